@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ArrowDownToLine, ArrowUpFromLine, Plus, Wallet } from "lucide-react";
+import { requirePageScope } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/scope";
+import { getDb } from "@/lib/db/client";
+import { getMarketBalances } from "@/lib/wallets/market-balances";
+import { formatMoney } from "@/lib/money";
+import { Button } from "@/components/ui/button";
+import { StatCard } from "@/components/ui/stat-card";
+import { Suspense } from "react";
+import { DailyChartCard } from "@/components/transactions/daily-chart-card";
+import { TransactionsView } from "@/components/transactions/transactions-view";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function HomePage() {
+  const scope = await requirePageScope();
+  const currency = scope.market.currency;
+  const canSeeWallets = can(scope, "wallets.read");
+  const balances = canSeeWallets ? await getMarketBalances(await getDb(), scope) : null;
+  const money = (v: bigint | undefined) => (v === undefined ? "—" : formatMoney(v, currency));
+
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">
+            Welcome back, <span className="text-primary dark:text-violet-300">{scope.organization}</span>
+          </h1>
+          <p className="mt-1 text-sm text-muted-foreground">Here&apos;s an overview of your {currency} wallet activity</p>
+        </div>
+        <div className="flex gap-2">
+          {can(scope, "customers.manage") && (
+            <Button asChild variant="outline">
+              <Link href="/customers">
+                <Plus aria-hidden /> Add Customer
+              </Link>
+            </Button>
+          )}
+          {canSeeWallets && (
+            <Button asChild>
+              <Link href="/wallets">
+                <Wallet aria-hidden /> Manage Wallets
+              </Link>
+            </Button>
+          )}
+        </div>
+      </div>
+      {balances && (
+        <section aria-label="Balances" className="grid gap-4 md:grid-cols-3">
+          <StatCard
+            title="Total Balance"
+            value={money(balances.totalBalance)}
+            hint={`Your ${currency} wallet total balance (Deposit Balance + Payout Balance)`}
+            icon={<Wallet />}
+            accent="violet"
+          />
+          <StatCard
+            title="Collections"
+            value={money(balances.depositBalance)}
+            hint={`Your total ${currency} wallet deposit balance`}
+            icon={<ArrowDownToLine />}
+            accent="green"
+          />
+          <StatCard
+            title="Payouts"
+            value={money(balances.payoutBalance)}
+            hint={`Your total ${currency} wallet payout balance`}
+            icon={<ArrowUpFromLine />}
+            accent="blue"
+          />
+        </section>
+      )}
+      {(can(scope, "collections.read") || can(scope, "payouts.read")) && <DailyChartCard />}
+      <Suspense>
+        <TransactionsView slug="recent" variant="home" />
+      </Suspense>
+    </div>
+  );
+}

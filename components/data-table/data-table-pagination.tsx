@@ -1,0 +1,61 @@
+"use client";
+
+import { ChevronLeft, ChevronRight } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+
+interface Props {
+  rowsDisplayed: number;
+  selected: number;
+  page: number;
+  /** Known when the total count is known (the counters). */
+  pageCount?: number;
+  pageSize: number;
+  pageSizes: readonly number[];
+  hasPrev: boolean;
+  hasNext: boolean;
+  onPrev: () => void;
+  onNext: () => void;
+  onPageSize: (size: number) => void;
+  disabled?: boolean;
+}
+
+/** "N row(s) displayed", rows per page and ‹ Page N › (keyset paging: previous / next). */
+export function DataTablePagination(p: Props) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3 px-1 text-sm text-muted-foreground">
+      <p aria-live="polite" data-testid="rows-displayed">
+        {p.rowsDisplayed} row(s) displayed{p.selected > 0 ? ` · ${p.selected} selected` : ""}
+      </p>
+      <div className="flex flex-wrap items-center gap-4">
+        <div className="flex items-center gap-2">
+          <span id="rows-per-page">Rows per page</span>
+          <Select value={String(p.pageSize)} onValueChange={(v) => p.onPageSize(Number(v))}>
+            <SelectTrigger size="sm" className="w-[72px]" aria-labelledby="rows-per-page">
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              {p.pageSizes.map((s) => (
+                <SelectItem key={s} value={String(s)}>
+                  {s}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        </div>
+        <div className="flex items-center gap-1">
+          <Button variant="outline" size="icon" className="size-8" aria-label="Previous page" disabled={!p.hasPrev || p.disabled} onClick={p.onPrev}>
+            <ChevronLeft aria-hidden />
+          </Button>
+          <span className="min-w-24 text-center text-foreground" aria-live="polite" data-testid="page-indicator">
+            Page {p.page}
+            {p.pageCount ? ` of ${p.pageCount.toLocaleString("en-US")}` : ""}
+          </span>
+          <Button variant="outline" size="icon" className="size-8" aria-label="Next page" disabled={!p.hasNext || p.disabled} onClick={p.onNext}>
+            <ChevronRight aria-hidden />
+          </Button>
+        </div>
+      </div>
+    </div>
+  );
+}

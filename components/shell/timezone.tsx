@@ -1,0 +1,103 @@
+"use client";
+
+import { createContext, useCallback, useContext, useMemo, useState } from "react";
+import { ChevronDown, Clock } from "lucide-react";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuRadioGroup, DropdownMenuRadioItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+
+export type TimezoneMode = "integrator" | "utc";
+export const TIMEZONE_COOKIE = "kotani.tz";
+
+interface TimezoneState {
+  mode: TimezoneMode;
+  zone: string;
+  integratorZone: string;
+  setMode(mode: TimezoneMode): void;
+}
+
+const TimezoneContext = createContext<TimezoneState | null>(null);
+
+export function TimezoneProvider({ integratorZone, initialMode, children }: { integratorZone: string; initialMode: TimezoneMode; children: React.ReactNode }) {
+  const [mode, setModeState] = useState<TimezoneMode>(initialMode);
+  const setMode = useCallback((next: TimezoneMode) => {
+    setModeState(next);
+    document.cookie = `${TIMEZONE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
+  }, []);
+  const value = useMemo(
+    () => ({ mode, zone: mode === "utc" ? "UTC" : integratorZone, integratorZone, setMode }),
+    [mode, integratorZone, setMode],
+  );
+  return <TimezoneContext.Provider value={value}>{children}</TimezoneContext.Provider>;
+}
+
+export function useTimezone(): TimezoneState {
+  const tz = useContext(TimezoneContext);
+  if (!tz) throw new Error("useTimezone outside TimezoneProvider");
+  return tz;
+}
+
+/** "+3" for Africa/Nairobi now. */
+export function utcOffsetLabel(zone: string, at = new Date()): string {
+  const part = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "shortOffset" })
+    .formatToParts(at)
+    .find((p) => p.type === "timeZoneName")?.value;
+  const offset = part?.replace("GMT", "") || "+0";
+  return offset.startsWith("+") || offset.startsWith("-") ? offset : `+${offset}`;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+export function formatInZone(value: string | Date, zone: string): string {
+  let fmt = formatters.get(zone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat("en-GB", {
+      timeZone: zone,
+      year: "numeric",
+      month: "short",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hour12: false,
+    });
+    formatters.set(zone, fmt);
+  }
+  return fmt.format(typeof value === "string" ? new Date(value) : value);
+}
+
+/** A timestamp in the zone the sidebar widget chose; the other zone on hover. */
+export function Timestamp({ value }: { value: string | Date | null | undefined }) {
+  const { zone, mode, integratorZone } = useTimezone();
+  if (!value) return <span className="text-muted-foreground">—</span>;
+  const other = mode === "utc" ? integratorZone : "UTC";
+  const iso = typeof value === "string" ? value : value.toISOString();
+  return (
+    <time dateTime={iso} title={`${formatInZone(iso, other)} (${other})`} className="whitespace-nowrap tabular-nums">
+      {formatInZone(iso, zone)}
+    </time>
+  );
+}
+
+export function TimezoneWidget() {
+  const { mode, setMode, integratorZone } = useTimezone();
+  const current = mode === "utc" ? "UTC" : integratorZone;
+  const label = `${utcOffsetLabel(current)} ${current.replace("/", " / ")}`;
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger
+        className="flex w-full items-center gap-2 rounded-md border border-sidebar-border bg-sidebar-accent/40 px-3 py-2 text-left text-xs text-sidebar-foreground hover:bg-sidebar-accent"
+        aria-label={`Timezone: ${label}. Change timezone`}
+      >
+        <Clock className="size-4 shrink-0" aria-hidden />
+        <span className="flex-1 truncate">{label}</span>
+        <ChevronDown className="size-3.5 opacity-70" aria-hidden />
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="start" className="w-60">
+        <DropdownMenuRadioGroup value={mode} onValueChange={(v) => setMode(v as TimezoneMode)}>
+          <DropdownMenuRadioItem value="integrator">
+            {utcOffsetLabel(integratorZone)} {integratorZone.replace("/", " / ")}
+          </DropdownMenuRadioItem>
+          <DropdownMenuRadioItem value="utc">+0 UTC</DropdownMenuRadioItem>
+        </DropdownMenuRadioGroup>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { LogOut, Settings } from "lucide-react";
+import Link from "next/link";
+import {
+  DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { useScope } from "./scope-context";
+
+export function UserMenu() {
+  const scope = useScope();
+  const initials = scope.name
+    .split(/\s+/)
+    .map((w) => w[0])
+    .join("")
+    .slice(0, 2);
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger
+        aria-label="User menu"
+        className="flex size-8 items-center justify-center rounded-full bg-primary text-xs font-semibold uppercase text-primary-foreground"
+      >
+        {initials}
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end" className="w-60">
+        <DropdownMenuLabel className="font-normal">
+          <p className="truncate text-sm font-medium">{scope.name}</p>
+          <p className="truncate text-xs text-muted-foreground">{scope.email}</p>
+          <p className="mt-1 text-xs text-muted-foreground">
+            {scope.role} · {scope.organization}
+          </p>
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        {scope.permissions.includes("settings.manage") && (
+          <DropdownMenuItem asChild>
+            <Link href="/settings">
+              <Settings aria-hidden /> Settings
+            </Link>
+          </DropdownMenuItem>
+        )}
+        <DropdownMenuItem onSelect={() => signOut({ callbackUrl: "/login" })}>
+          <LogOut aria-hidden /> Sign out
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

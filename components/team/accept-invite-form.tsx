@@ -1,0 +1,119 @@
+"use client";
+
+import { useState } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Eye, EyeOff } from "lucide-react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Spinner } from "@/components/ui/spinner";
+import { acceptInviteAction } from "@/lib/team/accept-invite-actions";
+import { acceptExistingAccountSchema, acceptNewAccountSchema, PASSWORD_MIN_LENGTH, type AcceptInviteInput } from "@/lib/team/schemas";
+
+function PasswordInput({ id, autoComplete, show, onToggle, ...props }: React.ComponentProps<typeof Input> & { show: boolean; onToggle(): void }) {
+  return (
+    <div className="relative">
+      <Input id={id} type={show ? "text" : "password"} autoComplete={autoComplete} className="pr-10" {...props} />
+      <button
+        type="button"
+        onClick={onToggle}
+        className="absolute inset-y-0 right-0 flex w-10 items-center justify-center text-muted-foreground hover:text-foreground"
+        aria-label={show ? "Hide password" : "Show password"}
+        aria-pressed={show}
+      >
+        {show ? <EyeOff className="size-4" aria-hidden /> : <Eye className="size-4" aria-hidden />}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Accepts the invite (a public, token-checked server action), then signs in with the same email
+ * and password through next-auth, and lands on the dashboard.
+ */
+export function AcceptInviteForm({
+  token,
+  email,
+  organization,
+  accountExists,
+}: {
+  token: string;
+  email: string;
+  organization: string;
+  accountExists: boolean;
+}) {
+  const router = useRouter();
+  const [show, setShow] = useState(false);
+  const [formError, setFormError] = useState<React.ReactNode>(null);
+  const form = useForm<AcceptInviteInput>({
+    resolver: zodResolver(accountExists ? acceptExistingAccountSchema : acceptNewAccountSchema),
+    defaultValues: accountExists
+      ? { mode: "existing", token, password: "" }
+      : { mode: "new", token, name: "", password: "", confirmPassword: "" },
+  });
+  const { isSubmitting } = form.formState;
+  const errors = form.formState.errors as Partial<Record<"name" | "password" | "confirmPassword", { message?: string }>>;
+
+  const submit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    const res = await acceptInviteAction(values);
+    if (!res.ok) {
+      const fields = res.fieldErrors ?? {};
+      for (const f of ["name", "password", "confirmPassword"] as const) {
+        if (fields[f]) form.setError(f, { message: fields[f]![0] });
+      }
+      if (!fields.name && !fields.password && !fields.confirmPassword) setFormError(res.error);
+      return;
+    }
+    const signedIn = await signIn("credentials", { email: res.data.email, password: values.password, redirect: false });
+    if (!signedIn || signedIn.error) {
+      setFormError(
+        <>
+          You joined {organization}, but signing you in did not work. <Link href="/login" className="underline">Sign in</Link> with your email and password.
+        </>,
+      );
+      return;
+    }
+    router.replace("/");
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={submit} noValidate className="mt-6 space-y-5">
+      {formError && (
+        <Alert variant="destructive" data-testid="accept-error">
+          <AlertDescription>{formError}</AlertDescription>
+        </Alert>
+      )}
+      <FormField id="invite-email" label="Email Address" description="The address this invitation was sent to.">
+        <Input value={email} readOnly autoComplete="username" className="bg-muted/40" />
+      </FormField>
+      {accountExists ? (
+        <FormField id="password" label="Password" error={errors.password?.message} description="You already have a Kotani Pay account: enter its password to join.">
+          <PasswordInput autoComplete="current-password" show={show} onToggle={() => setShow((s) => !s)} {...form.register("password")} />
+        </FormField>
+      ) : (
+        <>
+          <FormField id="name" label="Full name" required error={errors.name?.message}>
+            <Input autoComplete="name" {...form.register("name")} />
+          </FormField>
+          <FormField id="password" label="Password" required error={errors.password?.message} description={`At least ${PASSWORD_MIN_LENGTH} characters. A passphrase is easiest to remember.`}>
+            <PasswordInput autoComplete="new-password" show={show} onToggle={() => setShow((s) => !s)} {...form.register("password")} />
+          </FormField>
+          <FormField id="confirmPassword" label="Confirm password" required error={errors.confirmPassword?.message}>
+            <Input type={show ? "text" : "password"} autoComplete="new-password" {...form.register("confirmPassword")} />
+          </FormField>
+        </>
+      )}
+      <Button type="submit" className="w-full" size="lg" disabled={isSubmitting}>
+        {isSubmitting && <Spinner />}
+        {accountExists ? `Join ${organization}` : "Create account and join"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import { useState } from "react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { Spinner } from "@/components/ui/spinner";
+import { toast } from "@/components/ui/toaster";
+import { useScope } from "@/components/shell/scope-context";
+import { changeMemberRoleAction } from "@/lib/team/actions";
+import type { RoleSummary } from "@/lib/team/list-roles";
+import type { TeamRow } from "@/lib/team/list-members";
+import { canGrant } from "./role-utils";
+
+export function ChangeRoleDialog({
+  member,
+  roles,
+  onOpenChange,
+  onChanged,
+}: {
+  member: TeamRow | null;
+  roles: RoleSummary[];
+  onOpenChange(open: boolean): void;
+  onChanged(): void;
+}) {
+  const scope = useScope();
+  const [roleId, setRoleId] = useState<string>("");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [lastMember, setLastMember] = useState<string | null>(null);
+  if (member && member.id !== lastMember) {
+    setLastMember(member.id);
+    setRoleId(member.roleId);
+    setError(null);
+  }
+  const grantable = roles.filter((r) => canGrant(r, scope.permissions) || r.id === member?.roleId);
+
+  const save = async () => {
+    if (!member) return;
+    setPending(true);
+    setError(null);
+    const res = await changeMemberRoleAction({ memberId: member.id, roleId });
+    setPending(false);
+    if (!res.ok) {
+      setError(res.error);
+      return;
+    }
+    toast.success(`${member.name ?? member.email} is now ${res.data.roleName}`, {
+      description: "The change applies to their very next request.",
+    });
+    onChanged();
+    onOpenChange(false);
+  };
+
+  return (
+    <Dialog open={member !== null} onOpenChange={(o) => !pending && onOpenChange(o)}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Change role</DialogTitle>
+          <DialogDescription>
+            Choose the role of {member?.name ?? member?.email} ({member?.email}). They will need to sign in again.
+          </DialogDescription>
+        </DialogHeader>
+        {error && (
+          <Alert variant="destructive" data-testid="dialog-error">
+            <AlertDescription>{error}</AlertDescription>
+          </Alert>
+        )}
+        <FormField id="member-role" label="Role">
+          {(control) => (
+            <Select value={roleId} onValueChange={setRoleId}>
+              <SelectTrigger {...control} className="w-full">
+                <SelectValue placeholder="Choose a role" />
+              </SelectTrigger>
+              <SelectContent>
+                {grantable.map((r) => (
+                  <SelectItem key={r.id} value={r.id}>
+                    {r.name}
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+          )}
+        </FormField>
+        <DialogFooter>
+          <Button variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>
+            Cancel
+          </Button>
+          <Button onClick={save} disabled={pending || !roleId || roleId === member?.roleId}>
+            {pending && <Spinner />}
+            Save role
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}

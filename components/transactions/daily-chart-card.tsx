@@ -1,0 +1,51 @@
+"use client";
+
+import { useState } from "react";
+import dynamic from "next/dynamic";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { formatMoney } from "@/lib/money";
+import type { ChartMode } from "./daily-chart";
+import { useDailyChart } from "./use-transactions";
+
+const DailyChart = dynamic(() => import("./daily-chart"), { ssr: false, loading: () => <Skeleton className="h-[280px] w-full" /> });
+
+/** Home: 30 days of collections and payouts, successful vs failed (counts) or successful volume. */
+export function DailyChartCard() {
+  const { data, isPending, error } = useDailyChart();
+  const [mode, setMode] = useState<ChartMode>("count");
+  const sum = (k: "collectionsSuccessful" | "collectionsFailed" | "payoutsSuccessful" | "payoutsFailed") => data?.days.reduce((s, d) => s + d[k], 0) ?? 0;
+  const volume = (k: "collectionsAmount" | "payoutsAmount") => data?.days.reduce((s, d) => s + BigInt(d[k]), 0n) ?? 0n;
+  const summary = data
+    ? `Last 30 days: ${sum("collectionsSuccessful")} successful and ${sum("collectionsFailed")} failed collections (${formatMoney(volume("collectionsAmount"), data.currency)}); ${sum("payoutsSuccessful")} successful and ${sum("payoutsFailed")} failed payouts (${formatMoney(volume("payoutsAmount"), data.currency)}).`
+    : "";
+  return (
+    <Card>
+      <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-2">
+        <div>
+          <CardTitle>Collections and Payouts</CardTitle>
+          <CardDescription>Daily, last 30 days (UTC days), successful vs failed</CardDescription>
+        </div>
+        <Tabs value={mode} onValueChange={(v) => setMode(v as ChartMode)}>
+          <TabsList aria-label="Chart measure">
+            <TabsTrigger value="count">Count</TabsTrigger>
+            <TabsTrigger value="volume">Volume</TabsTrigger>
+          </TabsList>
+        </Tabs>
+      </CardHeader>
+      <CardContent>
+        <figure aria-label="Daily collections and payouts, last 30 days" data-testid="daily-chart">
+          {isPending ? (
+            <Skeleton className="h-[280px] w-full" />
+          ) : error ? (
+            <p className="py-16 text-center text-sm text-muted-foreground">The chart could not be loaded: {error.message}</p>
+          ) : data ? (
+            <DailyChart days={data.days} currency={data.currency} mode={mode} />
+          ) : null}
+          {summary && <figcaption className="sr-only">{summary}</figcaption>}
+        </figure>
+      </CardContent>
+    </Card>
+  );
+}

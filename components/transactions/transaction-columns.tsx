@@ -1,0 +1,215 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { Checkbox } from "@/components/ui/checkbox";
+import { StatusPill } from "@/components/ui/status-pill";
+import { Timestamp } from "@/components/shell/timezone";
+import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
+import "@/components/data-table/types";
+import { formatMoney } from "@/lib/money";
+import { formatCrypto, humanize, shortHash } from "@/lib/transactions/format";
+import { FILTER_LABEL, filterOptions, KIND_CONFIG, KIND_LABEL, statusGroup, type FilterKey, type ListSlug } from "@/lib/transactions/kinds";
+import type { TxRow } from "@/lib/transactions/types";
+
+type Col = ColumnDef<TxRow>;
+
+function header(title: string): Col["header"] {
+  return function Header({ column }) {
+    return <DataTableColumnHeader column={column} title={title} />;
+  };
+}
+
+const optionLabel = (key: FilterKey, v: string) => (key === "method" ? humanize(v) : v);
+
+/**
+ * The documented columns (Reference ID · Reference Number · Type · Phone number · Currency ·
+ * Transaction Amount · Amount · Fee · Status · Created At · Completed At · Updated At), plus the
+ * fiat/crypto columns of onramp and offramp. `meta.filter` makes the toolbar show a filter.
+ */
+export function transactionColumns(slug: ListSlug, networks: readonly string[]): Col[] {
+  const config = KIND_CONFIG[slug];
+  const filter = (key: FilterKey) =>
+    config.filters.includes(key)
+      ? { key, title: FILTER_LABEL[key], options: filterOptions(key, slug, networks).map((v) => ({ value: v, label: optionLabel(key, v) })) }
+      : undefined;
+
+  const select: Col = {
+    id: "select",
+    enableSorting: false,
+    enableHiding: false,
+    meta: { className: "w-8", headerClassName: "w-8" },
+    header: ({ table }) => (
+      <Checkbox
+        aria-label="Select all rows on this page"
+        checked={table.getIsAllPageRowsSelected() ? true : table.getIsSomePageRowsSelected() ? "indeterminate" : false}
+        onCheckedChange={(v) => table.toggleAllPageRowsSelected(v === true)}
+      />
+    ),
+    cell: ({ row }) => (
+      <Checkbox
+        aria-label={`Select ${row.original.referenceId}`}
+        checked={row.getIsSelected()}
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => e.stopPropagation()}
+        onCheckedChange={(v) => row.toggleSelected(v === true)}
+      />
+    ),
+  };
+
+  const money = (id: "amount" | "transactionAmount" | "fee", title: string): Col => ({
+    id,
+    accessorKey: id,
+    meta: { label: title, align: "right" },
+    header: header(title),
+    cell: ({ row }) => formatMoney(row.original[id], row.original.currency),
+  });
+
+  const time = (id: "createdAt" | "completedAt" | "updatedAt", title: string): Col => ({
+    id,
+    accessorKey: id,
+    meta: { label: title },
+    header: header(title),
+    cell: ({ row }) => <Timestamp value={row.original[id]} />,
+  });
+
+  const reference: Col[] = [
+    {
+      id: "referenceId",
+      accessorKey: "referenceId",
+      enableHiding: false,
+      meta: { label: "Reference ID", className: "font-mono text-xs" },
+      header: header("Reference ID"),
+      cell: ({ row }) => row.original.referenceId,
+    },
+    {
+      id: "referenceNumber",
+      accessorKey: "referenceNumber",
+      meta: { label: "Reference Number", className: "tabular-nums" },
+      header: header("Reference Number"),
+    },
+  ];
+
+  const kind: Col[] =
+    slug === "recent"
+      ? [{ id: "kind", accessorKey: "kind", meta: { label: "Kind" }, header: header("Kind"), cell: ({ row }) => KIND_LABEL[row.original.kind] }]
+      : [];
+
+  const status: Col = {
+    id: "status",
+    accessorKey: "status",
+    meta: { label: "Status", filter: filter("status") },
+    header: header("Status"),
+    cell: ({ row }) => {
+      const r = row.original;
+      const reason = statusGroup(r.status) === "failed" ? r.errorMessage : null;
+      return (
+        <div className="flex flex-col items-start gap-1">
+          <StatusPill status={r.status} />
+          {reason && (
+            <span className="max-w-56 truncate text-xs text-destructive dark:text-red-300" title={reason} data-testid="failure-reason">
+              {reason}
+            </span>
+          )}
+        </div>
+      );
+    },
+  };
+
+  const phone: Col = {
+    id: "phoneNumber",
+    accessorKey: "phoneNumber",
+    meta: { label: "Phone number", className: "tabular-nums" },
+    header: header("Phone number"),
+    cell: ({ row }) => row.original.phoneNumber ?? <span className="text-muted-foreground">—</span>,
+  };
+  const currency: Col = { id: "currency", accessorKey: "currency", enableSorting: false, meta: { label: "Currency" }, header: "Currency" };
+  const times = [time("createdAt", "Created At"), time("completedAt", "Completed At"), time("updatedAt", "Updated At")];
+
+  if (!config.crypto) {
+    return [
+      select,
+      ...reference,
+      ...kind,
+      {
+        id: "channel",
+        accessorKey: "channel",
+        meta: { label: "Type", filter: filter("method") },
+        header: header("Type"),
+        cell: ({ row }) => humanize(row.original.channel),
+      },
+      phone,
+      ...(slug === "recent"
+        ? []
+        : [
+            {
+              id: "network",
+              accessorKey: "network",
+              meta: { label: "Network", filter: filter("network") },
+              header: header("Network"),
+              cell: ({ row }) => row.original.network ?? <span className="text-muted-foreground">—</span>,
+            } satisfies Col,
+          ]),
+      currency,
+      money("transactionAmount", "Transaction Amount"),
+      money("amount", "Amount"),
+      money("fee", "Fee"),
+      status,
+      ...times,
+    ];
+  }
+
+  const mono = (id: "cryptoAddress" | "txHash", title: string): Col => ({
+    id,
+    accessorKey: id,
+    enableSorting: false,
+    meta: { label: title, className: "font-mono text-xs" },
+    header: title,
+    cell: ({ row }) => <span title={row.original[id] ?? undefined}>{shortHash(row.original[id])}</span>,
+  });
+
+  return [
+    select,
+    ...reference,
+    phone,
+    currency,
+    money("amount", "Fiat Amount"),
+    money("fee", "Fee"),
+    {
+      id: "cryptoAmount",
+      accessorKey: "cryptoAmount",
+      meta: { label: "Crypto Amount", align: "right" },
+      header: header("Crypto Amount"),
+      cell: ({ row }) => formatCrypto(row.original.cryptoAmount, row.original.token),
+    },
+    { id: "token", accessorKey: "token", meta: { label: "Token", filter: filter("token") }, header: header("Token") },
+    { id: "chain", accessorKey: "chain", meta: { label: "Chain", filter: filter("chain") }, header: header("Chain") },
+    mono("cryptoAddress", slug === "onramp" ? "Receiver Address" : "Sender Address"),
+    mono("txHash", "Tx Hash"),
+    status,
+    ...(slug === "offramp"
+      ? [
+          {
+            id: "refundStatus",
+            accessorKey: "refundStatus",
+            enableSorting: false,
+            meta: { label: "Refund", filter: filter("refund") },
+            header: "Refund",
+            cell: ({ row }) => (row.original.refundStatus ? <StatusPill status={row.original.refundStatus} /> : <span className="text-muted-foreground">—</span>),
+          } satisfies Col,
+        ]
+      : []),
+    {
+      id: "onchainStatus",
+      accessorKey: "onchainStatus",
+      enableSorting: false,
+      meta: { label: slug === "onramp" ? "Deposit / Onchain" : "Onchain" },
+      header: slug === "onramp" ? "Deposit / Onchain" : "Onchain",
+      cell: ({ row }) => (
+        <span className="text-xs text-muted-foreground">
+          {slug === "onramp" ? `${row.original.depositStatus ?? "—"} / ${row.original.onchainStatus ?? "—"}` : (row.original.onchainStatus ?? "—")}
+        </span>
+      ),
+    },
+    ...times,
+  ];
+}

@@ -1,0 +1,240 @@
+"use client";
+
+import { ExternalLink } from "lucide-react";
+import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
+import { StatusPill } from "@/components/ui/status-pill";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Separator } from "@/components/ui/separator";
+import { Timestamp } from "@/components/shell/timezone";
+import { formatMoney } from "@/lib/money";
+import { CHAINS, COUNTRIES } from "@/lib/markets";
+import { CALLBACK_STATUS_LABEL, formatCrypto, humanize } from "@/lib/transactions/format";
+import { KIND_LABEL, statusGroup, type ListSlug } from "@/lib/transactions/kinds";
+import type { TxDetail } from "@/lib/transactions/types";
+import { useTxDetail } from "./use-transactions";
+
+type Field = { label: string; value: React.ReactNode; copy?: string | null; mono?: boolean; href?: string | null };
+
+function FieldList({ fields }: { fields: Field[] }) {
+  return (
+    <dl className="grid grid-cols-1 gap-x-4 gap-y-3 sm:grid-cols-2">
+      {fields.map((f) => (
+        <div key={f.label} className="min-w-0">
+          <dt className="text-xs text-muted-foreground">{f.label}</dt>
+          <dd className="mt-0.5 flex min-w-0 items-center gap-1 text-sm">
+            <span className={f.mono ? "truncate font-mono text-xs" : "break-words"} title={typeof f.value === "string" ? f.value : undefined}>
+              {f.value === null || f.value === undefined || f.value === "" ? <span className="text-muted-foreground">—</span> : f.value}
+            </span>
+            {f.href && (
+              <a href={f.href} target="_blank" rel="noopener noreferrer" className="text-muted-foreground hover:text-foreground" aria-label={`Open ${f.label} in the explorer`}>
+                <ExternalLink className="size-3.5" aria-hidden />
+              </a>
+            )}
+            {f.copy && <CopyButton value={f.copy} label={f.label} className="-my-1 size-6" />}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section aria-label={title} className="space-y-3">
+      <h3 className="text-sm font-semibold">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function fields(tx: TxDetail): { main: Field[]; money: Field[]; crypto: Field[]; provider: Field[] } {
+  const money = (v: string) => formatMoney(v, tx.currency);
+  const explorer = tx.chain ? CHAINS[tx.chain] : undefined;
+  const crypto = tx.kind === "onramp" || tx.kind === "offramp";
+  return {
+    main: [
+      { label: "Transaction ID", value: tx.id, copy: tx.id, mono: true },
+      { label: "Reference ID", value: tx.referenceId, copy: tx.referenceId, mono: true },
+      { label: "Reference Number", value: String(tx.referenceNumber), copy: String(tx.referenceNumber) },
+      { label: "Kind", value: KIND_LABEL[tx.kind] },
+      { label: "Type", value: humanize(tx.channel) },
+      { label: "Status", value: <StatusPill status={tx.status} /> },
+      { label: "Phone number", value: tx.phoneNumber, copy: tx.phoneNumber },
+      { label: "Network", value: tx.network },
+      { label: "Country", value: COUNTRIES[tx.country]?.name ?? tx.country },
+      { label: "Currency", value: tx.currency },
+      { label: "Environment", value: humanize(tx.environment) },
+      { label: "Customer ID", value: tx.customerId, copy: tx.customerId, mono: true },
+      { label: "Wallet ID", value: tx.walletId, copy: tx.walletId, mono: true },
+      { label: "Created At", value: <Timestamp value={tx.createdAt} /> },
+      { label: "Completed At", value: <Timestamp value={tx.completedAt} /> },
+      { label: "Updated At", value: <Timestamp value={tx.updatedAt} /> },
+    ],
+    money: [
+      { label: crypto ? "Fiat Amount" : "Amount", value: money(tx.amount) },
+      { label: "Transaction Amount", value: money(tx.transactionAmount) },
+      { label: "Fee", value: money(tx.fee) },
+    ],
+    crypto: crypto
+      ? [
+          { label: "Crypto Amount", value: formatCrypto(tx.cryptoAmount, tx.token, 18) },
+          { label: "Token", value: tx.token },
+          { label: "Chain", value: explorer?.name ?? tx.chain },
+          { label: tx.kind === "onramp" ? "Receiver Address" : "Sender Address", value: tx.cryptoAddress, copy: tx.cryptoAddress, mono: true, href: tx.cryptoAddress && explorer ? explorer.explorer(tx.cryptoAddress) : null },
+          { label: "Tx Hash", value: tx.txHash, copy: tx.txHash, mono: true, href: tx.txHash && explorer ? explorer.txExplorer(tx.txHash) : null },
+          { label: "Deposit Status", value: tx.depositStatus },
+          { label: "Onchain Status", value: tx.onchainStatus },
+          ...(tx.kind === "offramp"
+            ? [
+                { label: "Refund Status", value: tx.refundStatus ? <StatusPill status={tx.refundStatus} /> : null },
+                { label: "Refund Tx Hash", value: tx.refundTxHash, copy: tx.refundTxHash, mono: true, href: tx.refundTxHash && explorer ? explorer.txExplorer(tx.refundTxHash) : null },
+              ]
+            : []),
+        ]
+      : [],
+    provider: [
+      { label: "Provider", value: tx.provider },
+      { label: "Provider Reference", value: tx.providerReference, copy: tx.providerReference, mono: true },
+      { label: "Telco ID", value: tx.telcoId, copy: tx.telcoId, mono: true },
+      { label: "Callback URL", value: tx.callbackUrl, copy: tx.callbackUrl, mono: true },
+      { label: "Callback Status", value: tx.callbackStatus === null ? null : (CALLBACK_STATUS_LABEL[tx.callbackStatus] ?? String(tx.callbackStatus)) },
+      { label: "Payment Link", value: tx.paymentLinkId, mono: true },
+      { label: "Bulk Item", value: tx.bulkItemId, mono: true },
+    ],
+  };
+}
+
+function DetailBody({ tx }: { tx: TxDetail }) {
+  const f = fields(tx);
+  const failed = statusGroup(tx.status) === "failed";
+  return (
+    <div className="space-y-6 px-4 pb-8">
+      {failed && (tx.errorMessage || tx.errorCode) && (
+        <Alert variant="destructive">
+          <AlertTitle>Failure reason{tx.errorCode ? ` · ${tx.errorCode}` : ""}</AlertTitle>
+          <AlertDescription>{tx.errorMessage ?? "No message from the provider"}</AlertDescription>
+        </Alert>
+      )}
+      <Section title="Details">
+        <FieldList fields={f.main} />
+      </Section>
+      <Separator />
+      <Section title="Amounts">
+        <FieldList fields={f.money} />
+      </Section>
+      {f.crypto.length > 0 && (
+        <>
+          <Separator />
+          <Section title="Crypto">
+            <FieldList fields={f.crypto} />
+          </Section>
+        </>
+      )}
+      <Separator />
+      <Section title="Provider and callback">
+        <FieldList fields={f.provider} />
+      </Section>
+      <Separator />
+      <Section title="Status timeline">
+        {tx.history.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No status changes recorded.</p>
+        ) : (
+          <ol className="relative space-y-4 border-l pl-5" aria-label="Status changes, oldest first">
+            {tx.history.map((h) => (
+              <li key={h.id} className="relative">
+                <span className="absolute top-1.5 -left-[25px] size-2.5 rounded-full border-2 border-background bg-primary" aria-hidden />
+                <div className="flex flex-wrap items-center gap-2">
+                  <StatusPill status={h.status} />
+                  <span className="text-xs text-muted-foreground">
+                    <Timestamp value={h.createdAt} />
+                  </span>
+                </div>
+                {h.note && <p className="mt-1 text-sm text-muted-foreground">{h.note}</p>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Section>
+      <Separator />
+      <Section title="Callback deliveries">
+        {tx.deliveries.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No callback deliveries yet.</p>
+        ) : (
+          <ul className="space-y-2">
+            {tx.deliveries.map((d) => (
+              <li key={d.id} className="rounded-md border p-3 text-sm">
+                <div className="flex flex-wrap items-center gap-2">
+                  <StatusPill status={d.status} />
+                  <Badge variant="outline">{d.event}</Badge>
+                  <span className="text-xs text-muted-foreground">
+                    Attempt {d.attempt}
+                    {d.responseStatus !== null ? ` · HTTP ${d.responseStatus}` : ""}
+                    {d.durationMs !== null ? ` · ${d.durationMs} ms` : ""}
+                  </span>
+                  <span className="ml-auto text-xs text-muted-foreground">
+                    <Timestamp value={d.createdAt} />
+                  </span>
+                </div>
+                <p className="mt-1 truncate font-mono text-xs text-muted-foreground" title={d.url}>
+                  {d.url}
+                </p>
+                {d.responseBody && <pre className="mt-2 max-h-32 overflow-auto rounded bg-muted p-2 text-xs whitespace-pre-wrap">{d.responseBody.slice(0, 2000)}</pre>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      {tx.metadata && Object.keys(tx.metadata).length > 0 && (
+        <>
+          <Separator />
+          <Section title="Metadata">
+            <pre className="max-h-48 overflow-auto rounded bg-muted p-3 text-xs">{JSON.stringify(tx.metadata, null, 2)}</pre>
+          </Section>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The detail of one transaction (`?tx=<id>`), opened from a row or straight from a URL. */
+export function TransactionDetailSheet({ slug, id, onClose }: { slug: ListSlug; id: string | null; onClose: () => void }) {
+  const { data, error, isLoading } = useTxDetail(slug, id);
+  return (
+    <Sheet open={!!id} onOpenChange={(open) => !open && onClose()}>
+      <SheetContent className="w-full gap-0 sm:max-w-2xl" aria-describedby={undefined}>
+        <SheetHeader className="border-b">
+          <SheetTitle className="flex flex-wrap items-center gap-2">
+            Transaction {data ? <span className="font-mono text-base">{data.referenceId}</span> : null}
+            {data && <StatusPill status={data.status} />}
+          </SheetTitle>
+          <SheetDescription>
+            {data
+              ? `${KIND_LABEL[data.kind]} of ${formatMoney(data.amount, data.currency)} · ${humanize(data.channel)}`
+              : "Every field, the status timeline and the callback deliveries"}
+          </SheetDescription>
+        </SheetHeader>
+        <div className="pt-4">
+          {isLoading ? (
+            <div className="space-y-3 px-4">
+              {Array.from({ length: 8 }, (_, i) => (
+                <Skeleton key={i} className="h-8 w-full" />
+              ))}
+            </div>
+          ) : error ? (
+            <div className="px-4">
+              <Alert variant="destructive">
+                <AlertTitle>Could not open this transaction</AlertTitle>
+                <AlertDescription>{error.message === "Transaction not found" ? "It does not exist in this market and environment." : error.message}</AlertDescription>
+              </Alert>
+            </div>
+          ) : data ? (
+            <DetailBody tx={data} />
+          ) : null}
+        </div>
+      </SheetContent>
+    </Sheet>
+  );
+}

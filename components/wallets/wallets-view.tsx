@@ -1,0 +1,353 @@
+"use client";
+
+import { useState } from "react";
+import Link from "next/link";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  ArrowDownToLine, ArrowLeftRight, ArrowUpFromLine, Clock, History, Layers, Lock, Pencil, Plus, Wallet, WalletCards,
+} from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { StatCard } from "@/components/ui/stat-card";
+import { StatusPill } from "@/components/ui/status-pill";
+import { toast } from "@/components/ui/toaster";
+import { PageHeader } from "@/components/shell/page-header";
+import { useCan, useScope, useScopeKey } from "@/components/shell/scope-context";
+import { COUNTRIES } from "@/lib/markets";
+import { formatMoney } from "@/lib/money";
+import { cn } from "@/lib/utils";
+import type { TransferResult, WalletDto, WalletsOverview } from "@/lib/wallets/types";
+import { fetchWalletsOverview, walletsKey } from "./api";
+import { ShortDate } from "./format";
+import { TransferDialog } from "./transfer-dialog";
+import { AddWalletDialog, EditWalletDialog } from "./wallet-form-dialogs";
+
+/** "1,000.00" — the amount without its currency code (the "+N deposit" line). */
+function bareAmount(minor: string | bigint, currency: string): string {
+  return formatMoney(minor, currency).replace(`${currency} `, "");
+}
+
+/** Applies a confirmed transfer to the cached page data (exact balances from the server). */
+function applyTransfer(data: WalletsOverview, r: TransferResult): WalletsOverview {
+  const amount = BigInt(r.amount);
+  const wallets = data.wallets.map((w) =>
+    w.id === r.walletId
+      ? { ...w, depositBalance: r.depositBalance, payoutBalance: r.payoutBalance, transactionCount: w.transactionCount + 1 }
+      : w,
+  );
+  const inSummary = data.wallets.some((w) => w.id === r.walletId && w.currency === data.summary.currency);
+  const summary = inSummary
+    ? {
+        ...data.summary,
+        depositBalance: (BigInt(data.summary.depositBalance) - amount).toString(),
+        availableBalance: (BigInt(data.summary.availableBalance) + amount).toString(),
+      }
+    : data.summary;
+  return { ...data, wallets, summary };
+}
+
+export function WalletsView({ initial }: { initial: WalletsOverview }) {
+  const scope = useScope();
+  const scopeKey = useScopeKey();
+  const canTransfer = useCan("wallets.transfer");
+  const canManage = useCan("wallets.manage");
+  const queryClient = useQueryClient();
+  const key = walletsKey(scopeKey);
+  const { data } = useQuery({ queryKey: key, queryFn: fetchWalletsOverview, initialData: initial, staleTime: 5_000 });
+
+  const [transferOpen, setTransferOpen] = useState(false);
+  const [editOpen, setEditOpen] = useState(false);
+  const [addOpen, setAddOpen] = useState(false);
+
+  const selected = data.wallets.find((w) => w.id === data.selectedWalletId) ?? null;
+  const currency = data.summary.currency;
+  // The page's data lives in React Query (the server render only seeds it): refetching is enough.
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: key });
+
+  const onTransferred = (r: TransferResult) => {
+    queryClient.setQueryData<WalletsOverview>(key, (old) => (old ? applyTransfer(old, r) : old));
+    setTransferOpen(false);
+    toast.success(`${formatMoney(r.amount, r.currency)} moved to your main balance`, { description: r.message });
+    refresh();
+  };
+
+  const selectedDeposit = selected ? BigInt(selected.depositBalance) : 0n;
+  const transferBlocked = !selected || selected.locked || selected.status !== "active";
+  const canOpenTransfer = canTransfer && !transferBlocked && selectedDeposit > 0n;
+
+  return (
+    <>
+      <PageHeader
+        title="Wallets"
+        description="Manage your fiat wallets and transfer deposit balances"
+        actions={
+          canManage && (
+            <Button onClick={() => setAddOpen(true)}>
+              <Plus aria-hidden /> Add Wallet
+            </Button>
+          )
+        }
+      />
+
+      <section aria-label="Wallet summary" className="mb-6 grid gap-4 sm:grid-cols-2 2xl:grid-cols-4">
+        <StatCard
+          role="group"
+          aria-label="Total Balance"
+          title="Total Balance"
+          value={formatMoney(data.summary.totalBalance, currency)}
+          hint="Across all wallets"
+          icon={<Wallet />}
+          accent="violet"
+        />
+        <StatCard
+          role="group"
+          aria-label="Available Balance"
+          title="Available Balance"
+          value={formatMoney(data.summary.availableBalance, currency)}
+          hint="Ready for use"
+          icon={<ArrowUpFromLine />}
+          accent="green"
+        />
+        <StatCard
+          role="group"
+          aria-label="Deposit Balance"
+          title="Deposit Balance"
+          value={formatMoney(data.summary.depositBalance, currency)}
+          hint={
+            <span className="flex items-center justify-between gap-2">
+              <span>Pending transfer</span>
+              {canTransfer && BigInt(data.summary.depositBalance) > 0n && (
+                <Button size="sm" variant="outline" disabled={!canOpenTransfer} onClick={() => setTransferOpen(true)}>
+                  Transfer Now
+                </Button>
+              )}
+            </span>
+          }
+          icon={<Clock />}
+          accent="orange"
+        />
+        <StatCard
+          role="group"
+          aria-label="Active Wallets"
+          title="Active Wallets"
+          value={data.summary.activeWallets}
+          hint={data.summary.currencies.length ? `Currencies available: ${data.summary.currencies.join(", ")}` : "Currencies available"}
+          icon={<Layers />}
+          accent="blue"
+        />
+      </section>
+
+      {selected ? (
+        <SelectedWalletCard
+          wallet={selected}
+          canTransfer={canTransfer}
+          canManage={canManage}
+          transferDisabled={!canOpenTransfer}
+          onTransfer={() => setTransferOpen(true)}
+          onEdit={() => setEditOpen(true)}
+        />
+      ) : (
+        <section aria-label="Selected wallet" className="mb-6">
+          <Card>
+          <EmptyState
+            icon={<WalletCards />}
+            title={`No ${scope.market.currency} wallet yet`}
+            description={`You have no ${scope.market.currency} wallet for ${COUNTRIES[scope.market.country]?.name ?? scope.market.country} in this environment.`}
+            action={
+              canManage && (
+                <Button onClick={() => setAddOpen(true)}>
+                  <Plus aria-hidden /> Add Wallet
+                </Button>
+              )
+            }
+          />
+          </Card>
+        </section>
+      )}
+
+      <Card>
+        <CardHeader>
+          <h2 className="text-base leading-none font-semibold">All Wallets</h2>
+          <CardDescription>Overview of all your fiat wallets across different currencies</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {data.wallets.length === 0 ? (
+            <EmptyState icon={<Wallet />} title="No wallets yet" description="Add a wallet for one of your markets to start collecting." />
+          ) : (
+            <ul aria-label="All Wallets" className="divide-y rounded-lg border">
+              {data.wallets.map((w) => (
+                <WalletRow key={w.id} wallet={w} selected={w.id === data.selectedWalletId} />
+              ))}
+            </ul>
+          )}
+        </CardContent>
+      </Card>
+
+      {selected && canTransfer && (
+        <TransferDialog wallet={selected} open={transferOpen} onOpenChange={setTransferOpen} onTransferred={onTransferred} />
+      )}
+      {selected && canManage && (
+        <EditWalletDialog
+          wallet={selected}
+          open={editOpen}
+          onOpenChange={setEditOpen}
+          onSaved={(w) => {
+            queryClient.setQueryData<WalletsOverview>(key, (old) =>
+              old ? { ...old, wallets: old.wallets.map((x) => (x.id === w.id ? w : x)) } : old,
+            );
+            refresh();
+          }}
+        />
+      )}
+      {canManage && <AddWalletDialog open={addOpen} onOpenChange={setAddOpen} onSaved={refresh} />}
+    </>
+  );
+}
+
+function SelectedWalletCard({
+  wallet,
+  canTransfer,
+  canManage,
+  transferDisabled,
+  onTransfer,
+  onEdit,
+}: {
+  wallet: WalletDto;
+  canTransfer: boolean;
+  canManage: boolean;
+  transferDisabled: boolean;
+  onTransfer(): void;
+  onEdit(): void;
+}) {
+  const deposit = BigInt(wallet.depositBalance);
+  return (
+    <section aria-label="Selected wallet" className="mb-6">
+      <Card>
+        <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-3">
+          <div className="flex items-center gap-3">
+            <span className="flex size-10 items-center justify-center rounded-lg bg-primary/15 text-primary dark:text-violet-300" aria-hidden>
+              <Wallet className="size-5" />
+            </span>
+            <div>
+              <h2 className="text-lg font-semibold leading-tight">{wallet.name}</h2>
+              <p className="text-sm text-muted-foreground">
+                {wallet.isPrimary ? "Primary wallet" : "Wallet"} · {wallet.currency}
+                {wallet.country ? ` · ${COUNTRIES[wallet.country]?.name ?? wallet.country}` : ""}
+              </p>
+            </div>
+          </div>
+          <div className="flex items-center gap-2">
+            {wallet.locked && (
+              <Badge variant="destructive">
+                <Lock aria-hidden /> Locked
+              </Badge>
+            )}
+            <StatusPill status={wallet.status} />
+          </div>
+        </CardHeader>
+        <CardContent className="grid gap-5">
+          <div className="grid gap-3 sm:grid-cols-3">
+            <Tile label="Main Balance" value={formatMoney(wallet.payoutBalance, wallet.currency)} hint="Available for payouts" />
+            <Tile
+              label="Deposit Balance"
+              value={formatMoney(wallet.depositBalance, wallet.currency)}
+              hint="Available for transfer"
+              className="border-warning/40 bg-warning/10 [&_[data-value]]:text-warning"
+            />
+            <Tile label="Total Transactions" value={wallet.transactionCount.toLocaleString("en-US")} hint="Ledger movements" />
+          </div>
+          <div className="flex flex-wrap gap-2">
+            {canTransfer && (
+              <Button onClick={onTransfer} disabled={transferDisabled}>
+                <ArrowLeftRight aria-hidden /> Transfer Deposit Balance
+              </Button>
+            )}
+            <Button asChild variant="outline">
+              <Link href={`/wallets/${wallet.id}`}>
+                <History aria-hidden /> View Transactions
+              </Link>
+            </Button>
+            <Button asChild variant="outline">
+              <Link href="/collections">
+                <ArrowDownToLine aria-hidden /> Collect
+              </Link>
+            </Button>
+            <Button asChild variant="outline">
+              <Link href="/payouts">
+                <ArrowUpFromLine aria-hidden /> Payout
+              </Link>
+            </Button>
+            {canManage && (
+              <Button variant="outline" onClick={onEdit}>
+                <Pencil aria-hidden /> Edit Wallet
+              </Button>
+            )}
+          </div>
+          {canTransfer && (wallet.locked || wallet.status !== "active") ? (
+            <p className="text-sm text-muted-foreground">
+              {wallet.locked ? "This wallet is locked: unlock it in Edit Wallet to transfer." : `This wallet is ${wallet.status}: transfers are not allowed.`}
+            </p>
+          ) : canTransfer && deposit === 0n ? (
+            <p className="text-sm text-muted-foreground">No deposit balance to transfer yet: collections credit it.</p>
+          ) : null}
+        </CardContent>
+      </Card>
+    </section>
+  );
+}
+
+function Tile({ label, value, hint, className }: { label: string; value: React.ReactNode; hint: string; className?: string }) {
+  return (
+    <div role="group" aria-label={label} className={cn("rounded-lg border bg-muted/30 p-4", className)}>
+      <p className="text-sm text-muted-foreground">{label}</p>
+      <p data-value className="mt-1 text-xl font-semibold tabular-nums">
+        {value}
+      </p>
+      <p className="mt-1 text-xs text-muted-foreground">{hint}</p>
+    </div>
+  );
+}
+
+function WalletRow({ wallet, selected }: { wallet: WalletDto; selected: boolean }) {
+  const deposit = BigInt(wallet.depositBalance);
+  return (
+    <li aria-label={wallet.name} className={cn("flex flex-wrap items-center gap-4 p-4", selected && "bg-primary/5")}>
+      <span className="flex size-10 shrink-0 items-center justify-center rounded-lg bg-muted" aria-hidden>
+        <Wallet className="size-5 text-muted-foreground" />
+      </span>
+      <div className="min-w-0 flex-1">
+        <div className="flex flex-wrap items-center gap-2">
+          <Link href={`/wallets/${wallet.id}`} className="font-medium hover:underline">
+            {wallet.name}
+          </Link>
+          <Badge variant="outline">
+            {wallet.currency}
+            {wallet.country ? ` · ${wallet.country}` : ""}
+          </Badge>
+          {selected && <Badge variant="secondary">Selected</Badge>}
+          {wallet.locked && (
+            <Badge variant="destructive">
+              <Lock aria-hidden /> Locked
+            </Badge>
+          )}
+        </div>
+        <div className="flex items-center gap-1 text-xs text-muted-foreground">
+          <span className="font-mono">ID: {wallet.id}</span>
+          <CopyButton value={wallet.id} label="wallet ID" />
+        </div>
+        <p className="text-xs text-muted-foreground">
+          {wallet.transactionCount.toLocaleString("en-US")} transaction{wallet.transactionCount === 1 ? "" : "s"} • Created{" "}
+          <ShortDate value={wallet.createdAt} />
+        </p>
+      </div>
+      <div className="flex flex-col items-end gap-1 text-right">
+        <span className="font-semibold tabular-nums">{formatMoney(wallet.payoutBalance, wallet.currency)}</span>
+        {deposit > 0n && <span className="text-xs font-medium text-warning tabular-nums">+{bareAmount(deposit, wallet.currency)} deposit</span>}
+        <StatusPill status={wallet.status} />
+      </div>
+    </li>
+  );
+}

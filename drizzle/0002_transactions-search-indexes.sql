@@ -1,0 +1,3 @@
+CREATE INDEX "transactions_reference_prefix_idx" ON "transactions" USING btree ("integrator_id","environment","kind","reference_id" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "transactions_phone_prefix_idx" ON "transactions" USING btree ("integrator_id","environment","phone_number" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "transactions_amount_idx" ON "transactions" USING btree ("integrator_id","environment","kind","currency","country","amount");

@@ -1,0 +1,183 @@
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { getDb, type Db } from "@/lib/db/client";
+import { requireScope, can, type Scope } from "./scope";
+import type { Permission } from "./permissions";
+import { AppError, ForbiddenError, UnauthorizedError, ValidationError } from "./errors";
+import { clientIpFrom } from "./request-meta";
+import { toJson } from "@/lib/json";
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+
+export interface RequestMeta {
+  ip: string;
+  userAgent: string | null;
+}
+
+export async function requestMeta(): Promise<RequestMeta> {
+  const h = await headers();
+  return { ip: clientIpFrom((n) => h.get(n)), userAgent: h.get("user-agent") };
+}
+
+/** Every mutation in the codebase registers here: the role-matrix test enumerates it. */
+export const ACTION_REGISTRY = new Map<string, Permission | null>();
+
+/** Zod errors → one message + per-field messages (paths joined with "."). */
+export function zodFieldErrors(error: z.ZodError): { message: string; fieldErrors: Record<string, string[]> } {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  const first = error.issues[0];
+  return { message: first ? first.message : "Invalid input", fieldErrors };
+}
+
+function toActionFailure(e: unknown): { ok: false; error: string; fieldErrors?: Record<string, string[]> } {
+  if (e instanceof AppError) return { ok: false, error: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) };
+  console.error("[action] unexpected error", e);
+  return { ok: false, error: "Something went wrong. Nothing was changed; please try again." };
+}
+
+export interface GateContext<I> {
+  db: Db;
+  scope: Scope;
+  input: I;
+  meta: RequestMeta;
+}
+
+/**
+ * The one wrapper for server actions: parse the input with its zod schema, resolve the scope,
+ * check the permission, call the service, return an ActionResult. Never throws to the client.
+ */
+export function gatedAction<S extends z.ZodType, R>(
+  name: string,
+  permission: Permission | null,
+  schema: S,
+  handler: (ctx: GateContext<z.infer<S>>) => Promise<R>,
+): (input: z.input<S>) => Promise<ActionResult<R>> {
+  ACTION_REGISTRY.set(name, permission);
+  return async (rawInput) => {
+    try {
+      const scope = await requireScope();
+      if (permission && !can(scope, permission)) throw new ForbiddenError();
+      const parsed = schema.safeParse(rawInput);
+      if (!parsed.success) {
+        const { message, fieldErrors } = zodFieldErrors(parsed.error);
+        return { ok: false, error: message, fieldErrors };
+      }
+      const data = await handler({ db: await getDb(), scope, input: parsed.data, meta: await requestMeta() });
+      return { ok: true, data };
+    } catch (e) {
+      return toActionFailure(e);
+    }
+  };
+}
+
+/** A JSON error body with the status of the error; unknown errors are a logged, generic 500. */
+export function errorResponse(e: unknown): NextResponse {
+  if (e instanceof AppError) {
+    return NextResponse.json(
+      { success: false, message: e.message, error_code: e.status, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) },
+      { status: e.status, headers: { "cache-control": "no-store" } },
+    );
+  }
+  console.error("[api] unexpected error", e);
+  return NextResponse.json({ success: false, message: "Internal error", error_code: 500 }, { status: 500 });
+}
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** State-changing route handlers get no CSRF check from Next: refuse cross-site callers here. */
+function assertSameOrigin(req: Request): void {
+  if (!MUTATING.has(req.method)) return;
+  const site = req.headers.get("sec-fetch-site");
+  if (site === "cross-site") throw new ForbiddenError("Cross-site request refused");
+  const origin = req.headers.get("origin");
+  if (origin === null) return;
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    /* "null" or garbage */
+  }
+  if (!host || originHost !== host) throw new ForbiddenError("Cross-origin request refused");
+}
+
+/**
+ * The one wrapper for route handlers: same-origin check for mutations, scope, permission,
+ * zod-parsed query (GET) or JSON body, then the handler's value as JSON (bigints as strings).
+ */
+export function gatedRoute<S extends z.ZodType, P = Record<string, string>>(
+  permission: Permission | null,
+  schema: S,
+  handler: (ctx: GateContext<z.infer<S>> & { req: Request; params: P }) => Promise<unknown>,
+) {
+  return async (req: Request, routeCtx: { params: Promise<P> }): Promise<Response> => {
+    try {
+      assertSameOrigin(req);
+      const scope = await requireScope().catch((e) => {
+        throw e instanceof AppError ? e : new UnauthorizedError();
+      });
+      if (permission && !can(scope, permission)) throw new ForbiddenError();
+      let raw: unknown;
+      if (req.method === "GET" || req.method === "HEAD") {
+        raw = Object.fromEntries(groupParams(new URL(req.url).searchParams));
+      } else {
+        raw = await req.json().catch(() => {
+          throw new ValidationError("The request body must be JSON");
+        });
+      }
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        const { message, fieldErrors } = zodFieldErrors(parsed.error);
+        throw new ValidationError(message, fieldErrors);
+      }
+      const result = await handler({
+        db: await getDb(),
+        scope,
+        input: parsed.data,
+        meta: await requestMeta(),
+        req,
+        params: await routeCtx.params,
+      });
+      if (result instanceof Response) return result;
+      return new NextResponse(toJson(result), {
+        headers: { "content-type": "application/json", "cache-control": "no-store" },
+      });
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+/** Repeated keys (?status=A&status=B) become arrays. */
+function groupParams(params: URLSearchParams): Map<string, string | string[]> {
+  const out = new Map<string, string | string[]>();
+  for (const [k, v] of params) {
+    const prev = out.get(k);
+    out.set(k, prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v]);
+  }
+  return out;
+}
+
+/**
+ * The page guard: signed in (else the login page), environment chosen (else the gate),
+ * permitted (else the 403 page). Returns the scope for the page's queries.
+ */
+export async function requirePageScope(permission?: Permission): Promise<Scope> {
+  let scope: Scope;
+  try {
+    scope = await requireScope();
+  } catch (e) {
+    if (e instanceof UnauthorizedError) redirect("/login");
+    throw e;
+  }
+  if (scope.needsEnvironmentChoice) redirect("/environment");
+  if (permission && !can(scope, permission)) forbidden();
+  return scope;
+}

@@ -1,0 +1,152 @@
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { getServerSession } from "next-auth";
+import { and, asc, eq } from "drizzle-orm";
+import { getDb, type Db } from "@/lib/db/client";
+import { integratorMarkets, integrators, memberships, roles, users, type Environment } from "@/lib/db/schema";
+import type { Market } from "@/lib/markets";
+import { authOptions, ABSOLUTE_SESSION_SECONDS } from "./options";
+import { CONTEXT_COOKIE, decodeContextCookie, type ContextSelection } from "./context-cookie";
+import { isPermission, type Permission } from "./permissions";
+import { ForbiddenError, UnauthorizedError } from "./errors";
+
+/** Who is asking, for which integrator, in which environment and market. Every service takes it. */
+export interface Scope {
+  userId: string;
+  email: string;
+  name: string;
+  integratorId: string;
+  organization: string;
+  timezone: string;
+  role: string;
+  permissions: ReadonlySet<Permission>;
+  environment: Environment;
+  market: Market;
+  /** Markets the integrator has in the current environment (for the selectors). */
+  markets: readonly Market[];
+  /** Whether the integrator is provisioned for Production. */
+  productionEnabled: boolean;
+  /** True when the user has never chosen an environment (first sign-in gate). */
+  needsEnvironmentChoice: boolean;
+}
+
+export interface SessionUser {
+  userId: string;
+  email: string;
+  name: string;
+  integratorId: string;
+  organization: string;
+  timezone: string;
+  role: string;
+  permissions: ReadonlySet<Permission>;
+  productionEnabled: boolean;
+  preferredEnvironment: Environment | null;
+}
+
+/**
+ * The signed-in user, checked against the database on every request: the JWT must carry the
+ * current session version (logout, password change, role change, disable bump it), be younger
+ * than the absolute timeout, and the membership must be active. Null otherwise.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id) return null;
+  if (!session.authTime || Date.now() / 1000 - session.authTime > ABSOLUTE_SESSION_SECONDS) return null;
+  return loadSessionUser(await getDb(), session.user.id, session.sv);
+});
+
+export async function loadSessionUser(db: Db, userId: string, sessionVersion: number): Promise<SessionUser | null> {
+  const [row] = await db
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      sessionVersion: users.sessionVersion,
+      preferredEnvironment: users.preferredEnvironment,
+      integratorId: memberships.integratorId,
+      role: roles.name,
+      permissions: roles.permissions,
+      organization: integrators.organization,
+      timezone: integrators.timezone,
+      productionStatus: integrators.productionStatus,
+    })
+    .from(users)
+    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.status, "active")))
+    .innerJoin(roles, eq(roles.id, memberships.roleId))
+    .innerJoin(integrators, eq(integrators.id, memberships.integratorId))
+    .where(eq(users.id, userId))
+    .orderBy(asc(memberships.createdAt))
+    .limit(1);
+  if (!row || row.sessionVersion !== sessionVersion) return null;
+  return {
+    userId: row.userId,
+    email: row.email,
+    name: row.name,
+    integratorId: row.integratorId,
+    organization: row.organization,
+    timezone: row.timezone,
+    role: row.role,
+    permissions: new Set(row.permissions.filter(isPermission)),
+    productionEnabled: row.productionStatus === "active",
+    preferredEnvironment: row.preferredEnvironment,
+  };
+}
+
+/**
+ * Turns a (possibly stale or forged) selection into a valid one: an environment the integrator
+ * has, and a market it has in that environment; otherwise its default market.
+ */
+export async function resolveSelection(
+  db: Db,
+  user: SessionUser,
+  selection: ContextSelection | null,
+): Promise<{ environment: Environment; market: Market; markets: Market[] }> {
+  let environment: Environment = selection?.environment ?? user.preferredEnvironment ?? "sandbox";
+  if (environment === "production" && !user.productionEnabled) environment = "sandbox";
+  const rows = await db
+    .select({ country: integratorMarkets.country, currency: integratorMarkets.currency, isDefault: integratorMarkets.isDefault })
+    .from(integratorMarkets)
+    .where(and(eq(integratorMarkets.integratorId, user.integratorId), eq(integratorMarkets.environment, environment)))
+    .orderBy(asc(integratorMarkets.currency), asc(integratorMarkets.country));
+  const markets = rows.map(({ country, currency }) => ({ country, currency }));
+  const wanted = selection?.market;
+  const chosen =
+    (wanted && rows.find((r) => r.country === wanted.country && r.currency === wanted.currency)) ||
+    rows.find((r) => r.isDefault) ||
+    rows[0];
+  if (!chosen) throw new ForbiddenError(`Your organisation has no markets enabled in ${environment}.`);
+  return { environment, market: { country: chosen.country, currency: chosen.currency }, markets };
+}
+
+/** The scope of the current request; throws UnauthorizedError without a valid session. */
+export const requireScope = cache(async (): Promise<Scope> => {
+  const user = await getSessionUser();
+  if (!user) throw new UnauthorizedError();
+  const jar = await cookies();
+  const selection = decodeContextCookie(jar.get(CONTEXT_COOKIE)?.value, user.userId);
+  const { environment, market, markets } = await resolveSelection(await getDb(), user, selection);
+  return {
+    userId: user.userId,
+    email: user.email,
+    name: user.name,
+    integratorId: user.integratorId,
+    organization: user.organization,
+    timezone: user.timezone,
+    role: user.role,
+    permissions: user.permissions,
+    environment,
+    market,
+    markets,
+    productionEnabled: user.productionEnabled,
+    needsEnvironmentChoice: user.preferredEnvironment === null,
+  };
+});
+
+export function can(scope: Pick<Scope, "permissions">, permission: Permission): boolean {
+  return scope.permissions.has(permission);
+}
+
+export function assertCan(scope: Pick<Scope, "permissions">, permission: Permission): void {
+  if (!can(scope, permission)) throw new ForbiddenError();
+}

@@ -1,0 +1,174 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint, boolean, char, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { environmentEnum } from "./enums";
+import { integrators } from "./integrators";
+import { fiatWallets } from "./wallets";
+import { users } from "./users";
+import { newId } from "./ids";
+
+export const paymentLinks = pgTable(
+  "payment_links",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    integratorId: text("integrator_id")
+      .notNull()
+      .references(() => integrators.id, { onDelete: "cascade" }),
+    environment: environmentEnum("environment").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    shortCode: text("short_code").notNull().unique(),
+    /** STANDARD | INVOICE | DONATION */
+    linkType: text("link_type").notNull().default("STANDARD"),
+    /** FIXED | VARIABLE | PACKAGE | CUSTOMER_CHOICE */
+    pricing: text("pricing").notNull().default("FIXED"),
+    currency: char("currency", { length: 3 }).notNull(),
+    country: char("country", { length: 2 }).notNull(),
+    amount: bigint("amount", { mode: "bigint" }),
+    minAmount: bigint("min_amount", { mode: "bigint" }),
+    maxAmount: bigint("max_amount", { mode: "bigint" }),
+    packages: jsonb("packages").$type<{ label: string; amount: string }[]>(),
+    paymentMethods: text("payment_methods").array().notNull().default(sql`'{MOBILE_MONEY}'::text[]`),
+    /** SINGLE_USE | MULTIPLE_USE | UNLIMITED */
+    usage: text("usage").notNull().default("UNLIMITED"),
+    maxUses: integer("max_uses"),
+    currentUses: integer("current_uses").notNull().default(0),
+    customerFields: jsonb("customer_fields").$type<Record<"name" | "email" | "phone", "REQUIRED" | "OPTIONAL" | "HIDDEN">>(),
+    callbackUrl: text("callback_url"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    active: boolean("active").notNull().default(true),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("payment_links_scope_idx").on(t.integratorId, t.environment, t.currency, t.country, t.createdAt)],
+);
+
+/** One CSV upload ("transaction" in the real API); split into one batch per currency. */
+export const bulkUploads = pgTable(
+  "bulk_uploads",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    integratorId: text("integrator_id")
+      .notNull()
+      .references(() => integrators.id, { onDelete: "cascade" }),
+    environment: environmentEnum("environment").notNull(),
+    name: text("name").notNull(),
+    description: text("description"),
+    fileName: text("file_name").notNull(),
+    fileHash: text("file_hash").notNull(),
+    status: text("status").notNull().default("pending"),
+    totalRecipients: integer("total_recipients").notNull().default(0),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("bulk_uploads_file_key").on(t.integratorId, t.environment, t.fileHash),
+    index("bulk_uploads_scope_idx").on(t.integratorId, t.environment, t.createdAt),
+  ],
+);
+
+export const bulkBatches = pgTable(
+  "bulk_batches",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    uploadId: text("upload_id")
+      .notNull()
+      .references(() => bulkUploads.id, { onDelete: "cascade" }),
+    integratorId: text("integrator_id").notNull(),
+    environment: environmentEnum("environment").notNull(),
+    walletId: text("wallet_id")
+      .notNull()
+      .references(() => fiatWallets.id),
+    currency: char("currency", { length: 3 }).notNull(),
+    /** pending → processing → completed | completed_with_errors | failed | cancelled */
+    status: text("status").notNull().default("pending"),
+    totalAmount: bigint("total_amount", { mode: "bigint" }).notNull(),
+    totalPayments: integer("total_payments").notNull(),
+    successfulPayments: integer("successful_payments").notNull().default(0),
+    failedPayments: integer("failed_payments").notNull().default(0),
+    progress: jsonb("progress").$type<{ step: string; status: string; message?: string; at?: string }[]>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("bulk_batches_upload_idx").on(t.uploadId), index("bulk_batches_scope_idx").on(t.integratorId, t.environment, t.createdAt)],
+);
+
+export const bulkItems = pgTable(
+  "bulk_items",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    batchId: text("batch_id")
+      .notNull()
+      .references(() => bulkBatches.id, { onDelete: "cascade" }),
+    integratorId: text("integrator_id").notNull(),
+    rowNo: integer("row_no").notNull(),
+    recipientName: text("recipient_name").notNull(),
+    recipientEmail: text("recipient_email").notNull(),
+    recipientPhone: text("recipient_phone").notNull(),
+    network: text("network"),
+    amount: bigint("amount", { mode: "bigint" }).notNull(),
+    currency: char("currency", { length: 3 }).notNull(),
+    reference: text("reference").notNull(),
+    description: text("description"),
+    /** PENDING | PROCESSING | SUCCESS | FAILED | RETRY */
+    status: text("status").notNull().default("PENDING"),
+    errorMessage: text("error_message"),
+    retryCount: integer("retry_count").notNull().default(0),
+    transactionId: text("transaction_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [
+    // Exactly-once per row: a resumed batch can never create a row's payment twice.
+    uniqueIndex("bulk_items_row_key").on(t.integratorId, t.batchId, t.rowNo),
+    index("bulk_items_batch_idx").on(t.batchId, t.status),
+  ],
+);
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    integratorId: text("integrator_id")
+      .notNull()
+      .references(() => integrators.id, { onDelete: "cascade" }),
+    environment: environmentEnum("environment").notNull(),
+    name: text("name").notNull(),
+    /** First characters of the key, shown in the list; the key itself is stored only as SHA-256. */
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull().unique(),
+    isSecure: boolean("is_secure").notNull().default(false),
+    /** AES-GCM encrypted request-signing secret (secure keys). */
+    secretEncrypted: text("secret_encrypted"),
+    /** null = integrator-level key (wildcard); else bound to this user with `permissions`. */
+    ownerUserId: text("owner_user_id").references(() => users.id),
+    permissions: text("permissions").array().notNull().default(sql`'{}'::text[]`),
+    createdBy: text("created_by").references(() => users.id),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("api_keys_scope_idx").on(t.integratorId, t.environment, t.createdAt)],
+);
+
+export const webhookSettings = pgTable(
+  "webhook_settings",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    integratorId: text("integrator_id")
+      .notNull()
+      .references(() => integrators.id, { onDelete: "cascade" }),
+    environment: environmentEnum("environment").notNull(),
+    url: text("url"),
+    /** AES-GCM encrypted signing secret; rotated from Settings. */
+    secretEncrypted: text("secret_encrypted"),
+    /** Empty = all (non-opt-in) events. */
+    events: text("events").array().notNull().default(sql`'{}'::text[]`),
+    enabled: boolean("enabled").notNull().default(true),
+    updatedBy: text("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("webhook_settings_scope_key").on(t.integratorId, t.environment)],
+);

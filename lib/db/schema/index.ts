@@ -1,0 +1,6 @@
+export * from "./enums";
+export * from "./integrators";
+export * from "./users";
+export * from "./wallets";
+export * from "./transactions";
+export * from "./commerce";

@@ -1,0 +1,176 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint, bigserial, char, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { environmentEnum, transactionKindEnum } from "./enums";
+import { integrators } from "./integrators";
+import { newId } from "./ids";
+
+export const customers = pgTable(
+  "customers",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    integratorId: text("integrator_id")
+      .notNull()
+      .references(() => integrators.id, { onDelete: "cascade" }),
+    environment: environmentEnum("environment").notNull(),
+    /** 20-character alphanumeric handle the API uses. */
+    customerKey: text("customer_key").notNull(),
+    /** E.164. */
+    phoneNumber: text("phone_number"),
+    countryCode: char("country_code", { length: 2 }).notNull(),
+    network: text("network").notNull().default("NOT_SUPPORTED"),
+    accountName: text("account_name"),
+    accountNumber: text("account_number"),
+    bankCode: text("bank_code"),
+    firstName: text("first_name"),
+    lastName: text("last_name"),
+    email: text("email"),
+    idType: text("id_type"),
+    idNumber: text("id_number"),
+    status: text("status").notNull().default("active"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("customers_key").on(t.integratorId, t.customerKey),
+    index("customers_scope_idx").on(t.integratorId, t.environment, t.countryCode, t.createdAt, t.id),
+    index("customers_phone_idx").on(t.integratorId, t.environment, t.phoneNumber),
+  ],
+);
+
+/**
+ * Collections (deposits), payouts (withdrawals), onramps and offramps share one table:
+ * one set of list indexes, one data table, one "recent transactions" query. Kind-specific
+ * fields are nullable. Amounts are integer minor units of `currency`; crypto amounts are
+ * base units of `token` (numeric, they can exceed bigint for 18-decimal tokens).
+ */
+export const transactions = pgTable(
+  "transactions",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    integratorId: text("integrator_id")
+      .notNull()
+      .references(() => integrators.id, { onDelete: "cascade" }),
+    environment: environmentEnum("environment").notNull(),
+    kind: transactionKindEnum("kind").notNull(),
+    /** The dashboard "Type": MOBILE_MONEY, BANK, CARD, PAYMENT_LINK, LIPA_NA_MPESA, PAYBILL, BULK, CRYPTO. */
+    channel: text("channel").notNull(),
+    referenceId: text("reference_id").notNull(),
+    referenceNumber: bigint("reference_number", { mode: "number" }).notNull(),
+    status: text("status").notNull(),
+    country: char("country", { length: 2 }).notNull(),
+    currency: char("currency", { length: 3 }).notNull(),
+    network: text("network"),
+    phoneNumber: text("phone_number"),
+    customerId: text("customer_id").references(() => customers.id),
+    walletId: text("wallet_id"),
+    /** What was asked for. */
+    amount: bigint("amount", { mode: "bigint" }).notNull(),
+    /** Collections: amount + fee (what the customer paid). Payouts: what the recipient receives. */
+    transactionAmount: bigint("transaction_amount", { mode: "bigint" }).notNull(),
+    fee: bigint("fee", { mode: "bigint" }).notNull().default(sql`0`),
+    provider: text("provider"),
+    providerReference: text("provider_reference"),
+    telcoId: text("telco_id"),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    callbackUrl: text("callback_url"),
+    /** 0 completed, 1 pending, 2 processing, -1 failed (will retry), -2 permanently failed. */
+    callbackStatus: smallint("callback_status"),
+    // Onramp / offramp
+    chain: text("chain"),
+    token: text("token"),
+    cryptoAmount: numeric("crypto_amount", { precision: 78, scale: 0 }),
+    cryptoAddress: text("crypto_address"),
+    txHash: text("tx_hash"),
+    depositStatus: text("deposit_status"),
+    onchainStatus: text("onchain_status"),
+    refundStatus: text("refund_status"),
+    refundTxHash: text("refund_tx_hash"),
+    paymentLinkId: text("payment_link_id"),
+    bulkItemId: text("bulk_item_id"),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // The list query: one market of one environment, newest first, keyset on (created_at, id).
+    index("transactions_list_idx").on(t.integratorId, t.environment, t.kind, t.currency, t.country, t.createdAt.desc(), t.id.desc()),
+    index("transactions_status_idx").on(t.integratorId, t.environment, t.kind, t.currency, t.country, t.status, t.createdAt.desc(), t.id.desc()),
+    // Recent transactions across kinds for the home page.
+    index("transactions_market_idx").on(t.integratorId, t.environment, t.currency, t.country, t.createdAt.desc(), t.id.desc()),
+    uniqueIndex("transactions_reference_key").on(t.integratorId, t.environment, t.kind, t.referenceId),
+    index("transactions_reference_number_idx").on(t.integratorId, t.referenceNumber),
+    index("transactions_phone_idx").on(t.integratorId, t.environment, t.phoneNumber),
+    // Search (lib/transactions/query.ts): reference and phone prefixes (LIKE 'x%' under any
+    // collation needs text_pattern_ops), exact amount; the amount index also serves the amount
+    // range filter and the Amount sort.
+    index("transactions_reference_prefix_idx").on(t.integratorId, t.environment, t.kind, t.referenceId.op("text_pattern_ops")),
+    index("transactions_phone_prefix_idx").on(t.integratorId, t.environment, t.phoneNumber.op("text_pattern_ops")),
+    index("transactions_amount_idx").on(t.integratorId, t.environment, t.kind, t.currency, t.country, t.amount),
+  ],
+);
+
+export const transactionStatusHistory = pgTable(
+  "transaction_status_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    transactionId: text("transaction_id")
+      .notNull()
+      .references(() => transactions.id, { onDelete: "cascade" }),
+    status: text("status").notNull(),
+    note: text("note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("transaction_status_history_tx_idx").on(t.transactionId, t.createdAt)],
+);
+
+/**
+ * Per-day aggregates for stat cards and charts, so they never scan a million rows.
+ * `day` is the UTC calendar day of created_at.
+ */
+export const transactionDailyStats = pgTable(
+  "transaction_daily_stats",
+  {
+    integratorId: text("integrator_id").notNull(),
+    environment: environmentEnum("environment").notNull(),
+    kind: transactionKindEnum("kind").notNull(),
+    currency: char("currency", { length: 3 }).notNull(),
+    country: char("country", { length: 2 }).notNull(),
+    day: date("day").notNull(),
+    status: text("status").notNull(),
+    count: integer("count").notNull().default(0),
+    amount: bigint("amount", { mode: "bigint" }).notNull().default(sql`0`),
+    fee: bigint("fee", { mode: "bigint" }).notNull().default(sql`0`),
+  },
+  (t) => [primaryKey({ columns: [t.integratorId, t.environment, t.kind, t.currency, t.country, t.day, t.status] })],
+);
+
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    integratorId: text("integrator_id")
+      .notNull()
+      .references(() => integrators.id, { onDelete: "cascade" }),
+    environment: environmentEnum("environment").notNull(),
+    transactionId: text("transaction_id").references(() => transactions.id, { onDelete: "cascade" }),
+    event: text("event").notNull(),
+    url: text("url").notNull(),
+    requestBody: jsonb("request_body").$type<unknown>(),
+    responseStatus: integer("response_status"),
+    responseBody: text("response_body"),
+    attempt: integer("attempt").notNull().default(1),
+    /** COMPLETED | PENDING | PROCESSING | FAILED | PERMANENTLY_FAILED */
+    status: text("status").notNull(),
+    durationMs: integer("duration_ms"),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("webhook_deliveries_tx_idx").on(t.transactionId, t.createdAt),
+    index("webhook_deliveries_scope_idx").on(t.integratorId, t.environment, t.createdAt),
+  ],
+);

@@ -1,0 +1,100 @@
+import "server-only";
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { invites, memberships, users } from "@/lib/db/schema";
+import { ConflictError } from "@/lib/auth/errors";
+import { auditTeam, lockIntegrator, type ServiceContext, type TeamScope } from "./context";
+import { assertCanGrant, findRole } from "./guards";
+import { sendInviteMails, type InviteMailInput, type Mailer } from "./invite-mail";
+import { INVITE_TTL_HOURS } from "./schemas";
+import { newInviteToken } from "./tokens";
+
+export interface InviteContext extends ServiceContext {
+  mailer?: Mailer;
+  baseUrl?: string;
+}
+
+export interface InviteResult {
+  invited: { id: string; email: string }[];
+  /** Invites created whose mail could not be delivered (resend them). */
+  mailFailed: string[];
+}
+
+/**
+ * Invites each address with the role: an invite row (token hash, 72 h) and a mail with the link.
+ * All or nothing: one address already in the team or already invited refuses the whole request
+ * with a message naming it.
+ */
+export async function inviteMembers(
+  db: Db,
+  scope: TeamScope,
+  input: { emails: string[]; roleId: string },
+  ctx: InviteContext = {},
+): Promise<InviteResult> {
+  const now = ctx.now ?? new Date();
+  const expiresAt = new Date(now.getTime() + INVITE_TTL_HOURS * 3600_000);
+  const emails = [...new Set(input.emails.map((e) => e.trim().toLowerCase()))];
+
+  const created = await db.transaction(async (tx) => {
+    await lockIntegrator(tx, scope.integratorId);
+    const role = await findRole(tx, scope, input.roleId);
+    assertCanGrant(scope, role);
+
+    const members = await tx
+      .select({ email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.integratorId, scope.integratorId), inArray(sql`lower(${users.email})`, emails)));
+    const pending = await tx
+      .select({ email: invites.email })
+      .from(invites)
+      .where(
+        and(
+          eq(invites.integratorId, scope.integratorId),
+          inArray(sql`lower(${invites.email})`, emails),
+          isNull(invites.acceptedAt),
+          isNull(invites.revokedAt),
+          gt(invites.expiresAt, now),
+        ),
+      );
+    const problems: string[] = [];
+    if (members.length) {
+      problems.push(`Already in the team: ${members.map((m) => m.email.toLowerCase()).join(", ")}.`);
+    }
+    if (pending.length) {
+      problems.push(`Already invited (resend their invite instead): ${pending.map((p) => p.email.toLowerCase()).join(", ")}.`);
+    }
+    if (problems.length) throw new ConflictError(problems.join(" "));
+
+    const created: (InviteMailInput & { id: string })[] = [];
+    for (const email of emails) {
+      const { token, tokenHash } = newInviteToken();
+      const [row] = await tx
+        .insert(invites)
+        .values({ integratorId: scope.integratorId, email, roleId: role.id, tokenHash, invitedBy: scope.userId, expiresAt, createdAt: now })
+        .returning({ id: invites.id });
+      await auditTeam(tx, scope, ctx, {
+        action: "team.invite_sent",
+        targetType: "invite",
+        targetId: row!.id,
+        metadata: { email, roleId: role.id, roleName: role.name, expiresAt: expiresAt.toISOString() },
+      });
+      created.push({
+        id: row!.id,
+        to: email,
+        token,
+        organization: scope.organization,
+        inviterName: scope.name,
+        inviterEmail: scope.email,
+        roleName: role.name,
+        expiresAt,
+        baseUrl: ctx.baseUrl,
+      });
+    }
+    return created;
+  });
+
+  // After the commit: a link in a mail always points at a stored invite.
+  const mailFailed = await sendInviteMails(created, ctx.mailer);
+  return { invited: created.map((c) => ({ id: c.id, email: c.to })), mailFailed };
+}

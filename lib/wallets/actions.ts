@@ -1,0 +1,39 @@
+"use server";
+
+import { gatedAction } from "@/lib/auth/guard";
+import { ValidationError } from "@/lib/auth/errors";
+import { parseWalletAmount } from "./amount";
+import { createWalletSchema, transferFormSchema, updateWalletSchema } from "./schemas";
+import { getWallet } from "./list-wallets";
+import { transferDepositBalance } from "./transfer-deposit-balance";
+import { createWallet, updateWallet } from "./manage-wallet";
+
+/**
+ * Transfer Deposit Balance (the modal). The amount arrives as typed and is parsed against the
+ * wallet's own currency; the idempotency key was made when the modal opened.
+ */
+export const transferDepositBalanceAction = gatedAction(
+  "wallets.transfer",
+  "wallets.transfer",
+  transferFormSchema,
+  async ({ db, scope, input, meta }) => {
+    let amount: bigint | undefined;
+    if (input.mode === "specific") {
+      const wallet = await getWallet(db, scope, input.walletId);
+      const parsed = parseWalletAmount(input.amount ?? "", wallet.currency);
+      if (!parsed.ok) throw new ValidationError(parsed.error, { amount: [parsed.error] });
+      amount = parsed.minor;
+    }
+    return transferDepositBalance(db, scope, { walletId: input.walletId, amount, idempotencyKey: input.idempotencyKey }, meta);
+  },
+);
+
+/** "+ Add Wallet". */
+export const createWalletAction = gatedAction("wallets.create", "wallets.manage", createWalletSchema, async ({ db, scope, input, meta }) =>
+  createWallet(db, scope, input, meta),
+);
+
+/** Edit Wallet: name and lock. */
+export const updateWalletAction = gatedAction("wallets.update", "wallets.manage", updateWalletSchema, async ({ db, scope, input, meta }) =>
+  updateWallet(db, scope, input, meta),
+);

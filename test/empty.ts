@@ -1,0 +1,2 @@
+// Stand-in for the `server-only` package under vitest (it throws outside a React Server bundle).
+export {};

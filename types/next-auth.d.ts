@@ -1,0 +1,9 @@
+import "next-auth";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; email: string; name: string };
+    sv: number;
+    authTime: number;
+  }
+}
