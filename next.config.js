@@ -8,6 +8,20 @@ const nextConfig = {
   reactStrictMode: true,
   // forbidden() renders app/forbidden.tsx with a 403 when a page guard refuses.
   experimental: { authInterrupts: true },
+  // Static files (which proxy.ts doesn't see) get the static security headers too; every other
+  // response gets the full set, with a per-request CSP nonce, from proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,20 +1,61 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { buildCsp, newNonce, securityHeaders } from "@/lib/auth/security-headers";
+import {
+  decodeSessionToken, encodeSessionToken, SESSION_COOKIE, SESSION_COOKIE_NAMES, sessionCookieOptions, shouldRefresh,
+} from "@/lib/auth/session-cookie";
 
 /**
- * Optimistic redirect only: no session cookie → the login page. This is never the real
- * check (every page, route handler and action resolves the scope itself); it only saves an
- * anonymous visitor a render.
+ * Runs before every page, route handler and server action (not static files). It does three
+ * things, none of which is an authorisation decision (every page, handler and action checks the
+ * session against the database itself, lib/auth/guard.ts):
+ *
+ * 1. Security headers with a fresh CSP nonce per request (lib/auth/security-headers.ts); the
+ *    nonce also goes on the request (`x-nonce`, `content-security-policy`) for Next and the root
+ *    layout.
+ * 2. Optimistic redirect: no session cookie on a private page → the login page.
+ * 3. Sliding idle timeout: a GET with a still-valid session JWT older than a minute gets the
+ *    cookie re-issued with a fresh 30-minute expiry (server-rendered navigation never reaches
+ *    next-auth's own session endpoint). Never past the 12-hour absolute limit, never on
+ *    /api/auth (next-auth sets its own cookies there) and never on a server action POST (the
+ *    action may be re-issuing the cookie itself).
  */
-const SESSION_COOKIES = ["kotani.session", "__Secure-kotani.session"];
 const PUBLIC_PREFIXES = ["/login", "/forgot-password", "/reset-password", "/invite", "/api", "/_next", "/favicon"];
 
-export function proxy(req: NextRequest) {
+function isHttps(req: NextRequest): boolean {
+  return (
+    req.nextUrl.protocol === "https:" ||
+    req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ||
+    (process.env.NEXTAUTH_URL ?? "").startsWith("https://")
+  );
+}
+
+export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
-  if (PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
-  if (SESSION_COOKIES.some((name) => req.cookies.has(name))) return NextResponse.next();
-  const login = new URL("/login", req.url);
-  login.searchParams.set("callbackUrl", `${pathname}${search}`);
-  return NextResponse.redirect(login);
+  const https = isHttps(req);
+  const nonce = newNonce();
+  const csp = buildCsp({ nonce, https, dev: process.env.NODE_ENV === "development" });
+  const hasSession = SESSION_COOKIE_NAMES.some((name) => req.cookies.has(name));
+  const isPublic = PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+
+  let res: NextResponse;
+  if (!isPublic && !hasSession) {
+    const login = new URL("/login", req.url);
+    login.searchParams.set("callbackUrl", `${pathname}${search}`);
+    res = NextResponse.redirect(login);
+  } else {
+    const requestHeaders = new Headers(req.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("content-security-policy", csp);
+    res = NextResponse.next({ request: { headers: requestHeaders } });
+    if (hasSession && (req.method === "GET" || req.method === "HEAD") && !pathname.startsWith("/api/auth")) {
+      const token = await decodeSessionToken(req.cookies.get(SESSION_COOKIE)?.value);
+      if (token && shouldRefresh(token)) {
+        res.cookies.set(SESSION_COOKIE, await encodeSessionToken(token), sessionCookieOptions());
+      }
+    }
+  }
+  for (const [name, value] of Object.entries(securityHeaders({ csp, https }))) res.headers.set(name, value);
+  return res;
 }
 
 export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|txt)$).*)"] };

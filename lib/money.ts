@@ -10,17 +10,25 @@ export type MinorUnits = bigint;
 /** Largest amount accepted from a person (10^15 minor units): far above any real transfer, far below bigint limits. */
 export const MAX_MINOR_UNITS = 10n ** 15n;
 
+const THOUSANDS_GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+
 export type ParseAmountResult = { ok: true; minor: bigint } | { ok: false; error: string };
 
 /**
  * Parses a typed decimal amount ("1,000.50", "1000") into minor units of `currency`.
- * Refuses: empty, signs, exponents, non-ASCII digits, more decimals than the currency has,
+ * Refuses: empty, signs, exponents, non-ASCII digits, commas that are not thousands
+ * separators, more decimals than the currency has,
  * zero or less, above MAX_MINOR_UNITS.
  */
 export function parseAmount(input: string, currency: string): ParseAmountResult {
   const exponent = currencyExponent(currency);
-  const text = input.trim().replace(/,/g, "");
-  if (text === "") return { ok: false, error: "Enter an amount" };
+  const trimmed = input.trim();
+  if (trimmed === "") return { ok: false, error: "Enter an amount" };
+  // Commas only as thousands separators: "1,00" must never be read as 100.
+  if (trimmed.includes(",") && !THOUSANDS_GROUPED.test(trimmed)) {
+    return { ok: false, error: "Use a dot for decimals and commas only between thousands, like 1,000.50" };
+  }
+  const text = trimmed.replace(/,/g, "");
   const m = /^(\d+)(?:\.(\d+))?$/.exec(text);
   if (!m) return { ok: false, error: "Enter a number, like 1000 or 1000.50" };
   const [, whole, fraction = ""] = m;

@@ -9,12 +9,14 @@
  *   npx tsx scripts/bench-transactions.mts [--transactions 1000000] [--runs 40] [--engines pglite,postgres]
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:55470/postgres   (an admin URL; a kb_bench_* database
  *                                                                      is created and dropped)
- *   NEXT_DIST_DIR=.next-tx                                              (the build to size; default .next)
+ *   NEXT_DIST_DIR=.next-tx                                              (the build to size and to serve for the
+ *                                                                      HTTP measurements; default .next)
+ *   --skip-http / --skip-export / --skip-bundle / --bundle-only
  *
  * Targets (issue 4): p95 ≤ 25 ms on PostgreSQL, ≤ 60 ms on PGlite; export of 100k rows ≤ 5 s with
  * flat memory; first-load JS ≤ 180 kB gzip per route.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -50,6 +52,8 @@ const { values: args } = parseArgs({
     engines: { type: "string" },
     "skip-export": { type: "boolean", default: false },
     "skip-bundle": { type: "boolean", default: false },
+    "bundle-only": { type: "boolean", default: false },
+    "skip-http": { type: "boolean", default: false },
   },
 });
 const N = Number(String(args.transactions).replace(/_/g, ""));
@@ -92,14 +96,31 @@ async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
 
 const q = (input: ListQueryInput) => listQuerySchema.parse(input);
 
-async function openEngine(engine: string): Promise<{ opened: OpenedDb; cleanup: () => Promise<void> }> {
+interface EngineHandle {
+  opened: OpenedDb;
+  /** What a `next start` needs to reach the same database. */
+  serverEnv: Record<string, string>;
+  /** Closes this process's connection (PGlite: so a server may open the folder). Idempotent. */
+  closeDb: () => Promise<void>;
+  cleanup: () => Promise<void>;
+}
+
+async function openEngine(engine: string): Promise<EngineHandle> {
+  let closed = false;
   if (engine === "pglite") {
     const dir = mkdtempSync(path.join(os.tmpdir(), "kb-bench-tx-"));
     const opened = await openDb({ dataDir: dir });
+    const closeDb = async () => {
+      if (closed) return;
+      closed = true;
+      await opened.close();
+    };
     return {
       opened,
+      serverEnv: { DATA_DIR: dir },
+      closeDb,
       cleanup: async () => {
-        await opened.close();
+        await closeDb();
         rmSync(dir, { recursive: true, force: true });
       },
     };
@@ -121,10 +142,17 @@ async function openEngine(engine: string): Promise<{ opened: OpenedDb; cleanup: 
   const u = new URL(admin);
   u.pathname = `/${name}`;
   const opened = await openDb({ url: u.toString() });
+  const closeDb = async () => {
+    if (closed) return;
+    closed = true;
+    await opened.close();
+  };
   return {
     opened,
+    serverEnv: { DATABASE_URL: u.toString() },
+    closeDb,
     cleanup: async () => {
-      await opened.close();
+      await closeDb();
       await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
   };
@@ -152,9 +180,10 @@ async function demoScope(db: Db): Promise<Scope> {
   };
 }
 
-async function benchEngine(engine: string): Promise<{ measures: Measure[]; exportLine: string; seeded: string }> {
+async function benchEngine(engine: string): Promise<{ measures: Measure[]; http: Measure[] | string; exportLine: string; seeded: string }> {
   log(`${engine}: opening a throwaway database`);
-  const { opened, cleanup } = await openEngine(engine);
+  const handle = await openEngine(engine);
+  const { opened, cleanup } = handle;
   const db = opened.db;
   try {
     const t0 = performance.now();
@@ -262,9 +291,134 @@ async function benchEngine(engine: string): Promise<{ measures: Measure[]; expor
       clearInterval(timer);
       exportLine = `${(lines - 1).toLocaleString("en-US")} rows, ${(bytes / 1e6).toFixed(1)} MB CSV in ${seconds.toFixed(2)} s; RSS ${(rssBefore / 1e6).toFixed(0)} → peak ${(peakRss / 1e6).toFixed(0)} MB (+${((peakRss - rssBefore) / 1e6).toFixed(0)}), peak JS heap ${(peakHeap / 1e6).toFixed(0)} MB`;
     }
-    return { measures: m, exportLine, seeded: `${result.rows.transactions?.toLocaleString("en-US")} transactions (KE/KES sandbox collections ${marketRows.toLocaleString("en-US")}), seed ${seedSeconds.toFixed(0)} s` };
+    let http: Measure[] | string = "skipped (no build, or --skip-http)";
+    if (httpEnabled()) {
+      if (engine === "pglite") await handle.closeDb(); // one process per PGlite folder
+      try {
+        http = await httpBench(handle.serverEnv, { cursors, refs, phones, windowFrom, ids: samples.map((x) => x.id) });
+      } catch (e) {
+        http = `failed: ${(e as Error).message}`;
+      }
+    }
+    return { measures: m, http, exportLine, seeded: `${result.rows.transactions?.toLocaleString("en-US")} transactions (KE/KES sandbox collections ${marketRows.toLocaleString("en-US")}), seed ${seedSeconds.toFixed(0)} s` };
   } finally {
     await cleanup();
+  }
+}
+
+function httpEnabled(): boolean {
+  return !args["skip-http"] && existsSync(path.join(path.resolve(process.env.NEXT_DIST_DIR || ".next"), "BUILD_ID"));
+}
+
+interface HttpSamples {
+  cursors: string[];
+  refs: string[];
+  phones: string[];
+  windowFrom: (i: number) => string;
+  ids: string[];
+}
+
+/**
+ * The same reads through HTTP: `next start` (the build in NEXT_DIST_DIR) on the seeded database,
+ * signed in as the demo Owner through next-auth's credentials endpoint, timing whole requests.
+ */
+async function httpBench(serverEnv: Record<string, string>, s: HttpSamples): Promise<Measure[]> {
+  const port = process.env.BENCH_HTTP_PORT || "3292";
+  const base = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...serverEnv,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_URL: base,
+    NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
+    SMTP_URL: "smtp://127.0.0.1:9",
+  };
+  if (!serverEnv.DATABASE_URL) delete env.DATABASE_URL;
+  const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", port, "-H", "127.0.0.1"], { env, detached: true, stdio: "ignore" });
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      /* gone */
+    }
+  };
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${base}/login`)).ok) break;
+      } catch {
+        /* not up yet */
+      }
+      if (i > 240) throw new Error("the server did not start");
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const jar = new Map<string, string>();
+    const keep = (res: Response) => {
+      for (const c of res.headers.getSetCookie()) {
+        const kv = c.split(";")[0];
+        const at = kv.indexOf("=");
+        jar.set(kv.slice(0, at), kv.slice(at + 1));
+      }
+    };
+    const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+    let res = await fetch(`${base}/api/auth/csrf`);
+    keep(res);
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    res = await fetch(`${base}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), origin: base },
+      body: new URLSearchParams({ csrfToken, email: "demo@kotanipay.test", password: "Demo-Backoffice-2026", json: "true" }),
+    });
+    keep(res);
+    if (![...jar.keys()].some((k) => k.endsWith("kotani.session"))) throw new Error(`sign-in failed (HTTP ${res.status})`);
+    const get = async (url: string): Promise<number | string> => {
+      const r = await fetch(`${base}${url}`, { headers: { cookie: cookie() } });
+      const text = await r.text();
+      if (!r.ok) throw new Error(`${url}: HTTP ${r.status} ${text.slice(0, 200)}`);
+      try {
+        const body = JSON.parse(text) as { rows?: unknown[]; counters?: { total: number }; days?: unknown[]; history?: unknown[] };
+        return body.rows?.length ?? body.counters?.total ?? body.days?.length ?? body.history?.length ?? "ok";
+      } catch {
+        return `${text.length}b`;
+      }
+    };
+    const api = "/api/transactions";
+    const runs = Math.max(10, Math.floor(RUNS / 2));
+    const m: Measure[] = [];
+    m.push(await measure("first page (collections)", runs, () => get(`${api}/collections`)));
+    m.push(await measure("deep page (keyset)", runs, (i) => get(`${api}/collections?cursor=${s.cursors[i % s.cursors.length]}&page=2000`)));
+    m.push(
+      await measure("status + date filter", runs, (i) =>
+        get(`${api}/collections?status=FAILED,PENDING&from=${s.windowFrom(i)}&to=${addDays(s.windowFrom(i), 13)}`),
+      ),
+    );
+    m.push(await measure("search by reference", runs, (i) => get(`${api}/collections?q=${encodeURIComponent(s.refs[i % s.refs.length])}`)));
+    m.push(await measure("search by phone", runs, (i) => get(`${api}/collections?q=${encodeURIComponent(s.phones[i % s.phones.length])}`)));
+    m.push(await measure("counters + stat cards (no filter)", runs, () => get(`${api}/collections/stats`)));
+    m.push(
+      await measure("counters + stat cards (status + date)", runs, (i) =>
+        get(`${api}/collections/stats?status=SUCCESSFUL,FAILED&from=${s.windowFrom(i)}&to=${addDays(s.windowFrom(i), 13)}`),
+      ),
+    );
+    m.push(await measure("home: recent transactions", runs, () => get(`${api}/recent?size=10`)));
+    m.push(await measure("home: 30-day chart", runs, () => get(`${api}/daily`)));
+    m.push(await measure("detail", runs, (i) => get(`${api}/collections/${s.ids[i % s.ids.length]}`)));
+    const t0 = performance.now();
+    const exp = await fetch(`${base}${api}/collections/export`, { headers: { cookie: cookie() } });
+    let bytes = 0;
+    let lines = 0;
+    for await (const chunk of exp.body as unknown as AsyncIterable<Uint8Array>) {
+      bytes += chunk.byteLength;
+      for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
+    }
+    const ms = performance.now() - t0;
+    m.push({ name: `CSV export over HTTP (${(lines - 1).toLocaleString("en-US")} rows, ${(bytes / 1e6).toFixed(1)} MB)`, p50: ms, p95: ms, max: ms, rows: String(lines - 1) });
+    return m;
+  } finally {
+    stop();
+    await new Promise((r) => setTimeout(r, 1500));
   }
 }
 
@@ -274,8 +428,8 @@ function gzipSize(file: string): number {
 
 /**
  * First-load JS of each dashboard route, from a production build: the root main files
- * (build-manifest.json rootMainFiles + polyfills are excluded, as Next does for modern browsers)
- * plus every chunk the route's client reference manifest lists for the page and its layouts.
+ * (build-manifest.json rootMainFiles; the nomodule polyfills are left out, as modern browsers skip
+ * them) plus the chunks the route's client reference manifest lists for its page and layouts.
  */
 function bundleSizes(): string[] {
   const dist = path.resolve(process.env.NEXT_DIST_DIR || ".next");
@@ -310,17 +464,19 @@ function bundleSizes(): string[] {
   for (const { route, file } of routes.sort((a, b) => a.route.localeCompare(b.route))) {
     const text = readFileSync(file, "utf8");
     const chunks = new Set<string>(root);
-    // entryJSFiles: { "[project]/app/(dashboard)/page": ["static/chunks/…js", …], … }
+    // entryJSFiles: { "[project]/app/layout": [...], "[project]/app/(dashboard)/layout": [...], "[project]/app/(dashboard)/collections/page": [...], not-found, … }
+    // First load = the root main files + the route's page and its layouts (not the error/not-found boundaries).
+    const pageKey = /__RSC_MANIFEST\["([^"]+)"\]/.exec(text)?.[1];
     const m = /"entryJSFiles":(\{.*?\})[,}]/s.exec(text);
-    if (m) {
-      try {
-        const entries = JSON.parse(m[1]) as Record<string, string[]>;
-        for (const list of Object.values(entries)) for (const c of list) if (c.endsWith(".js")) chunks.add(c);
-      } catch {
-        /* fall through to the regex below */
-      }
+    if (!pageKey || !m) {
+      lines.push(`${route.padEnd(22)} (manifest format not recognised)`);
+      continue;
     }
-    if (!m) for (const c of text.match(/static\/chunks\/[^"]+?\.js/g) ?? []) chunks.add(c);
+    const entries = JSON.parse(m[1]) as Record<string, string[]>;
+    const segments = pageKey.replace(/^\//, "").split("/").slice(0, -1);
+    const wanted = new Set([`[project]/app${pageKey}`, "[project]/app/layout"]);
+    for (let i = 1; i <= segments.length; i++) wanted.add(`[project]/app/${segments.slice(0, i).join("/")}/layout`);
+    for (const [key, list] of Object.entries(entries)) if (wanted.has(key)) for (const c of list) if (c.endsWith(".js")) chunks.add(c);
     const total = [...chunks].reduce((s, c) => s + sizeOf(c), 0);
     lines.push(`${route.padEnd(22)} ${(total / 1024).toFixed(1).padStart(7)} kB${total / 1024 > 180 ? "  (over 180 kB)" : ""}`);
   }
@@ -338,9 +494,10 @@ function table(engine: string, measures: Measure[]): string {
 }
 
 const outputs: string[] = [];
-for (const engine of engines) {
+for (const engine of args["bundle-only"] ? [] : engines) {
   const r = await benchEngine(engine);
   outputs.push(`\n== ${engine} (in-process, ${RUNS} runs each): ${r.seeded}\n${table(engine, r.measures)}\nCSV export (collections KE/KES, streamed): ${r.exportLine}`);
+  outputs.push(`\n== ${engine} through HTTP (next start, signed-in GETs, whole request)\n${typeof r.http === "string" ? r.http : table(engine, r.http)}`);
 }
 if (!args["skip-bundle"]) outputs.push(`\n== first-load JS per route (gzip, ${process.env.NEXT_DIST_DIR || ".next"})\n${bundleSizes().join("\n")}`);
 console.log(outputs.join("\n"));

@@ -29,6 +29,9 @@ const env = {
   NEXTAUTH_SECRET: "e2e-test-secret-do-not-use-in-production-0123456789abcdef",
   // Always the capture server: a developer's own SMTP_URL must not receive test mail.
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  // The account-security specs move the auth services' clock (expired OTP) by writing a
+  // millisecond offset here; see lib/auth/clock.ts for why this is safe.
+  KOTANI_TEST_CLOCK_FILE: path.join(dataDir, "clock-offset-ms"),
 };
 // Never inherit a developer's DATABASE_URL: the e2e app gets its own database.
 delete env.DATABASE_URL;
@@ -38,6 +41,21 @@ console.log(
   `[e2e-server] ${env.DATABASE_URL ? "PostgreSQL (E2E_DATABASE_URL)" : `data dir ${path.relative(root, dataDir)}`}, ` +
     `http://127.0.0.1:${port}, SMTP ${env.SMTP_URL}`,
 );
+
+// The demo seed first (start.mjs' own `--if-empty` seed then does nothing), then the accounts of
+// the account-security specs (their own organisation; e2e/account/seed-accounts.mts).
+for (const script of ["scripts/seed.mts", "e2e/account/seed-accounts.mts"]) {
+  const args = script === "scripts/seed.mts" ? [script, "--if-empty"] : [script];
+  const code = await new Promise((resolve) => {
+    const c = spawn(path.join(root, "node_modules", ".bin", "tsx"), args, { cwd: root, env, stdio: "inherit" });
+    c.on("exit", (exitCode) => resolve(exitCode ?? 1));
+    c.on("error", () => resolve(1));
+  });
+  if (code !== 0) {
+    console.error(`[e2e-server] ${script} failed (exit ${code})`);
+    process.exit(1);
+  }
+}
 
 // Same process group as us (not detached): Playwright kills the webServer by signalling its process
 // group, which then reaches start.mjs and next-server too.

@@ -1,4 +1,3 @@
-#!/usr/bin/env -S npx tsx
 // Demo data: `npm run seed -- [--transactions N] [--seed N] [--reset] [--if-empty]`.
 // Opens the database from the environment (DATABASE_URL, else PGlite in DATA_DIR or ./data).
 //   --reset      drop everything (schemas public and drizzle), migrate again, then seed
@@ -56,7 +55,9 @@ async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
 
 try {
   opened = await openDb(targetFromEnv(), { migrate: !args.reset });
-  console.log(`[seed] ${opened.engine === "pglite" ? "PGlite" : "PostgreSQL"} at ${opened.location} (open + migrate ${elapsed()})`);
+  console.log(
+    `[seed] ${opened.engine === "pglite" ? "PGlite" : "PostgreSQL"} at ${opened.location} (open + migrate ${elapsed()})`,
+  );
 
   if (args.reset) {
     await opened.db.execute(sql`drop schema if exists drizzle cascade`);
@@ -66,7 +67,9 @@ try {
     console.log(`[seed] reset: schemas dropped and migrated again (${elapsed()})`);
   }
 
-  const [{ integrators }] = await rows<{ integrators: number }>(sql`select count(*)::int as integrators from integrators`);
+  const [{ integrators }] = await rows<{ integrators: number }>(
+    sql`select count(*)::int as integrators from integrators`,
+  );
   if (integrators > 0) {
     if (args["if-empty"]) {
       console.log(`[seed] the database already has data (${integrators} integrators): not seeding`);
@@ -89,7 +92,9 @@ try {
 } catch (e) {
   if (opened) await opened.close().catch(() => {});
   if (e instanceof DatabaseOpenError) fail(e.message);
-  fail(`${(e as Error).message ?? e}`);
+  const err = e as Error & { detail?: string; cause?: { message?: string; detail?: string } };
+  const detail = err.detail ?? err.cause?.detail ?? err.cause?.message;
+  fail(`${err.message ?? e}${detail && !String(err.message).includes(detail) ? ` (${detail})` : ""}`);
 }
 await opened!.close();
 if (refusal) fail(refusal);

@@ -7,11 +7,13 @@ import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { z } from "zod";
-import { Eye, EyeOff } from "lucide-react";
+import { ShieldCheck } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/ui/form-field";
 import { Spinner } from "@/components/ui/spinner";
+import { PasswordInput } from "./password-input";
+import { LOGIN_MESSAGES, loginErrorMessage } from "./login-messages";
 
 const loginSchema = z.object({
   email: z.string().trim().min(1, "Enter your email address").email("Enter a valid email address"),
@@ -19,32 +21,61 @@ const loginSchema = z.object({
 });
 type LoginValues = z.infer<typeof loginSchema>;
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+/**
+ * Sign-in in one or two steps: email + password; then, only when the password was right and the
+ * account has two-factor on, a code from the authenticator app (or a recovery code). The second
+ * step re-sends the email and password with the code: nothing is trusted between the steps.
+ */
+export function LoginForm({ callbackUrl, notice, initialError }: { callbackUrl: string; notice?: string | null; initialError?: string | null }) {
   const router = useRouter();
-  const [showPassword, setShowPassword] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(initialError ?? null);
+  const [credentials, setCredentials] = useState<LoginValues | null>(null);
   const form = useForm<LoginValues>({ resolver: zodResolver(loginSchema), defaultValues: { email: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
 
-  async function onSubmit(values: LoginValues) {
+  async function submit(values: LoginValues, second?: { totp?: string; recoveryCode?: string }) {
     setFormError(null);
-    const res = await signIn("credentials", { ...values, redirect: false });
-    if (!res || res.error) {
-      setFormError(
-        res?.status === 429
-          ? "Too many attempts. Please wait a few minutes and try again."
-          : "Invalid email or password.",
-      );
-      return;
+    const res = await signIn("credentials", { ...values, ...second, redirect: false });
+    if (res && !res.error && res.ok) {
+      router.replace(callbackUrl);
+      router.refresh();
+      return "ok" as const;
     }
-    router.replace(callbackUrl);
-    router.refresh();
+    if (res?.error === "TwoFactorRequired") {
+      setCredentials(values);
+      return "two-factor" as const;
+    }
+    if (second && res?.error === "CredentialsSignin") {
+      // The password no longer works (changed meanwhile): start again.
+      setCredentials(null);
+    }
+    setFormError(loginErrorMessage(res?.error ?? "CredentialsSignin", res?.status));
+    return "error" as const;
+  }
+
+  if (credentials) {
+    return (
+      <TwoFactorStep
+        error={formError}
+        onBack={() => {
+          setCredentials(null);
+          setFormError(null);
+          form.setValue("password", "");
+        }}
+        onSubmit={(second) => submit(credentials, second)}
+      />
+    );
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="mt-8 space-y-5">
+    <form onSubmit={form.handleSubmit((v) => submit(v))} noValidate className="mt-8 space-y-5">
+      {notice && !formError && (
+        <p data-testid="login-notice" role="status" className="rounded-md border border-success/40 bg-success/10 px-3 py-2 text-sm text-foreground">
+          {notice}
+        </p>
+      )}
       {formError && (
-        <p data-testid="login-error" role="status" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive">
+        <p data-testid="login-error" role="status" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive dark:text-red-300">
           {formError}
         </p>
       )}
@@ -52,26 +83,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         <Input type="email" autoComplete="username" placeholder="you@company.com" {...form.register("email")} />
       </FormField>
       <FormField id="password" label="Password" error={errors.password?.message}>
-        {(control) => (
-          <div className="relative">
-            <Input
-              {...control}
-              type={showPassword ? "text" : "password"}
-              autoComplete="current-password"
-              className="pr-10"
-              {...form.register("password")}
-            />
-            <button
-              type="button"
-              onClick={() => setShowPassword((s) => !s)}
-              className="absolute inset-y-0 right-0 flex w-10 items-center justify-center text-muted-foreground hover:text-foreground"
-              aria-label={showPassword ? "Hide password" : "Show password"}
-              aria-pressed={showPassword}
-            >
-              {showPassword ? <EyeOff className="size-4" aria-hidden /> : <Eye className="size-4" aria-hidden />}
-            </button>
-          </div>
-        )}
+        {(control) => <PasswordInput control={control} autoComplete="current-password" {...form.register("password")} />}
       </FormField>
       <div className="flex justify-end">
         <Link href="/forgot-password" className="text-sm text-primary hover:underline dark:text-violet-300">
@@ -82,6 +94,93 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         {isSubmitting && <Spinner />}
         Sign in
       </Button>
+    </form>
+  );
+}
+
+function TwoFactorStep({
+  error,
+  onBack,
+  onSubmit,
+}: {
+  error: string | null;
+  onBack: () => void;
+  onSubmit: (second: { totp?: string; recoveryCode?: string }) => Promise<"ok" | "two-factor" | "error">;
+}) {
+  const [mode, setMode] = useState<"totp" | "recovery">("totp");
+  const [code, setCode] = useState("");
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const value = code.trim();
+    if (mode === "totp" && !/^\d{6}$/.test(value)) return setFieldError(LOGIN_MESSAGES.codeFormat);
+    if (mode === "recovery" && !/^[a-z0-9]{5}-?[a-z0-9]{5}$/i.test(value)) return setFieldError(LOGIN_MESSAGES.recoveryFormat);
+    setFieldError(null);
+    setPending(true);
+    const outcome = await onSubmit(mode === "totp" ? { totp: value } : { recoveryCode: value });
+    setPending(false);
+    if (outcome === "error") setCode("");
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="mt-8 space-y-5" aria-labelledby="two-factor-title">
+      <div className="flex items-start gap-3">
+        <ShieldCheck className="mt-0.5 size-5 text-primary dark:text-violet-300" aria-hidden />
+        <div>
+          <h2 id="two-factor-title" className="font-medium">
+            Two-factor authentication
+          </h2>
+          <p className="text-sm text-muted-foreground">
+            {mode === "totp"
+              ? "Enter the 6-digit code from your authenticator app."
+              : "Enter one of the recovery codes you saved when you turned on two-factor. Each works once."}
+          </p>
+        </div>
+      </div>
+      {error && (
+        <p data-testid="login-error" role="status" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive dark:text-red-300">
+          {error}
+        </p>
+      )}
+      {mode === "totp" ? (
+        <FormField id="totp" label="Authentication code" error={fieldError}>
+          <Input
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            placeholder="123456"
+            autoFocus
+            value={code}
+            onChange={(e) => setCode(e.target.value.replace(/\D/g, ""))}
+          />
+        </FormField>
+      ) : (
+        <FormField id="recoveryCode" label="Recovery code" error={fieldError}>
+          <Input autoComplete="off" placeholder="xxxxx-xxxxx" maxLength={11} autoFocus value={code} onChange={(e) => setCode(e.target.value)} />
+        </FormField>
+      )}
+      <Button type="submit" className="w-full" size="lg" disabled={pending}>
+        {pending && <Spinner />}
+        Verify
+      </Button>
+      <div className="flex items-center justify-between text-sm">
+        <button type="button" onClick={onBack} className="text-muted-foreground hover:text-foreground">
+          Back
+        </button>
+        <button
+          type="button"
+          className="text-primary hover:underline dark:text-violet-300"
+          onClick={() => {
+            setMode((m) => (m === "totp" ? "recovery" : "totp"));
+            setCode("");
+            setFieldError(null);
+          }}
+        >
+          {mode === "totp" ? "Use a recovery code instead" : "Use your authenticator app instead"}
+        </button>
+      </div>
     </form>
   );
 }

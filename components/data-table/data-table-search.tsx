@@ -24,7 +24,7 @@ export function DataTableSearch({ value, onChange, placeholder, label, delay = 3
     return () => window.clearTimeout(t);
   }, [draft, delay, onChange]);
   return (
-    <div className="relative w-full sm:w-80">
+    <div className="relative w-full sm:w-[23rem]">
       <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
       <Input
         type="search"

@@ -1,7 +1,7 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { LogOut, Settings } from "lucide-react";
+import { LogOut, Settings, UserCog } from "lucide-react";
 import Link from "next/link";
 import {
   DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger,
@@ -32,6 +32,11 @@ export function UserMenu() {
           </p>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/account">
+            <UserCog aria-hidden /> Account &amp; security
+          </Link>
+        </DropdownMenuItem>
         {scope.permissions.includes("settings.manage") && (
           <DropdownMenuItem asChild>
             <Link href="/settings">

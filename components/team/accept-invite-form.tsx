@@ -6,31 +6,19 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Eye, EyeOff } from "lucide-react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
+import { PasswordInput } from "@/components/auth/password-input";
 import { acceptInviteAction } from "@/lib/team/accept-invite-actions";
-import { acceptExistingAccountSchema, acceptNewAccountSchema, PASSWORD_MIN_LENGTH, type AcceptInviteInput } from "@/lib/team/schemas";
-
-function PasswordInput({ id, autoComplete, show, onToggle, ...props }: React.ComponentProps<typeof Input> & { show: boolean; onToggle(): void }) {
-  return (
-    <div className="relative">
-      <Input id={id} type={show ? "text" : "password"} autoComplete={autoComplete} className="pr-10" {...props} />
-      <button
-        type="button"
-        onClick={onToggle}
-        className="absolute inset-y-0 right-0 flex w-10 items-center justify-center text-muted-foreground hover:text-foreground"
-        aria-label={show ? "Hide password" : "Show password"}
-        aria-pressed={show}
-      >
-        {show ? <EyeOff className="size-4" aria-hidden /> : <Eye className="size-4" aria-hidden />}
-      </button>
-    </div>
-  );
-}
+import {
+  acceptExistingAccountSchema,
+  acceptNewAccountSchema,
+  PASSWORD_MIN_LENGTH,
+  type AcceptInviteInput,
+} from "@/lib/team/schemas";
 
 /**
  * Accepts the invite (a public, token-checked server action), then signs in with the same email
@@ -48,7 +36,6 @@ export function AcceptInviteForm({
   accountExists: boolean;
 }) {
   const router = useRouter();
-  const [show, setShow] = useState(false);
   const [formError, setFormError] = useState<React.ReactNode>(null);
   const form = useForm<AcceptInviteInput>({
     resolver: zodResolver(accountExists ? acceptExistingAccountSchema : acceptNewAccountSchema),
@@ -57,7 +44,9 @@ export function AcceptInviteForm({
       : { mode: "new", token, name: "", password: "", confirmPassword: "" },
   });
   const { isSubmitting } = form.formState;
-  const errors = form.formState.errors as Partial<Record<"name" | "password" | "confirmPassword", { message?: string }>>;
+  const errors = form.formState.errors as Partial<
+    Record<"name" | "password" | "confirmPassword", { message?: string }>
+  >;
 
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
@@ -74,7 +63,11 @@ export function AcceptInviteForm({
     if (!signedIn || signedIn.error) {
       setFormError(
         <>
-          You joined {organization}, but signing you in did not work. <Link href="/login" className="underline">Sign in</Link> with your email and password.
+          You joined {organization}, but signing you in did not work.{" "}
+          <Link href="/login" className="underline">
+            Sign in
+          </Link>{" "}
+          with your email and password.
         </>,
       );
       return;
@@ -94,19 +87,41 @@ export function AcceptInviteForm({
         <Input value={email} readOnly autoComplete="username" className="bg-muted/40" />
       </FormField>
       {accountExists ? (
-        <FormField id="password" label="Password" error={errors.password?.message} description="You already have a Kotani Pay account: enter its password to join.">
-          <PasswordInput autoComplete="current-password" show={show} onToggle={() => setShow((s) => !s)} {...form.register("password")} />
+        <FormField
+          id="password"
+          label="Password"
+          error={errors.password?.message}
+          description="You already have a Kotani Pay account: enter its password to join."
+        >
+          {(control) => (
+            <PasswordInput control={control} autoComplete="current-password" {...form.register("password")} />
+          )}
         </FormField>
       ) : (
         <>
           <FormField id="name" label="Full name" required error={errors.name?.message}>
             <Input autoComplete="name" {...form.register("name")} />
           </FormField>
-          <FormField id="password" label="Password" required error={errors.password?.message} description={`At least ${PASSWORD_MIN_LENGTH} characters. A passphrase is easiest to remember.`}>
-            <PasswordInput autoComplete="new-password" show={show} onToggle={() => setShow((s) => !s)} {...form.register("password")} />
+          <FormField
+            id="password"
+            label="Password"
+            required
+            error={errors.password?.message}
+            description={`At least ${PASSWORD_MIN_LENGTH} characters. A passphrase is easiest to remember.`}
+          >
+            {(control) => (
+              <PasswordInput control={control} autoComplete="new-password" {...form.register("password")} />
+            )}
           </FormField>
           <FormField id="confirmPassword" label="Confirm password" required error={errors.confirmPassword?.message}>
-            <Input type={show ? "text" : "password"} autoComplete="new-password" {...form.register("confirmPassword")} />
+            {(control) => (
+              <PasswordInput
+                control={control}
+                toggleLabel="confirmation"
+                autoComplete="new-password"
+                {...form.register("confirmPassword")}
+              />
+            )}
           </FormField>
         </>
       )}

@@ -96,7 +96,10 @@ export function AuditView({
     return { values: raw, error: parsed.success ? null : parsed.error.issues[0]!.message };
   }, [filters]);
 
-  const isInitial = !before && JSON.stringify(clean.values) === JSON.stringify(Object.fromEntries(Object.entries(initialFilters).filter(([, v]) => v)));
+  const isInitial =
+    !before &&
+    JSON.stringify(clean.values) ===
+      JSON.stringify(Object.fromEntries(Object.entries(initialFilters).filter(([, v]) => v)));
   const query = useQuery({
     queryKey: teamKey(scopeKey, "audit", clean.values, before ?? null),
     queryFn: () => fetchAudit({ ...clean.values, before, limit: AUDIT_PAGE_SIZE }),
@@ -124,8 +127,12 @@ export function AuditView({
         }
       />
       <Card>
-        <CardContent className="grid gap-4 pt-6">
-          <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto]" role="search" aria-label="Filter the audit log">
+        <CardContent className="grid gap-4">
+          <div
+            className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(5,minmax(0,1fr))_auto]"
+            role="search"
+            aria-label="Filter the audit log"
+          >
             <div className="grid gap-1.5">
               <Label htmlFor="audit-actor">Actor</Label>
               <Select value={filters.actor || ALL} onValueChange={(v) => set({ actor: v === ALL ? null : v })}>
@@ -174,11 +181,21 @@ export function AuditView({
             </div>
             <div className="grid gap-1.5">
               <Label htmlFor="audit-from">From</Label>
-              <Input id="audit-from" type="date" value={filters.from} onChange={(e) => set({ from: e.target.value || null })} />
+              <Input
+                id="audit-from"
+                type="date"
+                value={filters.from}
+                onChange={(e) => set({ from: e.target.value || null })}
+              />
             </div>
             <div className="grid gap-1.5">
               <Label htmlFor="audit-to">To</Label>
-              <Input id="audit-to" type="date" value={filters.to} onChange={(e) => set({ to: e.target.value || null })} />
+              <Input
+                id="audit-to"
+                type="date"
+                value={filters.to}
+                onChange={(e) => set({ to: e.target.value || null })}
+              />
             </div>
             <div className="flex items-end">
               <Button
@@ -205,7 +222,11 @@ export function AuditView({
               ))}
             </div>
           ) : rows.length === 0 ? (
-            <EmptyState icon={<ScrollText />} title="No entries" description={hasFilters ? "No entries match these filters." : "Nothing has been recorded yet."} />
+            <EmptyState
+              icon={<ScrollText />}
+              title="No entries"
+              description={hasFilters ? "No entries match these filters." : "Nothing has been recorded yet."}
+            />
           ) : (
             <Table aria-label="Audit log">
               <TableHeader>
@@ -227,7 +248,9 @@ export function AuditView({
                     </TableCell>
                     <TableCell className="align-top">
                       <span className="block font-medium">{r.actorName ?? r.actorEmail ?? "System"}</span>
-                      {r.actorName && r.actorEmail && <span className="block text-xs text-muted-foreground">{r.actorEmail}</span>}
+                      {r.actorName && r.actorEmail && (
+                        <span className="block text-xs text-muted-foreground">{r.actorEmail}</span>
+                      )}
                     </TableCell>
                     <TableCell className="align-top">
                       <span className="block">{ACTION_LABELS[r.action] ?? r.action}</span>
@@ -266,7 +289,12 @@ export function AuditView({
               {rows.length ? ` · ${rows.length} entr${rows.length === 1 ? "y" : "ies"}` : ""}
             </p>
             <div className="flex gap-2">
-              <Button variant="outline" size="sm" disabled={!cursors.length} onClick={() => setCursors((c) => c.slice(0, -1))}>
+              <Button
+                variant="outline"
+                size="sm"
+                disabled={!cursors.length}
+                onClick={() => setCursors((c) => c.slice(0, -1))}
+              >
                 <ChevronLeft aria-hidden /> Newer
               </Button>
               <Button

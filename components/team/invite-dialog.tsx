@@ -6,7 +6,14 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
@@ -84,7 +91,8 @@ export function InviteDialog({
           <DialogHeader>
             <DialogTitle>Invite teammates</DialogTitle>
             <DialogDescription>
-              Each person gets an email with a link to join {scope.organization}. The link works once and expires after {INVITE_TTL_HOURS} hours.
+              Each person gets an email with a link to join {scope.organization}. The link works once and expires after{" "}
+              {INVITE_TTL_HOURS} hours.
             </DialogDescription>
           </DialogHeader>
           {formError && (
@@ -99,7 +107,13 @@ export function InviteDialog({
             error={errors.emails?.message}
             description={`Separate addresses with commas, spaces or new lines. Up to ${MAX_INVITES_PER_REQUEST} at once${count ? ` (${count} entered)` : ""}.`}
           >
-            <Textarea rows={4} placeholder="amina@company.com, brian@company.com" autoComplete="off" spellCheck={false} {...form.register("emails")} />
+            <Textarea
+              rows={4}
+              placeholder="amina@company.com, brian@company.com"
+              autoComplete="off"
+              spellCheck={false}
+              {...form.register("emails")}
+            />
           </FormField>
           <FormField id="invite-role" label="Role" required error={errors.roleId?.message}>
             {(control) => (

@@ -7,7 +7,14 @@ import type { z } from "zod";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -92,10 +99,20 @@ export function RoleEditorDialog({
           {!readOnly && (
             <div className="grid gap-4 sm:grid-cols-2">
               <FormField id="role-name" label="Role name" required error={errors.name?.message}>
-                <Input maxLength={ROLE_NAME_MAX_LENGTH} autoComplete="off" placeholder="e.g. Customer Support" {...form.register("name")} />
+                <Input
+                  maxLength={ROLE_NAME_MAX_LENGTH}
+                  autoComplete="off"
+                  placeholder="e.g. Customer Support"
+                  {...form.register("name")}
+                />
               </FormField>
               <FormField id="role-description" label="Description" error={errors.description?.message}>
-                <Textarea rows={1} className="min-h-9" placeholder="What this role is for" {...form.register("description")} />
+                <Textarea
+                  rows={1}
+                  className="min-h-9"
+                  placeholder="What this role is for"
+                  {...form.register("description")}
+                />
               </FormField>
             </div>
           )}
@@ -104,10 +121,17 @@ export function RoleEditorDialog({
             control={form.control}
             name="permissions"
             render={({ field }) => (
-              <PermissionMatrix value={field.value as string[]} onChange={field.onChange} readOnly={readOnly} held={scope.permissions} />
+              <PermissionMatrix
+                value={field.value as string[]}
+                onChange={field.onChange}
+                readOnly={readOnly}
+                held={scope.permissions}
+              />
             )}
           />
-          {errors.permissions && <p className="text-xs font-medium text-destructive dark:text-red-300">{errors.permissions.message}</p>}
+          {errors.permissions && (
+            <p className="text-xs font-medium text-destructive dark:text-red-300">{errors.permissions.message}</p>
+          )}
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => close(false)} disabled={isSubmitting}>
               {readOnly ? "Close" : "Cancel"}
@@ -163,7 +187,9 @@ export function DeleteRoleDialog({
     }
     const moved = res.data.membersMoved;
     toast.success(`Role "${res.data.name}" deleted`, {
-      description: moved ? `${moved} member${moved === 1 ? "" : "s"} moved to ${roles.find((r) => r.id === target)?.name}.` : undefined,
+      description: moved
+        ? `${moved} member${moved === 1 ? "" : "s"} moved to ${roles.find((r) => r.id === target)?.name}.`
+        : undefined,
     });
     onDeleted();
     onOpenChange(false);
@@ -172,7 +198,9 @@ export function DeleteRoleDialog({
   const who = shown
     ? [
         shown.memberCount ? `${shown.memberCount} member${shown.memberCount === 1 ? "" : "s"}` : "",
-        shown.pendingInviteCount ? `${shown.pendingInviteCount} pending invite${shown.pendingInviteCount === 1 ? "" : "s"}` : "",
+        shown.pendingInviteCount
+          ? `${shown.pendingInviteCount} pending invite${shown.pendingInviteCount === 1 ? "" : "s"}`
+          : "",
       ]
         .filter(Boolean)
         .join(" and ")

@@ -33,7 +33,11 @@ export function RolesView({ initialRoles }: { initialRoles: RoleSummary[] }) {
   const scopeKey = useScopeKey();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const { data: roles } = useQuery({ queryKey: teamKey(scopeKey, "roles"), queryFn: fetchRoles, initialData: initialRoles });
+  const { data: roles } = useQuery({
+    queryKey: teamKey(scopeKey, "roles"),
+    queryFn: fetchRoles,
+    initialData: initialRoles,
+  });
   const [editor, setEditor] = useState<{ open: boolean; role: RoleSummary | null }>({ open: false, role: null });
   const [deleting, setDeleting] = useState<RoleSummary | null>(null);
   const refresh = () => {
@@ -53,7 +57,7 @@ export function RolesView({ initialRoles }: { initialRoles: RoleSummary[] }) {
         }
       />
       <Card>
-        <CardContent className="pt-6">
+        <CardContent>
           <Table aria-label="Roles">
             <TableHeader>
               <TableRow>
@@ -79,7 +83,9 @@ export function RolesView({ initialRoles }: { initialRoles: RoleSummary[] }) {
                         <Badge variant="outline">Custom</Badge>
                       )}
                     </div>
-                    {role.description && <p className="mt-1 max-w-md text-xs text-muted-foreground">{role.description}</p>}
+                    {role.description && (
+                      <p className="mt-1 max-w-md text-xs text-muted-foreground">{role.description}</p>
+                    )}
                   </TableCell>
                   <TableCell className="align-top tabular-nums">
                     {role.memberCount}
@@ -92,15 +98,30 @@ export function RolesView({ initialRoles }: { initialRoles: RoleSummary[] }) {
                   </TableCell>
                   <TableCell className="text-right align-top">
                     {role.isBuiltin ? (
-                      <Button variant="ghost" size="sm" aria-label={`View ${role.name}`} onClick={() => setEditor({ open: true, role })}>
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        aria-label={`View ${role.name}`}
+                        onClick={() => setEditor({ open: true, role })}
+                      >
                         <Eye aria-hidden /> View
                       </Button>
                     ) : (
                       <div className="flex justify-end gap-1">
-                        <Button variant="ghost" size="icon" aria-label={`Edit ${role.name}`} onClick={() => setEditor({ open: true, role })}>
+                        <Button
+                          variant="ghost"
+                          size="icon"
+                          aria-label={`Edit ${role.name}`}
+                          onClick={() => setEditor({ open: true, role })}
+                        >
                           <Pencil aria-hidden />
                         </Button>
-                        <Button variant="ghost" size="icon" aria-label={`Delete ${role.name}`} onClick={() => setDeleting(role)}>
+                        <Button
+                          variant="ghost"
+                          size="icon"
+                          aria-label={`Delete ${role.name}`}
+                          onClick={() => setDeleting(role)}
+                        >
                           <Trash2 aria-hidden />
                         </Button>
                       </div>
@@ -118,7 +139,12 @@ export function RolesView({ initialRoles }: { initialRoles: RoleSummary[] }) {
         onOpenChange={(open) => setEditor((e) => ({ ...e, open }))}
         onSaved={refresh}
       />
-      <DeleteRoleDialog role={deleting} roles={roles} onOpenChange={(o) => !o && setDeleting(null)} onDeleted={refresh} />
+      <DeleteRoleDialog
+        role={deleting}
+        roles={roles}
+        onOpenChange={(o) => !o && setDeleting(null)}
+        onDeleted={refresh}
+      />
     </>
   );
 }

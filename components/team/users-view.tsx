@@ -9,7 +9,12 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import {
-  DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger,
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
@@ -22,7 +27,11 @@ import { PageHeader } from "@/components/shell/page-header";
 import { useCan, useScope, useScopeKey } from "@/components/shell/scope-context";
 import { Timestamp } from "@/components/shell/timezone";
 import {
-  disableMemberAction, enableMemberAction, removeMemberAction, resendInviteAction, revokeInviteAction,
+  disableMemberAction,
+  enableMemberAction,
+  removeMemberAction,
+  resendInviteAction,
+  revokeInviteAction,
 } from "@/lib/team/actions";
 import type { TeamRow } from "@/lib/team/list-members";
 import type { RoleSummary } from "@/lib/team/list-roles";
@@ -34,9 +43,7 @@ import { canGrant } from "./role-utils";
 
 const ALL = "all";
 
-type Pending =
-  | { kind: "disable" | "enable" | "remove" | "resend" | "revoke"; row: TeamRow }
-  | null;
+type Pending = { kind: "disable" | "enable" | "remove" | "resend" | "revoke"; row: TeamRow } | null;
 
 export function UsersView({
   initialRows,
@@ -65,7 +72,11 @@ export function UsersView({
     return () => clearTimeout(t);
   }, [search, filters.q, setFilters]);
 
-  const current: MembersFilters = { q: filters.q || undefined, roleId: filters.role || undefined, status: filters.status || undefined };
+  const current: MembersFilters = {
+    q: filters.q || undefined,
+    roleId: filters.role || undefined,
+    status: filters.status || undefined,
+  };
   const isInitial =
     (current.q ?? "") === (initialFilters.q ?? "") &&
     (current.roleId ?? "") === (initialFilters.roleId ?? "") &&
@@ -118,10 +129,13 @@ export function UsersView({
       />
 
       <Card>
-        <CardContent className="grid gap-4 pt-6">
+        <CardContent className="grid gap-4">
           <div className="flex flex-wrap items-center gap-3" role="search" aria-label="Filter users">
             <div className="relative min-w-56 flex-1">
-              <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+              <Search
+                className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground"
+                aria-hidden
+              />
               <Input
                 aria-label="Search users"
                 placeholder="Search by name or email"
@@ -143,7 +157,10 @@ export function UsersView({
                 ))}
               </SelectContent>
             </Select>
-            <Select value={filters.status || ALL} onValueChange={(v) => void setFilters({ status: v === ALL ? null : v })}>
+            <Select
+              value={filters.status || ALL}
+              onValueChange={(v) => void setFilters({ status: v === ALL ? null : v })}
+            >
               <SelectTrigger aria-label="Status filter" className="w-40">
                 <SelectValue />
               </SelectTrigger>
@@ -168,13 +185,16 @@ export function UsersView({
               ))}
             </div>
           ) : rows.length === 0 ? (
-            <EmptyState icon={<Users />} title="No users found" description="No team members or invites match your filters." />
+            <EmptyState
+              icon={<Users />}
+              title="No users found"
+              description="No team members or invites match your filters."
+            />
           ) : (
             <Table aria-label="Team members">
               <TableHeader>
                 <TableRow>
-                  <TableHead>Name</TableHead>
-                  <TableHead>Email</TableHead>
+                  <TableHead>Member</TableHead>
                   <TableHead>Role</TableHead>
                   <TableHead>Status</TableHead>
                   <TableHead>Two-factor</TableHead>
@@ -195,11 +215,15 @@ export function UsersView({
                         >
                           {(row.name ?? row.email).slice(0, 2)}
                         </span>
-                        <span>{row.name ?? <span className="text-muted-foreground">Invitation pending</span>}</span>
-                        {row.isSelf && <Badge variant="outline">You</Badge>}
+                        <div className="min-w-0">
+                          <p className="flex items-center gap-2">
+                            {row.name ?? <span className="text-muted-foreground">Invitation pending</span>}
+                            {row.isSelf && <Badge variant="outline">You</Badge>}
+                          </p>
+                          <p className="truncate text-xs font-normal text-muted-foreground">{row.email}</p>
+                        </div>
                       </div>
                     </TableCell>
-                    <TableCell className="text-muted-foreground">{row.email}</TableCell>
                     <TableCell>{row.roleName}</TableCell>
                     <TableCell>
                       <StatusPill status={row.status.toUpperCase()} />
@@ -207,6 +231,7 @@ export function UsersView({
                         <p className="mt-1 text-xs text-muted-foreground">
                           {row.status === "expired" ? "Expired " : "Expires "}
                           <Timestamp value={row.expiresAt} />
+                          {row.invitedByName && <span className="block">Invited by {row.invitedByName}</span>}
                         </p>
                       )}
                     </TableCell>
@@ -252,7 +277,12 @@ export function UsersView({
       {canManage && (
         <>
           <InviteDialog open={inviteOpen} onOpenChange={setInviteOpen} roles={roles} onInvited={refresh} />
-          <ChangeRoleDialog member={roleFor} roles={roles} onOpenChange={(o) => !o && setRoleFor(null)} onChanged={refresh} />
+          <ChangeRoleDialog
+            member={roleFor}
+            roles={roles}
+            onOpenChange={(o) => !o && setRoleFor(null)}
+            onChanged={refresh}
+          />
           <PendingDialog pending={pending} onClose={() => setPending(null)} onDone={refresh} />
         </>
       )}
@@ -277,7 +307,9 @@ function RowActions({
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-48">
-        <DropdownMenuLabel className="truncate text-xs font-normal text-muted-foreground">{row.email}</DropdownMenuLabel>
+        <DropdownMenuLabel className="truncate text-xs font-normal text-muted-foreground">
+          {row.email}
+        </DropdownMenuLabel>
         <DropdownMenuSeparator />
         {row.kind === "invite" ? (
           <>
@@ -324,7 +356,8 @@ const COPY = {
     title: "Remove from team",
     confirm: "Remove",
     destructive: true,
-    text: (r: TeamRow) => `${r.name ?? r.email} loses access to this organisation at once. You can invite them again later.`,
+    text: (r: TeamRow) =>
+      `${r.name ?? r.email} loses access to this organisation at once. You can invite them again later.`,
     done: (r: TeamRow) => `${r.email} was removed from the team`,
   },
   resend: {

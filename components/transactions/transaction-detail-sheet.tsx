@@ -204,7 +204,7 @@ export function TransactionDetailSheet({ slug, id, onClose }: { slug: ListSlug; 
   const { data, error, isLoading } = useTxDetail(slug, id);
   return (
     <Sheet open={!!id} onOpenChange={(open) => !open && onClose()}>
-      <SheetContent className="w-full gap-0 sm:max-w-2xl" aria-describedby={undefined}>
+      <SheetContent className="w-full gap-0 sm:max-w-2xl">
         <SheetHeader className="border-b">
           <SheetTitle className="flex flex-wrap items-center gap-2">
             Transaction {data ? <span className="font-mono text-base">{data.referenceId}</span> : null}

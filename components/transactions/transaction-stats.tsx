@@ -9,7 +9,10 @@ import type { TxStatsResponse } from "@/lib/transactions/types";
 import { cn } from "@/lib/utils";
 
 function Value({ loading, children }: { loading: boolean; children: React.ReactNode }) {
-  return loading ? <Skeleton className="h-7 w-28" /> : <>{children}</>;
+  if (loading) return <Skeleton className="h-7 w-28" />;
+  // Long amounts ("KES 17,969,901.00") step down a size instead of wrapping in a narrow card.
+  const length = typeof children === "string" ? children.length : 0;
+  return <span className={cn("whitespace-nowrap", length > 17 ? "text-lg" : length > 13 ? "text-xl" : undefined)}>{children}</span>;
 }
 
 /** Total / Success Rate / Fees / Average for the current filters (collections and payouts). */
@@ -71,7 +74,7 @@ export function TransactionCounters({ stats, loading }: { stats?: TxStatsRespons
           </span>
           <div className="min-w-0">
             <p className="text-xs text-muted-foreground">{label}</p>
-            <p className="text-lg font-semibold tabular-nums" aria-label={`${label}: ${stats ? stats.counters[key] : "loading"}`}>
+            <p className="text-lg font-semibold tabular-nums">
               {loading || !stats ? <Skeleton className="h-6 w-12" /> : stats.counters[key].toLocaleString("en-US")}
             </p>
           </div>

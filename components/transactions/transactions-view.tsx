@@ -22,7 +22,7 @@ import { DataTableSearch } from "@/components/data-table/data-table-search";
 import { DataTableViewOptions } from "@/components/data-table/data-table-view-options";
 import { COUNTRIES } from "@/lib/markets";
 import { KIND_CONFIG, type ListSlug } from "@/lib/transactions/kinds";
-import { DEFAULT_SORT, FILTER_PARAMS, PAGE_SIZES, parseSort } from "@/lib/transactions/list-query";
+import { DEFAULT_SORT, FILTER_PARAMS, PAGE_SIZES, parseSort } from "@/lib/transactions/list-params";
 import type { TxRow } from "@/lib/transactions/types";
 import { transactionColumns } from "./transaction-columns";
 import { TransactionCounters, TransactionStatCards } from "./transaction-stats";

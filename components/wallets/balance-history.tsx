@@ -97,12 +97,10 @@ export function BalanceHistory({ walletId, currency }: { walletId: string; curre
               <TableHeader>
                 <TableRow>
                   <TableHead>Time</TableHead>
-                  <TableHead>Kind</TableHead>
-                  <TableHead>Reference</TableHead>
+                  <TableHead>Kind / Reference</TableHead>
                   <TableHead className="text-right">Deposit change</TableHead>
                   <TableHead className="text-right">Main balance change</TableHead>
-                  <TableHead className="text-right">Deposit after</TableHead>
-                  <TableHead className="text-right">Main balance after</TableHead>
+                  <TableHead className="text-right">Balances after</TableHead>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -111,13 +109,13 @@ export function BalanceHistory({ walletId, currency }: { walletId: string; curre
                     <TableCell>
                       <Timestamp value={r.createdAt} />
                     </TableCell>
-                    <TableCell>
-                      <Badge variant="outline">{LEDGER_KIND_LABELS[r.kind] ?? r.kind}</Badge>
-                    </TableCell>
-                    <TableCell className="max-w-[16rem] truncate">
-                      <span className="font-mono text-xs" title={r.description ?? undefined}>
-                        {r.reference ?? r.description ?? r.id}
-                      </span>
+                    <TableCell className="max-w-[15rem]">
+                      <div className="grid gap-0.5">
+                        <Badge variant="outline">{LEDGER_KIND_LABELS[r.kind] ?? r.kind}</Badge>
+                        <span className="truncate text-xs text-muted-foreground" title={[r.reference, r.description].filter(Boolean).join(" · ") || r.id}>
+                          {r.reference ? <span className="font-mono">{r.reference}</span> : (r.description ?? <span className="font-mono">{r.id}</span>)}
+                        </span>
+                      </div>
                     </TableCell>
                     <TableCell className="text-right">
                       <Delta value={r.depositDelta} currency={currency} />
@@ -125,8 +123,14 @@ export function BalanceHistory({ walletId, currency }: { walletId: string; curre
                     <TableCell className="text-right">
                       <Delta value={r.payoutDelta} currency={currency} />
                     </TableCell>
-                    <TableCell className="text-right tabular-nums">{r.depositBalanceAfter === null ? "—" : formatMoney(r.depositBalanceAfter, currency)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{r.payoutBalanceAfter === null ? "—" : formatMoney(r.payoutBalanceAfter, currency)}</TableCell>
+                    <TableCell className="text-right tabular-nums">
+                      <dl className="grid grid-cols-[auto_auto] justify-end gap-x-2 text-xs">
+                        <dt className="text-muted-foreground">Deposit</dt>
+                        <dd>{r.depositBalanceAfter === null ? "—" : formatMoney(r.depositBalanceAfter, currency)}</dd>
+                        <dt className="text-muted-foreground">Main</dt>
+                        <dd>{r.payoutBalanceAfter === null ? "—" : formatMoney(r.payoutBalanceAfter, currency)}</dd>
+                      </dl>
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -26,11 +26,11 @@ export function CryptoWalletCard({ wallet, qrDataUrl }: { wallet: CryptoWalletVi
         </div>
         <Badge variant="outline">{wallet.chain}</Badge>
       </CardHeader>
-      <CardContent className="grid gap-4 sm:grid-cols-[1fr_auto]">
-        <div className="grid min-w-0 content-start gap-4">
+      <CardContent className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_144px]">
+        <div className="grid min-w-0 grid-cols-1 content-start gap-4">
           <div>
             <p className="mb-1 text-xs font-medium text-muted-foreground">Address</p>
-            <div className="flex items-center gap-1">
+            <div className="flex min-w-0 items-center gap-1">
               <code className="min-w-0 truncate rounded bg-muted px-2 py-1 font-mono text-xs" title={wallet.address}>
                 {wallet.address}
               </code>
@@ -57,7 +57,7 @@ export function CryptoWalletCard({ wallet, qrDataUrl }: { wallet: CryptoWalletVi
                   <li key={b.token} className="flex items-center justify-between gap-3 px-3 py-2">
                     <span className="font-medium">{b.token}</span>
                     <span className="font-mono tabular-nums" title={`${b.balance} base units (${b.decimals} decimals)`}>
-                      {formatTokenAmount(b.balance, b.decimals)}
+                      {formatTokenAmount(b.balance, b.decimals, 6, 2)}
                     </span>
                   </li>
                 ))}
@@ -72,7 +72,7 @@ export function CryptoWalletCard({ wallet, qrDataUrl }: { wallet: CryptoWalletVi
             alt={`QR code for the ${chain?.name ?? wallet.chain} address ${wallet.address}`}
             width={144}
             height={144}
-            className="justify-self-center rounded-md bg-white p-1.5"
+            className="size-36 max-w-none justify-self-center rounded-md bg-white p-1.5"
           />
         )}
       </CardContent>

@@ -16,7 +16,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { formatMoney } from "@/lib/money";
 import { cn } from "@/lib/utils";
 import { transferDepositBalanceAction } from "@/lib/wallets/actions";
-import { parseWalletAmount } from "@/lib/wallets/amount";
+import { parseAmount } from "@/lib/money";
 import { transferFormSchema, type TransferFormInput } from "@/lib/wallets/schemas";
 import type { TransferResult, WalletDto } from "@/lib/wallets/types";
 
@@ -88,7 +88,7 @@ function TransferForm({
   if (mode === "entire") {
     previewAmount = deposit;
   } else if (amountText.trim()) {
-    const parsed = parseWalletAmount(amountText, currency);
+    const parsed = parseAmount(amountText, currency);
     if (!parsed.ok) liveError = parsed.error;
     else if (parsed.minor > deposit) liveError = `Amount is more than the deposit balance (${formatMoney(deposit, currency)} available)`;
     else previewAmount = parsed.minor;
@@ -99,7 +99,7 @@ function TransferForm({
     if (inFlight.current) return;
     setFormError(null);
     if (values.mode === "specific") {
-      const parsed = parseWalletAmount(values.amount ?? "", currency);
+      const parsed = parseAmount(values.amount ?? "", currency);
       const error = !parsed.ok
         ? parsed.error
         : parsed.minor > deposit

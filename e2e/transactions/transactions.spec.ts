@@ -6,7 +6,7 @@ import { selectMarket, signIn } from "../support/auth";
 async function settledRows(page: Page, name: string): Promise<Locator> {
   const table = page.getByRole("table", { name });
   await expect(table).toBeVisible();
-  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 45_000 });
   return table.locator("tbody tr");
 }
 
@@ -24,6 +24,9 @@ async function pickStatus(page: Page, status: string) {
 }
 
 test.describe("[TRANSACTIONS] lists scoped by market, filters in the URL, detail, export", () => {
+  // Each test signs in and loads several lists on a shared 2-core machine: allow for a slow box.
+  test.describe.configure({ timeout: 120_000 });
+
   test("Collections by Uganda / UGX show only UGX; back to Kenya / KES only KES", async ({ page }) => {
     await signIn(page);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Collections", exact: true }).click();

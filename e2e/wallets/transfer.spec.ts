@@ -88,7 +88,6 @@ test.describe("[WALLETS] Transfer Deposit Balance", () => {
     await page.reload();
     await expect(tile(page, "Main Balance")).toHaveText(formatMoney(main0 + 1234n, "KES"));
     await expect(tile(page, "Deposit Balance")).toHaveText(formatMoney(deposit0 - 1234n, "KES"));
-
   });
 
   test("a double click on Transfer moves the money once; a repeated request with the same key too", async ({ page }) => {
@@ -127,7 +126,6 @@ test.describe("[WALLETS] Transfer Deposit Balance", () => {
     await page.reload();
     await expect(tile(page, "Main Balance")).toHaveText(formatMoney(main1 + 150n, "KES"));
     await expect(tile(page, "Deposit Balance")).toHaveText(formatMoney(deposit1 - 150n, "KES"));
-
   });
 
   test("the Owner transfers the entire deposit balance; then the action is disabled and the history shows it", async ({ page }) => {

@@ -28,20 +28,25 @@ function appendOnlyRefusal(e: unknown): boolean {
 
 describe("CSV cells", () => {
   it("neutralises cells starting with = + - @ tab or CR, multi-line ones too", () => {
-    for (const bad of ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"x\")\nsecond line"]) {
+    for (const bad of ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tx", "\rx", '=HYPERLINK("x")\nsecond line']) {
       expect(neutralizeCell(bad)).toBe(`'${bad}`);
     }
     for (const ok of ["hello", "a=b", "", "team.invite_sent", "203.0.113.7"]) expect(neutralizeCell(ok)).toBe(ok);
     const csv = toCsv(["a", "b"], [["=1+1\nx", 'say "hi", ok']]);
     const parsed = Papa.parse<string[]>(csv.trim()).data;
-    expect(parsed).toEqual([["a", "b"], ["'=1+1\nx", 'say "hi", ok']]);
+    expect(parsed).toEqual([
+      ["a", "b"],
+      ["'=1+1\nx", 'say "hi", ok'],
+    ]);
   });
 });
 
 describe("filters", () => {
   it("refuses bad dates, ranges and actions", () => {
     expect(auditFiltersSchema.safeParse({ from: "2026-02-30" }).success).toBe(false);
-    expect(auditFiltersSchema.safeParse({ from: "2026-03-02", to: "2026-03-01" }).error?.issues[0]!.message).toBe("The end date is before the start date");
+    expect(auditFiltersSchema.safeParse({ from: "2026-03-02", to: "2026-03-01" }).error?.issues[0]!.message).toBe(
+      "The end date is before the start date",
+    );
     expect(auditFiltersSchema.safeParse({ action: "x'; drop table" }).success).toBe(false);
     expect(auditListSchema.parse({ limit: "20", before: "7" })).toMatchObject({ limit: 20, before: 7 });
   });
@@ -57,10 +62,19 @@ describe.each(testEngines())("audit log is append-only (%s)", (engine) => {
 
   it("the database refuses UPDATE and DELETE of audit rows, whoever asks", async () => {
     await writeAudit(t.db, { integratorId: a.integratorId, action: "test.row" });
-    await expect(t.db.update(auditLogs).set({ action: "tampered" }).where(eq(auditLogs.action, "test.row"))).rejects.toSatisfy(appendOnlyRefusal);
+    await expect(
+      t.db.update(auditLogs).set({ action: "tampered" }).where(eq(auditLogs.action, "test.row")),
+    ).rejects.toSatisfy(appendOnlyRefusal);
     await expect(t.db.delete(auditLogs).where(eq(auditLogs.action, "test.row"))).rejects.toSatisfy(appendOnlyRefusal);
-    await writeAudit(t.db, { integratorId: null, action: "auth.sign_in", actorEmail: "ghost@example.test", outcome: "failure" });
-    await expect(t.db.delete(auditLogs).where(eq(auditLogs.actorEmail, "ghost@example.test"))).rejects.toSatisfy(appendOnlyRefusal);
+    await writeAudit(t.db, {
+      integratorId: null,
+      action: "auth.sign_in",
+      actorEmail: "ghost@example.test",
+      outcome: "failure",
+    });
+    await expect(t.db.delete(auditLogs).where(eq(auditLogs.actorEmail, "ghost@example.test"))).rejects.toSatisfy(
+      appendOnlyRefusal,
+    );
     const [row] = await t.db.select().from(auditLogs).where(eq(auditLogs.action, "test.row"));
     expect(row).toBeDefined();
   });
@@ -85,12 +99,25 @@ describe.each(testEngines())("audit log listing (%s)", (engine) => {
     const owner = await addTestMember(t.db, a, { role: "Owner", email: "boss@alpha.test", name: "Boss" });
     scopeA = scopeOf(a, owner);
     // created_at is the database's now(): insert with explicit timestamps (the app never does).
-    const rows: { action: string; at: string; email: string; user: string | null; outcome?: string; target?: string }[] = [
+    const rows: {
+      action: string;
+      at: string;
+      email: string;
+      user: string | null;
+      outcome?: string;
+      target?: string;
+    }[] = [
       // 23:30 on 1 March in Nairobi (UTC+3) = 20:30 UTC; 01:00 on 2 March in Nairobi = 22:00 UTC on 1 March.
       { action: "team.invite_sent", at: "2026-03-01T20:30:00Z", email: "boss@alpha.test", user: owner.userId },
       { action: "team.invite_sent", at: "2026-03-01T22:00:00Z", email: "boss@alpha.test", user: owner.userId },
       { action: "auth.sign_in", at: "2026-03-02T08:00:00Z", email: "Other@Alpha.test", user: null, outcome: "failure" },
-      { action: "role.created", at: "2026-03-03T08:00:00Z", email: "boss@alpha.test", user: owner.userId, target: "=cmd|' /C calc'!A0" },
+      {
+        action: "role.created",
+        at: "2026-03-03T08:00:00Z",
+        email: "boss@alpha.test",
+        user: owner.userId,
+        target: "=cmd|' /C calc'!A0",
+      },
     ];
     for (const r of rows) {
       await t.db.insert(auditLogs).values({
@@ -107,25 +134,44 @@ describe.each(testEngines())("audit log listing (%s)", (engine) => {
         createdAt: new Date(r.at),
       });
     }
-    await t.db.insert(auditLogs).values({ integratorId: b.integratorId, action: "team.invite_sent", actorEmail: "spy@beta.test", createdAt: new Date("2026-03-01T21:00:00Z") });
+    await t.db
+      .insert(auditLogs)
+      .values({
+        integratorId: b.integratorId,
+        action: "team.invite_sent",
+        actorEmail: "spy@beta.test",
+        createdAt: new Date("2026-03-01T21:00:00Z"),
+      });
   });
 
   it("newest first, only this organisation's rows, with the actor's name", async () => {
     const { rows, nextCursor } = await listAuditLogs(t.db, scopeA, auditListSchema.parse({}));
     expect(rows.map((r) => r.action)).toEqual(["role.created", "auth.sign_in", "team.invite_sent", "team.invite_sent"]);
-    expect(rows[0]).toMatchObject({ actorName: "Boss", actorEmail: "boss@alpha.test", ip: "198.51.100.1", outcome: "success", environment: "sandbox" });
+    expect(rows[0]).toMatchObject({
+      actorName: "Boss",
+      actorEmail: "boss@alpha.test",
+      ip: "198.51.100.1",
+      outcome: "success",
+      environment: "sandbox",
+    });
     expect(nextCursor).toBeNull();
     expect(rows.some((r) => r.actorEmail === "spy@beta.test")).toBe(false);
   });
 
   it("filters by actor (any case), action, outcome and whole days in the organisation's time zone", async () => {
-    const q = (f: Record<string, string>) => listAuditLogs(t.db, scopeA, auditListSchema.parse(f)).then((r) => r.rows.map((x) => `${x.action}@${x.createdAt}`));
+    const q = (f: Record<string, string>) =>
+      listAuditLogs(t.db, scopeA, auditListSchema.parse(f)).then((r) =>
+        r.rows.map((x) => `${x.action}@${x.createdAt}`),
+      );
     expect(await q({ actor: "OTHER@alpha.test" })).toEqual(["auth.sign_in@2026-03-02T08:00:00.000Z"]);
     expect(await q({ action: "role.created" })).toEqual(["role.created@2026-03-03T08:00:00.000Z"]);
     expect(await q({ outcome: "failure" })).toEqual(["auth.sign_in@2026-03-02T08:00:00.000Z"]);
     // 1 March in Nairobi: only the 20:30 UTC row (23:30 local); 22:00 UTC is already 2 March there.
     expect(await q({ from: "2026-03-01", to: "2026-03-01" })).toEqual(["team.invite_sent@2026-03-01T20:30:00.000Z"]);
-    expect(await q({ from: "2026-03-02", to: "2026-03-02" })).toEqual(["auth.sign_in@2026-03-02T08:00:00.000Z", "team.invite_sent@2026-03-01T22:00:00.000Z"]);
+    expect(await q({ from: "2026-03-02", to: "2026-03-02" })).toEqual([
+      "auth.sign_in@2026-03-02T08:00:00.000Z",
+      "team.invite_sent@2026-03-01T22:00:00.000Z",
+    ]);
     expect(await q({ from: "2026-03-03" })).toEqual(["role.created@2026-03-03T08:00:00.000Z"]);
   });
 
@@ -146,11 +192,21 @@ describe.each(testEngines())("audit log listing (%s)", (engine) => {
   });
 
   it("exports the filtered rows as CSV with formula cells neutralised", async () => {
-    const csv = await readStream(exportAuditCsv(t.db, scopeA, auditFiltersSchema.parse({ actor: "boss@alpha.test" }), 10));
+    const csv = await readStream(
+      exportAuditCsv(t.db, scopeA, auditFiltersSchema.parse({ actor: "boss@alpha.test" }), 10),
+    );
     expect(csv.startsWith("\uFEFFtime_utc,actor_email,actor_name")).toBe(true);
     const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, "").trim()).data;
     expect(parsed).toHaveLength(4);
-    expect(parsed[1]!.slice(0, 7)).toEqual(["2026-03-03T08:00:00.000Z", "boss@alpha.test", "Boss", expect.any(String), "role.created", "x", "'=cmd|' /C calc'!A0"]);
+    expect(parsed[1]!.slice(0, 7)).toEqual([
+      "2026-03-03T08:00:00.000Z",
+      "boss@alpha.test",
+      "Boss",
+      expect.any(String),
+      "role.created",
+      "x",
+      "'=cmd|' /C calc'!A0",
+    ]);
     expect(parsed[1]![11]).toBe('{"note":"@risky"}');
     expect(csv).not.toContain("spy@beta.test");
     // The row cap holds.

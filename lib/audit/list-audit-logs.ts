@@ -52,7 +52,13 @@ const columns = {
   metadata: auditLogs.metadata,
 };
 
-async function page(db: Db, scope: AuditScope, filters: AuditFilters, before: number | undefined, limit: number): Promise<AuditRow[]> {
+async function page(
+  db: Db,
+  scope: AuditScope,
+  filters: AuditFilters,
+  before: number | undefined,
+  limit: number,
+): Promise<AuditRow[]> {
   const rows = await db
     .select(columns)
     .from(auditLogs)
@@ -64,7 +70,11 @@ async function page(db: Db, scope: AuditScope, filters: AuditFilters, before: nu
 }
 
 /** Newest first, `limit` rows older than the `before` cursor; `nextCursor` when there are more. */
-export async function listAuditLogs(db: Db, scope: AuditScope, query: AuditListQuery): Promise<{ rows: AuditRow[]; nextCursor: number | null }> {
+export async function listAuditLogs(
+  db: Db,
+  scope: AuditScope,
+  query: AuditListQuery,
+): Promise<{ rows: AuditRow[]; nextCursor: number | null }> {
   const { before, limit, ...filters } = query;
   const rows = await page(db, scope, filters, before, limit + 1);
   const more = rows.length > limit;
@@ -90,19 +100,44 @@ export async function listAuditFacets(db: Db, scope: AuditScope): Promise<{ acti
 }
 
 export const AUDIT_CSV_HEADER = [
-  "time_utc", "actor_email", "actor_name", "actor_user_id", "action", "target_type", "target_id", "outcome", "ip",
-  "environment", "user_agent", "details",
+  "time_utc",
+  "actor_email",
+  "actor_name",
+  "actor_user_id",
+  "action",
+  "target_type",
+  "target_id",
+  "outcome",
+  "ip",
+  "environment",
+  "user_agent",
+  "details",
 ];
 
 function csvRow(r: AuditRow) {
   return [
-    r.createdAt, r.actorEmail, r.actorName, r.actorUserId, r.action, r.targetType, r.targetId, r.outcome, r.ip,
-    r.environment, r.userAgent, r.metadata ? JSON.stringify(r.metadata) : "",
+    r.createdAt,
+    r.actorEmail,
+    r.actorName,
+    r.actorUserId,
+    r.action,
+    r.targetType,
+    r.targetId,
+    r.outcome,
+    r.ip,
+    r.environment,
+    r.userAgent,
+    r.metadata ? JSON.stringify(r.metadata) : "",
   ];
 }
 
 /** The filtered log as CSV (newest first), streamed in pages of 1000 rows; cells neutralised against formulas. */
-export function exportAuditCsv(db: Db, scope: AuditScope, filters: AuditFilters, maxRows = AUDIT_EXPORT_MAX_ROWS): ReadableStream<Uint8Array> {
+export function exportAuditCsv(
+  db: Db,
+  scope: AuditScope,
+  filters: AuditFilters,
+  maxRows = AUDIT_EXPORT_MAX_ROWS,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let before: number | undefined;
   let sent = 0;

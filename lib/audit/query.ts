@@ -22,7 +22,10 @@ export const auditFiltersSchema = z
     from: day.optional(),
     to: day.optional(),
   })
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "The end date is before the start date" });
+  .refine((v) => !v.from || !v.to || v.from <= v.to, {
+    path: ["to"],
+    message: "The end date is before the start date",
+  });
 
 export const auditListSchema = auditFiltersSchema.and(
   z.object({

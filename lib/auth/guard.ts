@@ -25,6 +25,11 @@ export async function requestMeta(): Promise<RequestMeta> {
 /** Every mutation in the codebase registers here: the role-matrix test enumerates it. */
 export const ACTION_REGISTRY = new Map<string, Permission | null>();
 
+/** When the organisation requires two-factor, a member without it may only set it up. */
+export const TWO_FACTOR_REQUIRED_MESSAGE =
+  "Your organisation requires two-factor authentication. Set it up from your account before continuing.";
+const TWO_FACTOR_SETUP_ACTIONS = new Set(["account.two_factor_begin", "account.two_factor_enable"]);
+
 /** Zod errors → one message + per-field messages (paths joined with "."). */
 export function zodFieldErrors(error: z.ZodError): { message: string; fieldErrors: Record<string, string[]> } {
   const fieldErrors: Record<string, string[]> = {};
@@ -63,6 +68,7 @@ export function gatedAction<S extends z.ZodType, R>(
   return async (rawInput) => {
     try {
       const scope = await requireScope();
+      if (scope.needsTwoFactorSetup && !TWO_FACTOR_SETUP_ACTIONS.has(name)) throw new ForbiddenError(TWO_FACTOR_REQUIRED_MESSAGE);
       if (permission && !can(scope, permission)) throw new ForbiddenError();
       const parsed = schema.safeParse(rawInput);
       if (!parsed.success) {
@@ -123,6 +129,7 @@ export function gatedRoute<S extends z.ZodType, P = Record<string, string>>(
       const scope = await requireScope().catch((e) => {
         throw e instanceof AppError ? e : new UnauthorizedError();
       });
+      if (scope.needsTwoFactorSetup) throw new ForbiddenError(TWO_FACTOR_REQUIRED_MESSAGE);
       if (permission && !can(scope, permission)) throw new ForbiddenError();
       let raw: unknown;
       if (req.method === "GET" || req.method === "HEAD") {
@@ -166,8 +173,9 @@ function groupParams(params: URLSearchParams): Map<string, string | string[]> {
 }
 
 /**
- * The page guard: signed in (else the login page), environment chosen (else the gate),
- * permitted (else the 403 page). Returns the scope for the page's queries.
+ * The page guard: signed in (else the login page), two-factor set up when the organisation
+ * requires it (else /two-factor), environment chosen (else the gate), permitted (else the 403
+ * page). Returns the scope for the page's queries.
  */
 export async function requirePageScope(permission?: Permission): Promise<Scope> {
   let scope: Scope;
@@ -177,6 +185,7 @@ export async function requirePageScope(permission?: Permission): Promise<Scope> 
     if (e instanceof UnauthorizedError) redirect("/login");
     throw e;
   }
+  if (scope.needsTwoFactorSetup) redirect("/two-factor");
   if (scope.needsEnvironmentChoice) redirect("/environment");
   if (permission && !can(scope, permission)) forbidden();
   return scope;

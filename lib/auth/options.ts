@@ -2,42 +2,77 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { users } from "@/lib/db/schema";
-import { authenticatePassword } from "./sign-in";
+import { memberships, users } from "@/lib/db/schema";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { authenticate } from "./sign-in";
 import { clientIpFrom } from "./request-meta";
+import { authNow } from "./clock";
+import { authSecret } from "./secret";
+import { ABSOLUTE_SESSION_SECONDS, IDLE_SESSION_SECONDS, SECURE_COOKIES, SESSION_COOKIE } from "./session-cookie";
 
 /** Sessions end 12 hours after sign-in whatever the activity (absolute timeout). */
-export const ABSOLUTE_SESSION_SECONDS = 12 * 60 * 60;
-/** Sliding idle timeout: the JWT cookie's lifetime, renewed on use. */
-export const IDLE_SESSION_SECONDS = 30 * 60;
-
-const secure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+export { ABSOLUTE_SESSION_SECONDS };
+/** Sliding idle timeout: the JWT cookie's lifetime, renewed on use (proxy.ts and /api/auth/session). */
+export { IDLE_SESSION_SECONDS };
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET ?? devSecret(),
+  secret: authSecret(),
+  // An expired, revoked-and-expired or forged cookie is routine: one line, not a stack trace.
+  logger: {
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR") return console.warn(`[auth] session cookie refused: ${(metadata as { message?: string })?.message ?? code}`);
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      if (code !== "NEXTAUTH_URL") console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
+  },
   session: { strategy: "jwt", maxAge: IDLE_SESSION_SECONDS, updateAge: 0 },
   pages: { signIn: "/login", error: "/login" },
   cookies: {
     sessionToken: {
-      name: secure ? "__Secure-kotani.session" : "kotani.session",
-      options: { httpOnly: true, sameSite: "lax", path: "/", secure },
+      name: SESSION_COOKIE,
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: SECURE_COOKIES },
     },
   },
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: {
+        email: { type: "email" },
+        password: { type: "password" },
+        totp: { type: "text" },
+        recoveryCode: { type: "text" },
+      },
+      /**
+       * null → "CredentialsSignin" (401). A thrown error's message becomes the `error` code:
+       * TooManyAttempts (the route handler turns it into a 429), TwoFactorRequired,
+       * TwoFactorInvalid (both only after a correct password). See lib/auth/sign-in.ts.
+       */
       async authorize(credentials, req) {
         const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
-        const user = await authenticatePassword(await getDb(), credentials, {
-          ip: clientIpFrom((name) => headers[name]),
-          userAgent: headers["user-agent"],
-        });
-        return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
+        const outcome = await authenticate(
+          await getDb(),
+          credentials,
+          { ip: clientIpFrom((name) => headers[name]), userAgent: headers["user-agent"] },
+          authNow(),
+        );
+        if (outcome.ok) {
+          const { user } = outcome;
+          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        }
+        if (outcome.error === "CredentialsSignin") return null;
+        throw new Error(outcome.error);
       },
     }),
   ],
   callbacks: {
+    /**
+     * The token is only ever built from the database at sign-in. The "update" trigger
+     * (useSession().update(), client-supplied data) is ignored on purpose: password change and
+     * two-factor changes re-issue the cookie on the server instead (lib/auth/account-actions.ts).
+     */
     async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
@@ -58,19 +93,27 @@ export const authOptions: NextAuthOptions = {
     async signOut({ token }) {
       if (token?.uid) {
         const db = await getDb();
-        await db
+        const [user] = await db
           .update(users)
           .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-          .where(eq(users.id, token.uid as string));
+          .where(eq(users.id, token.uid as string))
+          .returning({ id: users.id, email: users.email });
+        if (user) {
+          const [member] = await db
+            .select({ integratorId: memberships.integratorId })
+            .from(memberships)
+            .where(eq(memberships.userId, user.id))
+            .limit(1);
+          await writeAudit(db, {
+            integratorId: member?.integratorId ?? null,
+            actorUserId: user.id,
+            actorEmail: user.email,
+            action: "auth.sign_out",
+            targetType: "user",
+            targetId: user.id,
+          });
+        }
       }
     },
   },
 };
-
-function devSecret(): string {
-  if (process.env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {
-    // scripts/start.mjs always provides one (generated and kept in the data folder).
-    console.warn("[auth] NEXTAUTH_SECRET is not set; using an insecure development secret.");
-  }
-  return "kotani-backoffice-insecure-dev-secret-change-me";
-}

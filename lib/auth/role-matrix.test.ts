@@ -57,7 +57,9 @@ vi.mock("@/lib/auth/guard", async (importOriginal) => {
   return {
     ...actual,
     gatedAction: ((name: string, permission: Permission | null, schema: never, handler: never) =>
-      Object.assign(actual.gatedAction(name, permission, schema, handler), { actionName: name })) as unknown as typeof actual.gatedAction,
+      Object.assign(actual.gatedAction(name, permission, schema, handler), {
+        actionName: name,
+      })) as unknown as typeof actual.gatedAction,
   };
 });
 vi.mock("@/lib/team/public-action", async (importOriginal) => {
@@ -65,7 +67,10 @@ vi.mock("@/lib/team/public-action", async (importOriginal) => {
   return {
     ...actual,
     publicAction: ((name: string, schema: never, handler: never) =>
-      Object.assign(actual.publicAction(name, schema, handler), { actionName: name, isPublic: true })) as unknown as typeof actual.publicAction,
+      Object.assign(actual.publicAction(name, schema, handler), {
+        actionName: name,
+        isPublic: true,
+      })) as unknown as typeof actual.publicAction,
   };
 });
 vi.mock("@/lib/db/client", async (importOriginal) => ({
@@ -79,6 +84,17 @@ vi.mock("@/lib/db/client", async (importOriginal) => ({
 const EXPECTED_ACTIONS: Record<string, Permission | null> = {
   // Shell
   "context.select": null,
+  // Account security (own account: any signed-in user)
+  "account.change_password": null,
+  "account.sign_out_other_sessions": null,
+  "account.two_factor_begin": null,
+  "account.two_factor_enable": null,
+  "account.two_factor_disable": null,
+  "account.recovery_codes_regenerate": null,
+  "account.require_two_factor": "settings.manage",
+  /** Public: the emailed one-time code is the credential. */
+  "auth.request_password_reset": null,
+  "auth.reset_password": null,
   // Wallets
   "wallets.transfer": "wallets.transfer",
   "wallets.create": "wallets.manage",
@@ -152,7 +168,11 @@ const STR = `["'\`]([^"'\`]+)["'\`]`;
 function staticActions(): Map<string, { permission: Permission | null; file: string }> {
   const found = new Map<string, { permission: Permission | null; file: string }>();
   for (const file of SOURCES) {
-    if (rel(file) === path.join("lib", "auth", "guard.ts") || rel(file) === path.join("lib", "team", "public-action.ts")) continue;
+    if (
+      rel(file) === path.join("lib", "auth", "guard.ts") ||
+      rel(file) === path.join("lib", "team", "public-action.ts")
+    )
+      continue;
     const src = readFileSync(file, "utf8");
     for (const m of src.matchAll(new RegExp(`gatedAction\\(\\s*${STR}\\s*,\\s*(null|${STR})`, "g"))) {
       found.set(m[1]!, { permission: m[2] === "null" ? null : (m[3] as Permission), file: rel(file) });
@@ -174,7 +194,9 @@ let tdb: TestDb;
 let db: Db;
 
 async function tableCounts(): Promise<Record<string, number>> {
-  const res = await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like '__drizzle%' order by 1`);
+  const res = await db.execute(
+    sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like '__drizzle%' order by 1`,
+  );
   const names = (res as unknown as { rows: { table_name: string }[] }).rows.map((r) => r.table_name);
   const counts: Record<string, number> = {};
   for (const name of names) {
@@ -246,13 +268,22 @@ const PREPARE: Record<string, () => Promise<unknown>> = {
   "team.member_enable": async () => ({ memberId: (await newViewer("disabled")).memberId }),
   "team.member_remove": async () => ({ memberId: (await newViewer()).memberId }),
   "roles.create": async () => ({ name: `Custom ${++seq}`, permissions: ["collections.read"] }),
-  "roles.update": async () => ({ roleId: await newRole(), name: `Renamed ${++seq}`, permissions: ["collections.read", "payouts.read"] }),
+  "roles.update": async () => ({
+    roleId: await newRole(),
+    name: `Renamed ${++seq}`,
+    permissions: ["collections.read", "payouts.read"],
+  }),
   "roles.delete": async () => ({ roleId: await newRole() }),
 };
 
 async function newInvite(): Promise<string> {
   const { inviteMembers } = await import("@/lib/team/invite-members");
-  const res = await inviteMembers(db, ownerScope, { emails: [`pending-${++seq}@matrix.test`], roleId: org.roles.Viewer! }, { mailer: async () => {} });
+  const res = await inviteMembers(
+    db,
+    ownerScope,
+    { emails: [`pending-${++seq}@matrix.test`], roleId: org.roles.Viewer! },
+    { mailer: async () => {} },
+  );
   return res.invited[0]!.id;
 }
 async function newViewer(status: "active" | "disabled" = "active") {
@@ -260,7 +291,9 @@ async function newViewer(status: "active" | "disabled" = "active") {
 }
 async function newRole(): Promise<string> {
   const { createRole } = await import("@/lib/team/manage-role");
-  return (await createRole(db, ownerScope, { name: `Temp ${++seq}`, description: "", permissions: ["collections.read"] })).id;
+  return (
+    await createRole(db, ownerScope, { name: `Temp ${++seq}`, description: "", permissions: ["collections.read"] })
+  ).id;
 }
 
 const FORBIDDEN = "You do not have permission to do this";
@@ -281,7 +314,10 @@ describe("role matrix", () => {
     const runtime = Object.fromEntries(registry);
     const statics = Object.fromEntries([...stat].map(([name, v]) => [name, v.permission]));
     const missing = Object.keys({ ...runtime, ...statics }).filter((n) => !(n in EXPECTED_ACTIONS));
-    expect(missing, `add these actions to EXPECTED_ACTIONS in lib/auth/role-matrix.test.ts: ${missing.join(", ")}`).toEqual([]);
+    expect(
+      missing,
+      `add these actions to EXPECTED_ACTIONS in lib/auth/role-matrix.test.ts: ${missing.join(", ")}`,
+    ).toEqual([]);
     for (const [name, permission] of Object.entries(EXPECTED_ACTIONS)) {
       expect(statics[name], `${name}: permission in the source`).toBe(permission);
       expect(runtime[name], `${name}: permission registered at runtime`).toBe(permission);
@@ -309,20 +345,31 @@ describe("role matrix", () => {
     const ungated: string[] = [];
     for (const file of SOURCES.filter((f) => /[/\\]route\.tsx?$/.test(f))) {
       const src = readFileSync(file, "utf8");
-      const route = "/" + path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/");
+      const route =
+        "/" +
+        path
+          .relative(path.join(ROOT, "app"), path.dirname(file))
+          .split(path.sep)
+          .filter((s) => !/^\(.*\)$/.test(s))
+          .join("/");
       for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
         const gated = new RegExp(`export\\s+const\\s+${method}\\s*=\\s*gatedRoute\\(\\s*(null|${STR})`).exec(src);
         if (gated) {
           found[`${method} ${route}`] = gated[1] === "null" ? null : (gated[2] as Permission);
           continue;
         }
-        const exported = new RegExp(`export\\s+(?:const|async\\s+function|function)\\s+${method}\\b|as\\s+${method}\\b`).test(src);
+        const exported = new RegExp(
+          `export\\s+(?:const|async\\s+function|function)\\s+${method}\\b|as\\s+${method}\\b`,
+        ).test(src);
         if (exported && !UNGATED_ROUTES_ALLOWED.has(`${method} ${route}`)) ungated.push(`${method} ${route}`);
       }
     }
     expect(ungated, "mutating route handlers that bypass gatedRoute").toEqual([]);
     const missing = Object.keys(found).filter((k) => !(k in EXPECTED_ROUTES));
-    expect(missing, `add these routes to EXPECTED_ROUTES in lib/auth/role-matrix.test.ts: ${missing.join(", ")}`).toEqual([]);
+    expect(
+      missing,
+      `add these routes to EXPECTED_ROUTES in lib/auth/role-matrix.test.ts: ${missing.join(", ")}`,
+    ).toEqual([]);
     expect(found).toEqual(EXPECTED_ROUTES);
   });
 

@@ -29,6 +29,11 @@ export interface Scope {
   productionEnabled: boolean;
   /** True when the user has never chosen an environment (first sign-in gate). */
   needsEnvironmentChoice: boolean;
+  /**
+   * True when the organisation requires two-factor and this user has not set it up: pages send
+   * them to /two-factor and the gate refuses every other action and route (lib/auth/guard.ts).
+   */
+  needsTwoFactorSetup?: boolean;
 }
 
 export interface SessionUser {
@@ -42,6 +47,10 @@ export interface SessionUser {
   permissions: ReadonlySet<Permission>;
   productionEnabled: boolean;
   preferredEnvironment: Environment | null;
+  /** Two-factor (TOTP) is on for this user. */
+  twoFactorEnabled?: boolean;
+  /** The organisation requires two-factor of every member (integrators.require_two_factor). */
+  twoFactorRequired?: boolean;
 }
 
 /**
@@ -64,12 +73,14 @@ export async function loadSessionUser(db: Db, userId: string, sessionVersion: nu
       name: users.name,
       sessionVersion: users.sessionVersion,
       preferredEnvironment: users.preferredEnvironment,
+      totpEnabledAt: users.totpEnabledAt,
       integratorId: memberships.integratorId,
       role: roles.name,
       permissions: roles.permissions,
       organization: integrators.organization,
       timezone: integrators.timezone,
       productionStatus: integrators.productionStatus,
+      requireTwoFactor: integrators.requireTwoFactor,
     })
     .from(users)
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.status, "active")))
@@ -90,6 +101,8 @@ export async function loadSessionUser(db: Db, userId: string, sessionVersion: nu
     permissions: new Set(row.permissions.filter(isPermission)),
     productionEnabled: row.productionStatus === "active",
     preferredEnvironment: row.preferredEnvironment,
+    twoFactorEnabled: row.totpEnabledAt !== null,
+    twoFactorRequired: row.requireTwoFactor,
   };
 }
 
@@ -140,6 +153,7 @@ export const requireScope = cache(async (): Promise<Scope> => {
     markets,
     productionEnabled: user.productionEnabled,
     needsEnvironmentChoice: user.preferredEnvironment === null,
+    needsTwoFactorSetup: Boolean(user.twoFactorRequired && !user.twoFactorEnabled),
   };
 });
 

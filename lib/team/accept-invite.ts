@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { integrators, invites, memberships, roles, users } from "@/lib/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { isCommonPassword, isPersonalPassword, PASSWORD_MESSAGES } from "@/lib/auth/password-policy";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/auth/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { ServiceContext } from "./context";
@@ -27,10 +28,12 @@ export interface InviteView {
 }
 
 export const INVITE_MESSAGES: Record<Exclude<InviteState, "valid">, string> = {
-  invalid: "This invitation link is not valid. Check that you opened the whole link from the email, or ask for a new invite.",
+  invalid:
+    "This invitation link is not valid. Check that you opened the whole link from the email, or ask for a new invite.",
   expired: "This invitation has expired. Ask the person who invited you to send a new one.",
   accepted: "This invitation has already been used. Sign in with your email and password instead.",
-  revoked: "This invitation was revoked. Ask the organisation's administrator for a new invite if you still need access.",
+  revoked:
+    "This invitation was revoked. Ask the organisation's administrator for a new invite if you still need access.",
 };
 
 function stateOf(invite: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: Date): InviteState {
@@ -94,14 +97,35 @@ export type AcceptInviteParsed = z.infer<typeof acceptInviteSchema>;
  * adds the membership with the invite's role and marks the invite used, all in one transaction.
  * The invite is single use: a second call (or a concurrent one) is refused.
  */
-export async function acceptInvite(db: Db, input: AcceptInviteParsed, ctx: ServiceContext = {}): Promise<{ email: string; organization: string }> {
+export async function acceptInvite(
+  db: Db,
+  input: AcceptInviteParsed,
+  ctx: ServiceContext = {},
+): Promise<{ email: string; organization: string }> {
   const now = ctx.now ?? new Date();
+  // A first look without a lock: a dead link is refused before anything else is checked.
+  const first = await loadInvite(db, input.token);
+  if (!first) throw new NotFoundError(INVITE_MESSAGES.invalid);
+  const firstState = stateOf(first, now);
+  if (firstState !== "valid") throw new ConflictError(INVITE_MESSAGES[firstState]);
+  if (input.mode === "new") {
+    const problem = isCommonPassword(input.password)
+      ? PASSWORD_MESSAGES.common
+      : isPersonalPassword(input.password, first.email)
+        ? PASSWORD_MESSAGES.personal
+        : null;
+    if (problem) throw new ValidationError(problem, { password: [problem] });
+  }
   // Hash outside the transaction: argon2 takes ~50 ms and the transaction holds a lock.
   const newPasswordHash = input.mode === "new" ? await hashPassword(input.password) : null;
   const tokenHash = hashInviteToken(input.token);
 
   return db.transaction(async (tx) => {
-    const [locked] = await tx.select({ id: invites.id }).from(invites).where(eq(invites.tokenHash, tokenHash)).for("update");
+    const [locked] = await tx
+      .select({ id: invites.id })
+      .from(invites)
+      .where(eq(invites.tokenHash, tokenHash))
+      .for("update");
     const invite = locked ? await loadInvite(tx, input.token) : null;
     if (!invite) throw new NotFoundError(INVITE_MESSAGES.invalid);
     const state = stateOf(invite, now);

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { integrators, users } from "@/lib/db/schema";
 import type { Scope } from "@/lib/auth/scope";
 import { writeAudit, type AuditEvent } from "@/lib/audit/write-audit";
+import { ForbiddenError } from "@/lib/auth/errors";
 
 /** A transaction handle (what `db.transaction(async (tx) => …)` passes). */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -21,7 +22,10 @@ export interface ServiceContext {
 }
 
 /** The subset of Scope the team services use (tests build it from BUILTIN_ROLES). */
-export type TeamScope = Pick<Scope, "userId" | "email" | "name" | "integratorId" | "organization" | "permissions" | "environment">;
+export type TeamScope = Pick<
+  Scope,
+  "userId" | "email" | "name" | "integratorId" | "organization" | "permissions" | "environment"
+>;
 
 /**
  * Serialises every team mutation of one integrator (row lock on the integrator), so two owners
@@ -55,4 +59,28 @@ export function auditTeam(
     userAgent: ctx.meta?.userAgent ?? null,
     ...event,
   });
+}
+
+/**
+ * Runs a team mutation; when a guard refuses it (last Owner, own role, a role above yours…),
+ * records the attempt as a "denied" audit row (ASVS 16.3.2) before passing the refusal on.
+ * The row is written outside the refused transaction, which rolled back.
+ */
+export async function auditDenials<R>(
+  db: DbOrTx,
+  scope: TeamScope,
+  ctx: ServiceContext,
+  event: Pick<AuditEvent, "action" | "targetType" | "targetId">,
+  run: () => Promise<R>,
+): Promise<R> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof ForbiddenError) {
+      await auditTeam(db, scope, ctx, { ...event, outcome: "denied", metadata: { reason: e.message } }).catch((err) =>
+        console.error("[audit] could not record a denied attempt", err),
+      );
+    }
+    throw e;
+  }
 }

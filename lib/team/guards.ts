@@ -19,12 +19,18 @@ export function isOwnerRole(role: Pick<RoleRow, "name" | "isBuiltin">): boolean 
 }
 
 /** The permissions of `permissions` the scope does not hold itself (unknown strings are ignored). */
-export function missingPermissions(scope: Pick<TeamScope, "permissions">, permissions: readonly string[]): Permission[] {
+export function missingPermissions(
+  scope: Pick<TeamScope, "permissions">,
+  permissions: readonly string[],
+): Permission[] {
   return permissions.filter(isPermission).filter((p) => !scope.permissions.has(p));
 }
 
 /** Nobody gives a role (to a member, an invite, or by editing a role) with more than they hold. */
-export function assertCanGrant(scope: Pick<TeamScope, "permissions">, role: Pick<RoleRow, "name" | "permissions">): void {
+export function assertCanGrant(
+  scope: Pick<TeamScope, "permissions">,
+  role: Pick<RoleRow, "name" | "permissions">,
+): void {
   const missing = missingPermissions(scope, role.permissions);
   if (missing.length) {
     throw new ForbiddenError(
@@ -34,9 +40,14 @@ export function assertCanGrant(scope: Pick<TeamScope, "permissions">, role: Pick
 }
 
 /** Nobody changes, disables or removes a member whose role holds more than they do (an Admin cannot touch an Owner). */
-export function assertCanManageMemberWithRole(scope: Pick<TeamScope, "permissions">, role: Pick<RoleRow, "name" | "permissions">): void {
+export function assertCanManageMemberWithRole(
+  scope: Pick<TeamScope, "permissions">,
+  role: Pick<RoleRow, "name" | "permissions">,
+): void {
   if (missingPermissions(scope, role.permissions).length) {
-    throw new ForbiddenError(`You cannot manage a member with the ${role.name} role: it includes permissions you do not hold.`);
+    throw new ForbiddenError(
+      `You cannot manage a member with the ${role.name} role: it includes permissions you do not hold.`,
+    );
   }
 }
 
@@ -61,7 +72,11 @@ export interface MemberRow {
 }
 
 /** A membership of the scope's integrator, or "not found". */
-export async function findMember(tx: DbOrTx, scope: Pick<TeamScope, "integratorId">, memberId: string): Promise<MemberRow> {
+export async function findMember(
+  tx: DbOrTx,
+  scope: Pick<TeamScope, "integratorId">,
+  memberId: string,
+): Promise<MemberRow> {
   const [row] = await tx
     .select({
       id: memberships.id,
@@ -108,13 +123,22 @@ export async function countActiveOwners(tx: DbOrTx, integratorId: string): Promi
 }
 
 /** The member is the only active Owner left: removing, disabling or demoting them would orphan the team. */
-export async function assertNotLastOwner(tx: DbOrTx, member: MemberRow, integratorId: string, what: string): Promise<void> {
+export async function assertNotLastOwner(
+  tx: DbOrTx,
+  member: MemberRow,
+  integratorId: string,
+  what: string,
+): Promise<void> {
   if (!isOwnerRole(member.role) || member.status !== "active") return;
   if ((await countActiveOwners(tx, integratorId)) <= 1) {
     throw new ForbiddenError(`You cannot ${what} the last Owner. Make another member an Owner first.`);
   }
 }
 
-export function assertNotSelf(scope: Pick<TeamScope, "userId">, member: Pick<MemberRow, "userId">, message: string): void {
+export function assertNotSelf(
+  scope: Pick<TeamScope, "userId">,
+  member: Pick<MemberRow, "userId">,
+  message: string,
+): void {
   if (member.userId === scope.userId) throw new ForbiddenError(message);
 }

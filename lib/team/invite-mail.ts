@@ -29,7 +29,12 @@ export function inviteMail(input: InviteMailInput): MailMessage {
     ],
     button: { label: "Accept invitation", url },
   });
-  return { to: input.to, subject: `${input.inviterName} invited you to ${input.organization} on Kotani Pay`, text, html };
+  return {
+    to: input.to,
+    subject: `${input.inviterName} invited you to ${input.organization} on Kotani Pay`,
+    text,
+    html,
+  };
 }
 
 /** Sends each mail; a failed delivery is reported (the inviter can resend), never thrown. */

@@ -2,12 +2,15 @@ import "server-only";
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { invites, memberships, users } from "@/lib/db/schema";
-import { ConflictError } from "@/lib/auth/errors";
+import { ConflictError, RateLimitError } from "@/lib/auth/errors";
 import { auditTeam, lockIntegrator, type ServiceContext, type TeamScope } from "./context";
 import { assertCanGrant, findRole } from "./guards";
 import { sendInviteMails, type InviteMailInput, type Mailer } from "./invite-mail";
 import { INVITE_TTL_HOURS } from "./schemas";
 import { newInviteToken } from "./tokens";
+
+/** New invites an organisation may send per 24 hours (mail abuse guard). */
+export const INVITES_PER_DAY = 200;
 
 export interface InviteContext extends ServiceContext {
   mailer?: Mailer;
@@ -57,12 +60,29 @@ export async function inviteMembers(
           gt(invites.expiresAt, now),
         ),
       );
+    const [sent] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(invites)
+      .where(
+        and(
+          eq(invites.integratorId, scope.integratorId),
+          gt(invites.createdAt, new Date(now.getTime() - 24 * 3600_000)),
+        ),
+      );
+    if ((sent?.n ?? 0) + emails.length > INVITES_PER_DAY) {
+      throw new RateLimitError(
+        `Your organisation can send at most ${INVITES_PER_DAY} invites a day (${sent?.n ?? 0} sent in the last 24 hours). Try again later.`,
+        3600,
+      );
+    }
     const problems: string[] = [];
     if (members.length) {
       problems.push(`Already in the team: ${members.map((m) => m.email.toLowerCase()).join(", ")}.`);
     }
     if (pending.length) {
-      problems.push(`Already invited (resend their invite instead): ${pending.map((p) => p.email.toLowerCase()).join(", ")}.`);
+      problems.push(
+        `Already invited (resend their invite instead): ${pending.map((p) => p.email.toLowerCase()).join(", ")}.`,
+      );
     }
     if (problems.length) throw new ConflictError(problems.join(" "));
 
@@ -71,7 +91,15 @@ export async function inviteMembers(
       const { token, tokenHash } = newInviteToken();
       const [row] = await tx
         .insert(invites)
-        .values({ integratorId: scope.integratorId, email, roleId: role.id, tokenHash, invitedBy: scope.userId, expiresAt, createdAt: now })
+        .values({
+          integratorId: scope.integratorId,
+          email,
+          roleId: role.id,
+          tokenHash,
+          invitedBy: scope.userId,
+          expiresAt,
+          createdAt: now,
+        })
         .returning({ id: invites.id });
       await auditTeam(tx, scope, ctx, {
         action: "team.invite_sent",

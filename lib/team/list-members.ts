@@ -35,7 +35,12 @@ function escapeLike(value: string): string {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Members and pending invites of the scope's integrator, filtered by search, role and status. */
-export async function listMembers(db: Db, scope: TeamScope, query: ListMembersQuery = {}, now = new Date()): Promise<TeamRow[]> {
+export async function listMembers(
+  db: Db,
+  scope: TeamScope,
+  query: ListMembersQuery = {},
+  now = new Date(),
+): Promise<TeamRow[]> {
   const pattern = query.q ? `%${escapeLike(query.q)}%` : null;
   const wantMembers = query.status !== "invited";
   const wantInvites = !query.status || query.status === "invited";

@@ -17,7 +17,11 @@ export interface RoleSummary {
 }
 
 /** The integrator's roles, built-ins first (in their canonical order), with member counts. */
-export async function listRoles(db: Db, scope: Pick<TeamScope, "integratorId">, now = new Date()): Promise<RoleSummary[]> {
+export async function listRoles(
+  db: Db,
+  scope: Pick<TeamScope, "integratorId">,
+  now = new Date(),
+): Promise<RoleSummary[]> {
   const memberCount = db
     .select({ roleId: memberships.roleId, n: sql<number>`count(*)::int`.as("n") })
     .from(memberships)
@@ -53,7 +57,8 @@ export async function listRoles(db: Db, scope: Pick<TeamScope, "integratorId">, 
     .leftJoin(inviteCount, eq(inviteCount.roleId, roles.id))
     .where(eq(roles.integratorId, scope.integratorId))
     .orderBy(desc(roles.isBuiltin), asc(sql`lower(${roles.name})`));
-  const builtinOrder = (r: { isBuiltin: boolean; name: string }) => (r.isBuiltin ? BUILTIN_ROLE_NAMES.indexOf(r.name) : 999);
+  const builtinOrder = (r: { isBuiltin: boolean; name: string }) =>
+    r.isBuiltin ? BUILTIN_ROLE_NAMES.indexOf(r.name) : 999;
   return rows
     .map((r) => ({
       id: r.id,

@@ -33,7 +33,8 @@ export async function resendInvite(
     await lockIntegrator(tx, scope.integratorId);
     const invite = await findInvite(tx, scope, input.inviteId);
     if (invite.acceptedAt) throw new ConflictError(`${invite.email} has already accepted this invite.`);
-    if (invite.revokedAt) throw new ConflictError(`This invite to ${invite.email} was revoked. Send a new invite instead.`);
+    if (invite.revokedAt)
+      throw new ConflictError(`This invite to ${invite.email} was revoked. Send a new invite instead.`);
     const role = await findRole(tx, scope, invite.roleId);
     assertCanGrant(scope, role);
     const { token, tokenHash } = newInviteToken();
@@ -70,7 +71,8 @@ export async function revokeInvite(
   return db.transaction(async (tx) => {
     await lockIntegrator(tx, scope.integratorId);
     const invite = await findInvite(tx, scope, input.inviteId);
-    if (invite.acceptedAt) throw new ConflictError(`${invite.email} has already accepted this invite: manage them as a member instead.`);
+    if (invite.acceptedAt)
+      throw new ConflictError(`${invite.email} has already accepted this invite: manage them as a member instead.`);
     if (invite.revokedAt) throw new ConflictError(`This invite to ${invite.email} was already revoked.`);
     const role = await findRole(tx, scope, invite.roleId);
     assertCanGrant(scope, role);

@@ -5,7 +5,13 @@ import { memberships } from "@/lib/db/schema";
 import { ConflictError } from "@/lib/auth/errors";
 import { auditTeam, bumpSessionVersion, lockIntegrator, type ServiceContext, type TeamScope } from "./context";
 import {
-  assertCanGrant, assertCanManageMemberWithRole, assertNotLastOwner, assertNotSelf, findMember, findRole, isOwnerRole,
+  assertCanGrant,
+  assertCanManageMemberWithRole,
+  assertNotLastOwner,
+  assertNotSelf,
+  findMember,
+  findRole,
+  isOwnerRole,
 } from "./guards";
 
 export interface MemberChange {
@@ -35,7 +41,8 @@ export async function changeMemberRole(
     if (member.role.id === role.id) {
       return { memberId: member.id, email: member.email, roleName: role.name, status: member.status };
     }
-    if (isOwnerRole(member.role) && !isOwnerRole(role)) await assertNotLastOwner(tx, member, scope.integratorId, "demote");
+    if (isOwnerRole(member.role) && !isOwnerRole(role))
+      await assertNotLastOwner(tx, member, scope.integratorId, "demote");
     await tx
       .update(memberships)
       .set({ roleId: role.id, updatedAt: new Date() })
@@ -45,14 +52,23 @@ export async function changeMemberRole(
       action: "team.member_role_changed",
       targetType: "member",
       targetId: member.id,
-      metadata: { email: member.email, from: { id: member.role.id, name: member.role.name }, to: { id: role.id, name: role.name } },
+      metadata: {
+        email: member.email,
+        from: { id: member.role.id, name: member.role.name },
+        to: { id: role.id, name: role.name },
+      },
     });
     return { memberId: member.id, email: member.email, roleName: role.name, status: member.status };
   });
 }
 
 /** Disables a member: they cannot sign in, and their current sessions end on the next request. */
-export async function disableMember(db: Db, scope: TeamScope, input: { memberId: string }, ctx: ServiceContext = {}): Promise<MemberChange> {
+export async function disableMember(
+  db: Db,
+  scope: TeamScope,
+  input: { memberId: string },
+  ctx: ServiceContext = {},
+): Promise<MemberChange> {
   return db.transaction(async (tx) => {
     await lockIntegrator(tx, scope.integratorId);
     const member = await findMember(tx, scope, input.memberId);
@@ -76,7 +92,12 @@ export async function disableMember(db: Db, scope: TeamScope, input: { memberId:
 }
 
 /** Re-enables a disabled member (they sign in again). */
-export async function enableMember(db: Db, scope: TeamScope, input: { memberId: string }, ctx: ServiceContext = {}): Promise<MemberChange> {
+export async function enableMember(
+  db: Db,
+  scope: TeamScope,
+  input: { memberId: string },
+  ctx: ServiceContext = {},
+): Promise<MemberChange> {
   return db.transaction(async (tx) => {
     await lockIntegrator(tx, scope.integratorId);
     const member = await findMember(tx, scope, input.memberId);
@@ -99,14 +120,21 @@ export async function enableMember(db: Db, scope: TeamScope, input: { memberId: 
 }
 
 /** Removes a member from the team (their account stays, without access; they can be invited again). */
-export async function removeMember(db: Db, scope: TeamScope, input: { memberId: string }, ctx: ServiceContext = {}): Promise<MemberChange> {
+export async function removeMember(
+  db: Db,
+  scope: TeamScope,
+  input: { memberId: string },
+  ctx: ServiceContext = {},
+): Promise<MemberChange> {
   return db.transaction(async (tx) => {
     await lockIntegrator(tx, scope.integratorId);
     const member = await findMember(tx, scope, input.memberId);
     assertNotSelf(scope, member, "You cannot remove yourself from the team.");
     assertCanManageMemberWithRole(scope, member.role);
     await assertNotLastOwner(tx, member, scope.integratorId, "remove");
-    await tx.delete(memberships).where(and(eq(memberships.id, member.id), eq(memberships.integratorId, scope.integratorId)));
+    await tx
+      .delete(memberships)
+      .where(and(eq(memberships.id, member.id), eq(memberships.integratorId, scope.integratorId)));
     await bumpSessionVersion(tx, member.userId);
     await auditTeam(tx, scope, ctx, {
       action: "team.member_removed",

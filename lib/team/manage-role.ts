@@ -36,7 +36,9 @@ async function assertNameFree(tx: Tx, scope: TeamScope, name: string, exceptRole
     )
     .limit(1);
   if (taken) {
-    throw new ValidationError(`A role named "${name}" already exists.`, { name: [`A role named "${name}" already exists.`] });
+    throw new ValidationError(`A role named "${name}" already exists.`, {
+      name: [`A role named "${name}" already exists.`],
+    });
   }
 }
 
@@ -57,7 +59,12 @@ async function ownRoleId(tx: Tx, scope: TeamScope): Promise<string | null> {
 }
 
 /** A custom role. Its permissions must be ones the creator holds. */
-export async function createRole(db: Db, scope: TeamScope, input: RoleFields, ctx: ServiceContext = {}): Promise<RoleResult> {
+export async function createRole(
+  db: Db,
+  scope: TeamScope,
+  input: RoleFields,
+  ctx: ServiceContext = {},
+): Promise<RoleResult> {
   return db.transaction(async (tx) => {
     await lockIntegrator(tx, scope.integratorId);
     assertCanGrant(scope, { name: input.name, permissions: input.permissions });
@@ -97,7 +104,12 @@ export async function updateRole(
     await assertNameFree(tx, scope, input.name, role.id);
     await tx
       .update(roles)
-      .set({ name: input.name, description: input.description, permissions: [...input.permissions], updatedAt: new Date() })
+      .set({
+        name: input.name,
+        description: input.description,
+        permissions: [...input.permissions],
+        updatedAt: new Date(),
+      })
       .where(and(eq(roles.id, role.id), eq(roles.integratorId, scope.integratorId)));
     const added = input.permissions.filter((p) => !role.permissions.includes(p));
     const removed = role.permissions.filter((p) => !(input.permissions as string[]).includes(p));
@@ -170,13 +182,23 @@ export async function deleteRole(
       await tx
         .update(users)
         .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-        .where(inArray(users.id, members.map((m) => m.userId)));
+        .where(
+          inArray(
+            users.id,
+            members.map((m) => m.userId),
+          ),
+        );
       for (const m of members) {
         await auditTeam(tx, scope, ctx, {
           action: "team.member_role_changed",
           targetType: "member",
           targetId: m.id,
-          metadata: { email: m.email, from: { id: role.id, name: role.name }, to: { id: target.id, name: target.name }, reason: "role_deleted" },
+          metadata: {
+            email: m.email,
+            from: { id: role.id, name: role.name },
+            to: { id: target.id, name: target.name },
+            reason: "role_deleted",
+          },
         });
       }
     }

@@ -26,7 +26,8 @@ export function publicAction<S extends z.ZodType, R>(
       const data = await handler({ db: await getDb(), input: parsed.data, meta: await requestMeta() });
       return { ok: true, data };
     } catch (e) {
-      if (e instanceof AppError) return { ok: false, error: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) };
+      if (e instanceof AppError)
+        return { ok: false, error: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) };
       console.error(`[action] ${name}: unexpected error`, e);
       return { ok: false, error: "Something went wrong. Nothing was changed; please try again." };
     }

@@ -4,13 +4,15 @@
  */
 import { z } from "zod";
 import { ALL_PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-limits";
 
 /** At most this many addresses in one "Invite teammates" submission. */
 export const MAX_INVITES_PER_REQUEST = 50;
 /** An invite link works once, for this long. */
 export const INVITE_TTL_HOURS = 72;
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
+/** The account-security rules' limits (the common-password list is checked on the server). */
+export const PASSWORD_MIN_LENGTH = PASSWORD_MIN;
+export const PASSWORD_MAX_LENGTH = PASSWORD_MAX;
 export const ROLE_NAME_MAX_LENGTH = 50;
 
 /** Record ids (24 hex here; any short url-safe string is accepted so a bad id is "not found", not a crash). */
@@ -143,17 +145,27 @@ const passwordSchema = z
 /** An invite token as mailed: 256 random bits, base64url (43 characters). */
 export const inviteTokenSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{43}$/, "This invitation link is not valid. Check that you copied the whole link from the email.");
+  .regex(
+    /^[A-Za-z0-9_-]{43}$/,
+    "This invitation link is not valid. Check that you copied the whole link from the email.",
+  );
 
 export const acceptNewAccountSchema = z
   .object({
     mode: z.literal("new"),
     token: inviteTokenSchema,
-    name: z.string({ error: "Enter your name" }).trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
+    name: z
+      .string({ error: "Enter your name" })
+      .trim()
+      .min(1, "Enter your name")
+      .max(100, "Use at most 100 characters"),
     password: passwordSchema,
     confirmPassword: z.string({ error: "Confirm your password" }),
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match" });
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The passwords do not match",
+  });
 
 export const acceptExistingAccountSchema = z.object({
   mode: z.literal("existing"),

@@ -8,6 +8,7 @@ import { BUILTIN_ROLES, type Permission } from "@/lib/auth/permissions";
 import { verifyPassword } from "@/lib/auth/password";
 import type { MailMessage } from "@/lib/mail/send-mail";
 import { addTestMember, createTestOrg, scopeOf, type TestMember, type TestOrg } from "./testing";
+import { auditDenials } from "./context";
 import { inviteMembers } from "./invite-members";
 import { resendInvite, revokeInvite } from "./manage-invite";
 import { acceptInvite, getInviteByToken } from "./accept-invite";
@@ -56,13 +57,28 @@ describe.each(testEngines())("team (%s)", (engine) => {
     otherOwner = await addTestMember(t.db, other, { role: "Owner", email: "owner@savanna.test" });
     otherMember = await addTestMember(t.db, other, { role: "Finance", email: "finance@savanna.test" });
     const box = mailbox();
-    const res = await inviteMembers(t.db, scopeOf(other, otherOwner), { emails: ["pending@savanna.test"], roleId: other.roles.Viewer! }, { mailer: box.mailer });
+    const res = await inviteMembers(
+      t.db,
+      scopeOf(other, otherOwner),
+      { emails: ["pending@savanna.test"], roleId: other.roles.Viewer! },
+      { mailer: box.mailer },
+    );
     otherInviteId = res.invited[0]!.id;
-    otherCustomRoleId = (await createRole(t.db, scopeOf(other, otherOwner), { name: "Auditors", description: "", permissions: ["audit.read"] })).id;
+    otherCustomRoleId = (
+      await createRole(t.db, scopeOf(other, otherOwner), {
+        name: "Auditors",
+        description: "",
+        permissions: ["audit.read"],
+      })
+    ).id;
   });
 
   async function auditActions(targetId: string): Promise<string[]> {
-    const rows = await t.db.select({ action: auditLogs.action }).from(auditLogs).where(eq(auditLogs.targetId, targetId)).orderBy(auditLogs.id);
+    const rows = await t.db
+      .select({ action: auditLogs.action })
+      .from(auditLogs)
+      .where(eq(auditLogs.targetId, targetId))
+      .orderBy(auditLogs.id);
     return rows.map((r) => r.action);
   }
 
@@ -103,7 +119,9 @@ describe.each(testEngines())("team (%s)", (engine) => {
       expect(row!.tokenHash).not.toContain(token);
       expect(row!.expiresAt.getTime() - now.getTime()).toBe(72 * HOUR);
       // The token appears nowhere in the database.
-      const dump = await t.db.execute(sql`select row_to_json(i)::text as j from invites i union all select row_to_json(a)::text from audit_logs a`);
+      const dump = await t.db.execute(
+        sql`select row_to_json(i)::text as j from invites i union all select row_to_json(a)::text from audit_logs a`,
+      );
       expect(JSON.stringify(dump)).not.toContain(token);
       const [audit] = await t.db.select().from(auditLogs).where(eq(auditLogs.targetId, res.invited[0]!.id));
       expect(audit).toMatchObject({
@@ -120,15 +138,61 @@ describe.each(testEngines())("team (%s)", (engine) => {
     it("valid until 72 h, then expired; accept creates the account, the membership and signs in with the password", async () => {
       const box = mailbox();
       const now = new Date("2026-03-02T08:00:00Z");
-      const { invited } = await inviteMembers(t.db, scopeOf(org, owner), { emails: ["cleo@example.test"], roleId: org.roles.Finance! }, { mailer: box.mailer, now });
+      const { invited } = await inviteMembers(
+        t.db,
+        scopeOf(org, owner),
+        { emails: ["cleo@example.test"], roleId: org.roles.Finance! },
+        { mailer: box.mailer, now },
+      );
       const token = box.tokenFor("cleo@example.test");
 
-      expect(await getInviteByToken(t.db, token, new Date(now.getTime() + 72 * HOUR + 1000))).toMatchObject({ state: "expired", organization: "Acme Pay" });
+      expect(await getInviteByToken(t.db, token, new Date(now.getTime() + 72 * HOUR + 1000))).toMatchObject({
+        state: "expired",
+        organization: "Acme Pay",
+      });
       const view = await getInviteByToken(t.db, token, new Date(now.getTime() + 71 * HOUR));
-      expect(view).toMatchObject({ state: "valid", organization: "Acme Pay", inviterName: "Olive Owner", email: "cleo@example.test", roleName: "Finance", accountExists: false });
+      expect(view).toMatchObject({
+        state: "valid",
+        organization: "Acme Pay",
+        inviterName: "Olive Owner",
+        email: "cleo@example.test",
+        roleName: "Finance",
+        accountExists: false,
+      });
 
-      const late = acceptInviteSchema.parse({ mode: "new", token, name: "Cleo", password: "correct horse battery", confirmPassword: "correct horse battery" });
-      await expect(acceptInvite(t.db, late, { now: new Date(now.getTime() + 72 * HOUR + 1000) })).rejects.toThrow(/expired/);
+      // The account-security password rules apply: no common password, not the email address.
+      const weak = (password: string) =>
+        acceptInviteSchema.parse({ mode: "new", token, name: "Cleo", password, confirmPassword: password });
+      await expect(acceptInvite(t.db, weak("aaaaaaaaaaaa"), { now: new Date(now.getTime() + HOUR) })).rejects.toThrow(
+        /too common/,
+      );
+      await expect(
+        acceptInvite(t.db, weak("my-cleo-password"), { now: new Date(now.getTime() + HOUR) }),
+      ).rejects.toThrow(/email address/);
+      expect(
+        acceptInviteSchema.safeParse({ mode: "new", token, name: "Cleo", password: "short", confirmPassword: "short" })
+          .error?.issues[0]!.message,
+      ).toBe("Use at least 12 characters");
+      expect(
+        acceptInviteSchema.safeParse({
+          mode: "new",
+          token,
+          name: "Cleo",
+          password: "correct horse battery",
+          confirmPassword: "correct horse batterY",
+        }).error?.issues[0]!.message,
+      ).toBe("The passwords do not match");
+
+      const late = acceptInviteSchema.parse({
+        mode: "new",
+        token,
+        name: "Cleo",
+        password: "correct horse battery",
+        confirmPassword: "correct horse battery",
+      });
+      await expect(acceptInvite(t.db, late, { now: new Date(now.getTime() + 72 * HOUR + 1000) })).rejects.toThrow(
+        /expired/,
+      );
 
       const before = await counts();
       const result = await acceptInvite(t.db, late, { now: new Date(now.getTime() + 71 * HOUR), meta: META });
@@ -141,39 +205,107 @@ describe.each(testEngines())("team (%s)", (engine) => {
       expect(user!.name).toBe("Cleo");
       expect(await verifyPassword(user!.passwordHash, "correct horse battery")).toBe(true);
       const [m] = await t.db.select().from(memberships).where(eq(memberships.userId, user!.id));
-      expect(m).toMatchObject({ integratorId: org.integratorId, roleId: org.roles.Finance, status: "active", invitedBy: owner.userId });
+      expect(m).toMatchObject({
+        integratorId: org.integratorId,
+        roleId: org.roles.Finance,
+        status: "active",
+        invitedBy: owner.userId,
+      });
       const [inv] = await t.db.select().from(invites).where(eq(invites.id, invited[0]!.id));
       expect(inv!.acceptedAt).not.toBeNull();
       expect(await auditActions(invited[0]!.id)).toEqual(["team.invite_sent", "team.invite_accepted"]);
-      const [accAudit] = await t.db.select().from(auditLogs).where(and(eq(auditLogs.targetId, invited[0]!.id), eq(auditLogs.action, "team.invite_accepted")));
-      expect(accAudit).toMatchObject({ actorUserId: user!.id, actorEmail: "cleo@example.test", integratorId: org.integratorId, ip: META.ip });
+      const [accAudit] = await t.db
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.targetId, invited[0]!.id), eq(auditLogs.action, "team.invite_accepted")));
+      expect(accAudit).toMatchObject({
+        actorUserId: user!.id,
+        actorEmail: "cleo@example.test",
+        integratorId: org.integratorId,
+        ip: META.ip,
+      });
       expect(JSON.stringify(accAudit)).not.toContain("correct horse");
 
       // Single use: the same link again is refused, nothing written.
       const again = await counts();
-      await expect(acceptInvite(t.db, late, { now: new Date(now.getTime() + 71 * HOUR) })).rejects.toThrow(/already been used/);
+      await expect(acceptInvite(t.db, late, { now: new Date(now.getTime() + 71 * HOUR) })).rejects.toThrow(
+        /already been used/,
+      );
       expect(await counts()).toEqual(again);
       expect((await getInviteByToken(t.db, token)).state).toBe("accepted");
     });
 
+    it("the same link accepted twice at the same time: one account, one membership", async () => {
+      const box = mailbox();
+      await inviteMembers(
+        t.db,
+        scopeOf(org, owner),
+        { emails: ["race@example.test"], roleId: org.roles.Viewer! },
+        { mailer: box.mailer },
+      );
+      const input = acceptInviteSchema.parse({
+        mode: "new",
+        token: box.tokenFor("race@example.test"),
+        name: "Race",
+        password: "plum-orchard-stairs-42",
+        confirmPassword: "plum-orchard-stairs-42",
+      });
+      const results = await Promise.allSettled([
+        acceptInvite(t.db, input),
+        acceptInvite(t.db, input),
+        acceptInvite(t.db, input),
+      ]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      expect(await t.db.select().from(users).where(eq(users.email, "race@example.test"))).toHaveLength(1);
+    });
+
     it("a tampered or unknown token is invalid, and says nothing about any invite", async () => {
       const box = mailbox();
-      await inviteMembers(t.db, scopeOf(org, owner), { emails: ["dan@example.test"], roleId: org.roles.Viewer! }, { mailer: box.mailer });
+      await inviteMembers(
+        t.db,
+        scopeOf(org, owner),
+        { emails: ["dan@example.test"], roleId: org.roles.Viewer! },
+        { mailer: box.mailer },
+      );
       const token = box.tokenFor("dan@example.test");
       const tampered = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
       expect(await getInviteByToken(t.db, tampered)).toEqual({ state: "invalid" });
       expect(await getInviteByToken(t.db, "short")).toEqual({ state: "invalid" });
       expect(await getInviteByToken(t.db, "../../etc/passwd")).toEqual({ state: "invalid" });
-      const input = acceptInviteSchema.parse({ mode: "new", token: tampered, name: "X", password: "a".repeat(12), confirmPassword: "a".repeat(12) });
+      const input = acceptInviteSchema.parse({
+        mode: "new",
+        token: tampered,
+        name: "X",
+        password: "a".repeat(12),
+        confirmPassword: "a".repeat(12),
+      });
       await expect(acceptInvite(t.db, input)).rejects.toBeInstanceOf(NotFoundError);
-      expect(acceptInviteSchema.safeParse({ mode: "new", token: "x", name: "X", password: "a".repeat(12), confirmPassword: "a".repeat(12) }).success).toBe(false);
+      expect(
+        acceptInviteSchema.safeParse({
+          mode: "new",
+          token: "x",
+          name: "X",
+          password: "a".repeat(12),
+          confirmPassword: "a".repeat(12),
+        }).success,
+      ).toBe(false);
     });
 
     it("resend: new link, the old one dead; revoke: the link says revoked; both audited", async () => {
       const box = mailbox();
-      const { invited } = await inviteMembers(t.db, scopeOf(org, owner), { emails: ["eve@example.test"], roleId: org.roles.Developer! }, { mailer: box.mailer });
+      const { invited } = await inviteMembers(
+        t.db,
+        scopeOf(org, owner),
+        { emails: ["eve@example.test"], roleId: org.roles.Developer! },
+        { mailer: box.mailer },
+      );
       const first = box.tokenFor("eve@example.test");
-      const resent = await resendInvite(t.db, scopeOf(org, admin), { inviteId: invited[0]!.id }, { mailer: box.mailer, meta: META });
+      const resent = await resendInvite(
+        t.db,
+        scopeOf(org, admin),
+        { inviteId: invited[0]!.id },
+        { mailer: box.mailer, meta: META },
+      );
       expect(resent).toMatchObject({ email: "eve@example.test", mailFailed: false });
       const second = box.tokenFor("eve@example.test");
       expect(second).not.toBe(first);
@@ -182,63 +314,164 @@ describe.each(testEngines())("team (%s)", (engine) => {
 
       await revokeInvite(t.db, scopeOf(org, admin), { inviteId: invited[0]!.id }, { meta: META });
       expect(await getInviteByToken(t.db, second)).toMatchObject({ state: "revoked", organization: "Acme Pay" });
-      const input = acceptInviteSchema.parse({ mode: "new", token: second, name: "Eve", password: "b".repeat(12), confirmPassword: "b".repeat(12) });
+      const input = acceptInviteSchema.parse({
+        mode: "new",
+        token: second,
+        name: "Eve",
+        password: "b".repeat(12),
+        confirmPassword: "b".repeat(12),
+      });
       await expect(acceptInvite(t.db, input)).rejects.toThrow(/revoked/);
-      await expect(resendInvite(t.db, scopeOf(org, admin), { inviteId: invited[0]!.id }, { mailer: box.mailer })).rejects.toThrow(/revoked/);
-      await expect(revokeInvite(t.db, scopeOf(org, admin), { inviteId: invited[0]!.id })).rejects.toBeInstanceOf(ConflictError);
-      expect(await auditActions(invited[0]!.id)).toEqual(["team.invite_sent", "team.invite_resent", "team.invite_revoked"]);
+      await expect(
+        resendInvite(t.db, scopeOf(org, admin), { inviteId: invited[0]!.id }, { mailer: box.mailer }),
+      ).rejects.toThrow(/revoked/);
+      await expect(revokeInvite(t.db, scopeOf(org, admin), { inviteId: invited[0]!.id })).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      expect(await auditActions(invited[0]!.id)).toEqual([
+        "team.invite_sent",
+        "team.invite_resent",
+        "team.invite_revoked",
+      ]);
     });
 
     it("refuses addresses already in the team or already invited, all or nothing, with a clear message", async () => {
       const box = mailbox();
-      await inviteMembers(t.db, scopeOf(org, owner), { emails: ["fay@example.test"], roleId: org.roles.Viewer! }, { mailer: box.mailer });
+      await inviteMembers(
+        t.db,
+        scopeOf(org, owner),
+        { emails: ["fay@example.test"], roleId: org.roles.Viewer! },
+        { mailer: box.mailer },
+      );
       const before = await counts();
       const sentBefore = box.sent.length;
       await expect(
-        inviteMembers(t.db, scopeOf(org, owner), { emails: ["new1@example.test", "ADMIN@acme.test"], roleId: org.roles.Viewer! }, { mailer: box.mailer }),
+        inviteMembers(
+          t.db,
+          scopeOf(org, owner),
+          { emails: ["new1@example.test", "ADMIN@acme.test"], roleId: org.roles.Viewer! },
+          { mailer: box.mailer },
+        ),
       ).rejects.toThrow("Already in the team: admin@acme.test.");
       await expect(
-        inviteMembers(t.db, scopeOf(org, owner), { emails: ["new1@example.test", "fay@example.test"], roleId: org.roles.Viewer! }, { mailer: box.mailer }),
+        inviteMembers(
+          t.db,
+          scopeOf(org, owner),
+          { emails: ["new1@example.test", "fay@example.test"], roleId: org.roles.Viewer! },
+          { mailer: box.mailer },
+        ),
       ).rejects.toThrow(/Already invited \(resend their invite instead\): fay@example.test/);
       expect(await counts()).toEqual(before);
       expect(box.sent.length).toBe(sentBefore);
       // An address invited by another organisation is not "already invited" here.
-      const ok = await inviteMembers(t.db, scopeOf(org, owner), { emails: ["pending@savanna.test"], roleId: org.roles.Viewer! }, { mailer: box.mailer });
+      const ok = await inviteMembers(
+        t.db,
+        scopeOf(org, owner),
+        { emails: ["pending@savanna.test"], roleId: org.roles.Viewer! },
+        { mailer: box.mailer },
+      );
       expect(ok.invited).toHaveLength(1);
+    });
+
+    it("caps new invites per organisation and day", async () => {
+      const o = await createTestOrg(t.db);
+      const boss = await addTestMember(t.db, o, { role: "Owner" });
+      const box = mailbox();
+      const batch = (from: number) => Array.from({ length: 50 }, (_, i) => `cap${from + i}@cap.test`);
+      for (let k = 0; k < 4; k++) {
+        await inviteMembers(
+          t.db,
+          scopeOf(o, boss),
+          { emails: batch(k * 50), roleId: o.roles.Viewer! },
+          { mailer: box.mailer },
+        );
+      }
+      const before = await counts();
+      await expect(
+        inviteMembers(
+          t.db,
+          scopeOf(o, boss),
+          { emails: ["one-more@cap.test"], roleId: o.roles.Viewer! },
+          { mailer: box.mailer },
+        ),
+      ).rejects.toThrow(/at most 200 invites a day \(200 sent in the last 24 hours\)/);
+      expect(await counts()).toEqual(before);
+      // A day later the cap has room again.
+      const later = await inviteMembers(
+        t.db,
+        scopeOf(o, boss),
+        { emails: ["one-more@cap.test"], roleId: o.roles.Viewer! },
+        { mailer: box.mailer, now: new Date(Date.now() + 25 * HOUR) },
+      );
+      expect(later.invited).toHaveLength(1);
     });
 
     it("the form schema refuses malformed, repeated, empty and more than 50 addresses", () => {
       const r = (emails: string) => inviteMembersSchema.safeParse({ emails, roleId: org.roles.Viewer });
-      expect(r("a@x.test, b@x.test\nc@x.test; d@x.test e@x.test").data?.emails).toEqual(["a@x.test", "b@x.test", "c@x.test", "d@x.test", "e@x.test"]);
-      expect(r("a@x.test, not-an-email, b@").error?.issues.map((i) => i.message)).toEqual(["These are not valid email addresses: not-an-email, b@"]);
+      expect(r("a@x.test, b@x.test\nc@x.test; d@x.test e@x.test").data?.emails).toEqual([
+        "a@x.test",
+        "b@x.test",
+        "c@x.test",
+        "d@x.test",
+        "e@x.test",
+      ]);
+      expect(r("a@x.test, not-an-email, b@").error?.issues.map((i) => i.message)).toEqual([
+        "These are not valid email addresses: not-an-email, b@",
+      ]);
       expect(r("a@x.test, A@x.test").error?.issues[0]!.message).toBe("Listed more than once: a@x.test");
       expect(r("  , ").error?.issues[0]!.message).toBe("Enter at least one email address");
       const many = Array.from({ length: MAX_INVITES_PER_REQUEST + 1 }, (_, i) => `p${i}@x.test`).join(",");
       expect(r(many).error?.issues[0]!.message).toBe("You can invite at most 50 people at once (you entered 51).");
       const fifty = Array.from({ length: MAX_INVITES_PER_REQUEST }, (_, i) => `p${i}@x.test`).join("\n");
       expect(r(fifty).success).toBe(true);
-      expect(inviteMembersSchema.safeParse({ emails: "a@x.test", roleId: "" }).error?.issues[0]!.message).toBe("Choose a role");
+      expect(inviteMembersSchema.safeParse({ emails: "a@x.test", roleId: "" }).error?.issues[0]!.message).toBe(
+        "Choose a role",
+      );
     });
 
     it("an existing account without a team is attached with its password; one in another team is refused", async () => {
       const box = mailbox();
       // A former member (removed) keeps an account with a password.
       const { hashPassword } = await import("@/lib/auth/password");
-      const former = await addTestMember(t.db, org, { role: "Viewer", email: "gus@example.test", passwordHash: await hashPassword("gus-old-password-1") });
+      const former = await addTestMember(t.db, org, {
+        role: "Viewer",
+        email: "gus@example.test",
+        passwordHash: await hashPassword("gus-old-password-1"),
+      });
       await removeMember(t.db, scopeOf(org, owner), { memberId: former.memberId });
-      await inviteMembers(t.db, scopeOf(org, owner), { emails: ["gus@example.test", "finance@savanna.test"], roleId: org.roles.Developer! }, { mailer: box.mailer });
+      await inviteMembers(
+        t.db,
+        scopeOf(org, owner),
+        { emails: ["gus@example.test", "finance@savanna.test"], roleId: org.roles.Developer! },
+        { mailer: box.mailer },
+      );
       const gus = box.tokenFor("gus@example.test");
       expect(await getInviteByToken(t.db, gus)).toMatchObject({ state: "valid", accountExists: true });
       const wrong = acceptInviteSchema.parse({ mode: "existing", token: gus, password: "not-his-password" });
       await expect(acceptInvite(t.db, wrong)).rejects.toBeInstanceOf(ValidationError);
-      const asNew = acceptInviteSchema.parse({ mode: "new", token: gus, name: "Gus", password: "c".repeat(12), confirmPassword: "c".repeat(12) });
+      const asNew = acceptInviteSchema.parse({
+        mode: "new",
+        token: gus,
+        name: "Gus",
+        password: "plum-orchard-stairs-42",
+        confirmPassword: "plum-orchard-stairs-42",
+      });
       await expect(acceptInvite(t.db, asNew)).rejects.toBeInstanceOf(ConflictError);
-      await acceptInvite(t.db, acceptInviteSchema.parse({ mode: "existing", token: gus, password: "gus-old-password-1" }));
+      await acceptInvite(
+        t.db,
+        acceptInviteSchema.parse({ mode: "existing", token: gus, password: "gus-old-password-1" }),
+      );
       const [m] = await t.db.select().from(memberships).where(eq(memberships.userId, former.userId));
       expect(m).toMatchObject({ roleId: org.roles.Developer, status: "active" });
 
       const savanna = box.tokenFor("finance@savanna.test");
-      const input = acceptInviteSchema.parse({ mode: "new", token: savanna, name: "F", password: "d".repeat(12), confirmPassword: "d".repeat(12) });
+      const input = acceptInviteSchema.parse({
+        mode: "new",
+        token: savanna,
+        name: "F",
+        password: "plum-orchard-stairs-42",
+        confirmPassword: "plum-orchard-stairs-42",
+      });
       await expect(acceptInvite(t.db, input)).rejects.toThrow(/another organisation/);
       expect((await getInviteByToken(t.db, savanna)).state).toBe("valid");
     });
@@ -248,7 +481,12 @@ describe.each(testEngines())("team (%s)", (engine) => {
       const inviter = await addTestMember(t.db, org, { role: "Admin" });
       // Admin lacks roles.manage, which Owner has.
       await expect(
-        inviteMembers(t.db, scopeOf(org, inviter), { emails: ["hal@example.test"], roleId: org.roles.Owner! }, { mailer: box.mailer }),
+        inviteMembers(
+          t.db,
+          scopeOf(org, inviter),
+          { emails: ["hal@example.test"], roleId: org.roles.Owner! },
+          { mailer: box.mailer },
+        ),
       ).rejects.toThrow(/You cannot give the Owner role: it includes permissions you do not hold \(roles.manage\)/);
       expect(box.sent).toHaveLength(0);
     });
@@ -265,14 +503,24 @@ describe.each(testEngines())("team (%s)", (engine) => {
       expect(row!.roleId).toBe(org.roles.Viewer);
       await disableMember(t.db, s, { memberId: m.memberId }, { meta: META });
       expect(await sessionVersion(m.userId)).toBe(++v);
-      await expect(disableMember(t.db, s, { memberId: m.memberId })).rejects.toThrow("ivy@example.test is already disabled.");
+      await expect(disableMember(t.db, s, { memberId: m.memberId })).rejects.toThrow(
+        "ivy@example.test is already disabled.",
+      );
       await enableMember(t.db, s, { memberId: m.memberId }, { meta: META });
       expect(await sessionVersion(m.userId)).toBe(++v);
       await removeMember(t.db, s, { memberId: m.memberId }, { meta: META });
       expect(await sessionVersion(m.userId)).toBe(++v);
       expect(await t.db.select().from(memberships).where(eq(memberships.id, m.memberId))).toEqual([]);
-      expect(await auditActions(m.memberId)).toEqual(["team.member_role_changed", "team.member_disabled", "team.member_enabled", "team.member_removed"]);
-      const [changed] = await t.db.select().from(auditLogs).where(and(eq(auditLogs.targetId, m.memberId), eq(auditLogs.action, "team.member_role_changed")));
+      expect(await auditActions(m.memberId)).toEqual([
+        "team.member_role_changed",
+        "team.member_disabled",
+        "team.member_enabled",
+        "team.member_removed",
+      ]);
+      const [changed] = await t.db
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.targetId, m.memberId), eq(auditLogs.action, "team.member_role_changed")));
       expect(changed!.metadata).toMatchObject({ from: { name: "Finance" }, to: { name: "Viewer" } });
     });
 
@@ -281,23 +529,41 @@ describe.each(testEngines())("team (%s)", (engine) => {
       const solo = await addTestMember(t.db, o, { role: "Owner" });
       const adm = await addTestMember(t.db, o, { role: "Admin" });
       const s = scopeOf(o, solo);
-      await expect(changeMemberRole(t.db, s, { memberId: solo.memberId, roleId: o.roles.Admin! })).rejects.toThrow("You cannot change your own role. Ask another administrator to do it.");
-      await expect(disableMember(t.db, s, { memberId: solo.memberId })).rejects.toThrow("You cannot disable your own account.");
-      await expect(removeMember(t.db, s, { memberId: solo.memberId })).rejects.toThrow("You cannot remove yourself from the team.");
+      await expect(changeMemberRole(t.db, s, { memberId: solo.memberId, roleId: o.roles.Admin! })).rejects.toThrow(
+        "You cannot change your own role. Ask another administrator to do it.",
+      );
+      await expect(disableMember(t.db, s, { memberId: solo.memberId })).rejects.toThrow(
+        "You cannot disable your own account.",
+      );
+      await expect(removeMember(t.db, s, { memberId: solo.memberId })).rejects.toThrow(
+        "You cannot remove yourself from the team.",
+      );
       // Even an actor holding everything (a custom role with all permissions) cannot orphan the team.
       const [allRole] = await t.db
         .insert(roles)
-        .values({ integratorId: o.integratorId, name: "Everything", permissions: [...BUILTIN_ROLES.Owner!.permissions] })
+        .values({
+          integratorId: o.integratorId,
+          name: "Everything",
+          permissions: [...BUILTIN_ROLES.Owner!.permissions],
+        })
         .returning({ id: roles.id });
       const super_ = await addTestMember(t.db, o, { roleId: allRole!.id });
       const ss = scopeOf(o, super_);
       const before = await counts();
-      await expect(changeMemberRole(t.db, ss, { memberId: solo.memberId, roleId: o.roles.Admin! })).rejects.toThrow("You cannot demote the last Owner. Make another member an Owner first.");
-      await expect(disableMember(t.db, ss, { memberId: solo.memberId })).rejects.toThrow("You cannot disable the last Owner. Make another member an Owner first.");
-      await expect(removeMember(t.db, ss, { memberId: solo.memberId })).rejects.toThrow("You cannot remove the last Owner. Make another member an Owner first.");
+      await expect(changeMemberRole(t.db, ss, { memberId: solo.memberId, roleId: o.roles.Admin! })).rejects.toThrow(
+        "You cannot demote the last Owner. Make another member an Owner first.",
+      );
+      await expect(disableMember(t.db, ss, { memberId: solo.memberId })).rejects.toThrow(
+        "You cannot disable the last Owner. Make another member an Owner first.",
+      );
+      await expect(removeMember(t.db, ss, { memberId: solo.memberId })).rejects.toThrow(
+        "You cannot remove the last Owner. Make another member an Owner first.",
+      );
       expect(await counts()).toEqual(before);
       // An Admin cannot touch an Owner at all (the Owner role holds roles.manage).
-      await expect(disableMember(t.db, scopeOf(o, adm), { memberId: solo.memberId })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(disableMember(t.db, scopeOf(o, adm), { memberId: solo.memberId })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
       // With a second Owner, the first can be demoted, but then the second is the last.
       await changeMemberRole(t.db, s, { memberId: adm.memberId, roleId: o.roles.Owner! });
       await changeMemberRole(t.db, ss, { memberId: solo.memberId, roleId: o.roles.Admin! });
@@ -309,12 +575,65 @@ describe.each(testEngines())("team (%s)", (engine) => {
       await disableMember(t.db, ss, { memberId: adm.memberId });
     });
 
+    it("a refused attempt leaves a 'denied' audit row (the actions wrap every service this way)", async () => {
+      const o = await createTestOrg(t.db);
+      const solo = await addTestMember(t.db, o, { role: "Owner" });
+      const s = scopeOf(o, solo);
+      await expect(
+        auditDenials(
+          t.db,
+          s,
+          { meta: META },
+          { action: "team.member_removed", targetType: "member", targetId: solo.memberId },
+          () => removeMember(t.db, s, { memberId: solo.memberId }),
+        ),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+      const rows = await t.db.select().from(auditLogs).where(eq(auditLogs.targetId, solo.memberId));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        action: "team.member_removed",
+        outcome: "denied",
+        actorUserId: solo.userId,
+        ip: META.ip,
+        metadata: { reason: "You cannot remove yourself from the team." },
+      });
+      // Other refusals (not found, validation) are not "denied" events.
+      await expect(
+        auditDenials(t.db, s, {}, { action: "team.member_removed", targetType: "member", targetId: "nope" }, () =>
+          removeMember(t.db, s, { memberId: "nope" }),
+        ),
+      ).rejects.toBeInstanceOf(NotFoundError);
+      expect(await t.db.select().from(auditLogs).where(eq(auditLogs.targetId, "nope"))).toEqual([]);
+    });
+
+    it("two Owners demoting each other at the same time: exactly one wins, one Owner remains", async () => {
+      for (let round = 0; round < 5; round++) {
+        const o = await createTestOrg(t.db);
+        const a = await addTestMember(t.db, o, { role: "Owner" });
+        const b = await addTestMember(t.db, o, { role: "Owner" });
+        const results = await Promise.allSettled([
+          changeMemberRole(t.db, scopeOf(o, a), { memberId: b.memberId, roleId: o.roles.Admin! }),
+          changeMemberRole(t.db, scopeOf(o, b), { memberId: a.memberId, roleId: o.roles.Admin! }),
+        ]);
+        expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+        const owners = await t.db
+          .select({ id: memberships.id })
+          .from(memberships)
+          .where(and(eq(memberships.integratorId, o.integratorId), eq(memberships.roleId, o.roles.Owner!)));
+        expect(owners).toHaveLength(1);
+      }
+    });
+
     it("nobody gives a role with permissions they do not hold", async () => {
       const o = await createTestOrg(t.db);
       await addTestMember(t.db, o, { role: "Owner" });
       const [hr] = await t.db
         .insert(roles)
-        .values({ integratorId: o.integratorId, name: "HR", permissions: ["users.read", "users.manage", "collections.read"] })
+        .values({
+          integratorId: o.integratorId,
+          name: "HR",
+          permissions: ["users.read", "users.manage", "collections.read"],
+        })
         .returning({ id: roles.id });
       const hrMember = await addTestMember(t.db, o, { roleId: hr!.id });
       const [readers] = await t.db
@@ -323,9 +642,9 @@ describe.each(testEngines())("team (%s)", (engine) => {
         .returning({ id: roles.id });
       const target = await addTestMember(t.db, o, { roleId: readers!.id });
       const viewer = await addTestMember(t.db, o, { role: "Viewer" });
-      await expect(changeMemberRole(t.db, scopeOf(o, hrMember), { memberId: target.memberId, roleId: o.roles.Finance! })).rejects.toThrow(
-        /You cannot give the Finance role/,
-      );
+      await expect(
+        changeMemberRole(t.db, scopeOf(o, hrMember), { memberId: target.memberId, roleId: o.roles.Finance! }),
+      ).rejects.toThrow(/You cannot give the Finance role/);
       // Viewer holds reads HR lacks (payouts.read…): HR cannot manage a Viewer either.
       await expect(disableMember(t.db, scopeOf(o, hrMember), { memberId: viewer.memberId })).rejects.toThrow(
         "You cannot manage a member with the Viewer role: it includes permissions you do not hold.",
@@ -338,10 +657,18 @@ describe.each(testEngines())("team (%s)", (engine) => {
       const o = await createTestOrg(t.db, "Listing Co");
       const a = await addTestMember(t.db, o, { role: "Owner", email: "zed@list.test", name: "Zed Last" });
       const b = await addTestMember(t.db, o, { role: "Finance", email: "amy@list.test", name: "Amy First" });
-      await t.db.update(users).set({ totpEnabledAt: new Date(), lastSignInAt: new Date("2026-01-02T03:04:05Z") }).where(eq(users.id, b.userId));
+      await t.db
+        .update(users)
+        .set({ totpEnabledAt: new Date(), lastSignInAt: new Date("2026-01-02T03:04:05Z") })
+        .where(eq(users.id, b.userId));
       await addTestMember(t.db, o, { role: "Viewer", email: "off@list.test", name: "Off Person", status: "disabled" });
       const box = mailbox();
-      await inviteMembers(t.db, scopeOf(o, a), { emails: ["new@list.test"], roleId: o.roles.Finance! }, { mailer: box.mailer });
+      await inviteMembers(
+        t.db,
+        scopeOf(o, a),
+        { emails: ["new@list.test"], roleId: o.roles.Finance! },
+        { mailer: box.mailer },
+      );
       const all = await listMembers(t.db, scopeOf(o, a));
       expect(all.map((r) => [r.kind, r.email, r.roleName, r.status])).toEqual([
         ["member", "amy@list.test", "Finance", "active"],
@@ -352,9 +679,16 @@ describe.each(testEngines())("team (%s)", (engine) => {
       expect(all[0]).toMatchObject({ twoFactorEnabled: true, lastSignInAt: "2026-01-02T03:04:05.000Z", isSelf: false });
       expect(all[2]).toMatchObject({ twoFactorEnabled: false, lastSignInAt: null, isSelf: true });
       expect((await listMembers(t.db, scopeOf(o, a), { q: "AMY" })).map((r) => r.email)).toEqual(["amy@list.test"]);
-      expect((await listMembers(t.db, scopeOf(o, a), { roleId: o.roles.Finance })).map((r) => r.email)).toEqual(["amy@list.test", "new@list.test"]);
-      expect((await listMembers(t.db, scopeOf(o, a), { status: "invited" })).map((r) => r.email)).toEqual(["new@list.test"]);
-      expect((await listMembers(t.db, scopeOf(o, a), { status: "disabled" })).map((r) => r.email)).toEqual(["off@list.test"]);
+      expect((await listMembers(t.db, scopeOf(o, a), { roleId: o.roles.Finance })).map((r) => r.email)).toEqual([
+        "amy@list.test",
+        "new@list.test",
+      ]);
+      expect((await listMembers(t.db, scopeOf(o, a), { status: "invited" })).map((r) => r.email)).toEqual([
+        "new@list.test",
+      ]);
+      expect((await listMembers(t.db, scopeOf(o, a), { status: "disabled" })).map((r) => r.email)).toEqual([
+        "off@list.test",
+      ]);
       expect((await listMembers(t.db, scopeOf(o, a), { q: "%" })).map((r) => r.email)).toEqual([]);
       const later = await listMembers(t.db, scopeOf(o, a), { status: "invited" }, new Date(Date.now() + 73 * HOUR));
       expect(later[0]!.status).toBe("expired");
@@ -364,22 +698,64 @@ describe.each(testEngines())("team (%s)", (engine) => {
   describe("roles", () => {
     it("creates, edits and deletes custom roles; names must be free; built-ins are read-only", async () => {
       const s = scopeOf(org, owner);
-      const created = await createRole(t.db, s, roleInputSchema.parse({ name: "Support", description: "Helps", permissions: ["customers.read", "collections.read"] }), { meta: META });
+      const created = await createRole(
+        t.db,
+        s,
+        roleInputSchema.parse({
+          name: "Support",
+          description: "Helps",
+          permissions: ["customers.read", "collections.read"],
+        }),
+        { meta: META },
+      );
       const [row] = await t.db.select().from(roles).where(eq(roles.id, created.id));
-      expect(row).toMatchObject({ name: "Support", isBuiltin: false, permissions: ["collections.read", "customers.read"] });
-      await expect(createRole(t.db, s, roleInputSchema.parse({ name: " support ", permissions: [] }))).rejects.toThrow('A role named "support" already exists.');
-      await expect(createRole(t.db, s, roleInputSchema.parse({ name: "admin", permissions: [] }))).rejects.toThrow("admin is a built-in role name. Choose another name.");
-      expect(roleInputSchema.safeParse({ name: "  ", permissions: [] }).error?.issues[0]!.message).toBe("Enter a role name");
-      expect(roleInputSchema.safeParse({ name: "X", permissions: ["wallets.read", "money.print"] }).error?.issues[0]!.message).toBe("Unknown permission: money.print");
+      expect(row).toMatchObject({
+        name: "Support",
+        isBuiltin: false,
+        permissions: ["collections.read", "customers.read"],
+      });
+      await expect(createRole(t.db, s, roleInputSchema.parse({ name: " support ", permissions: [] }))).rejects.toThrow(
+        'A role named "support" already exists.',
+      );
+      await expect(createRole(t.db, s, roleInputSchema.parse({ name: "admin", permissions: [] }))).rejects.toThrow(
+        "admin is a built-in role name. Choose another name.",
+      );
+      expect(roleInputSchema.safeParse({ name: "  ", permissions: [] }).error?.issues[0]!.message).toBe(
+        "Enter a role name",
+      );
+      expect(
+        roleInputSchema.safeParse({ name: "X", permissions: ["wallets.read", "money.print"] }).error?.issues[0]!
+          .message,
+      ).toBe("Unknown permission: money.print");
 
-      await updateRole(t.db, s, { roleId: created.id, ...roleInputSchema.parse({ name: "Customer Support", permissions: ["customers.read", "customers.manage"] }) }, { meta: META });
+      await updateRole(
+        t.db,
+        s,
+        {
+          roleId: created.id,
+          ...roleInputSchema.parse({ name: "Customer Support", permissions: ["customers.read", "customers.manage"] }),
+        },
+        { meta: META },
+      );
       const [edited] = await t.db.select().from(roles).where(eq(roles.id, created.id));
       expect(edited).toMatchObject({ name: "Customer Support", permissions: ["customers.read", "customers.manage"] });
-      const [upd] = await t.db.select().from(auditLogs).where(and(eq(auditLogs.targetId, created.id), eq(auditLogs.action, "role.updated")));
-      expect(upd!.metadata).toEqual({ name: "Customer Support", renamedFrom: "Support", added: ["customers.manage"], removed: ["collections.read"] });
+      const [upd] = await t.db
+        .select()
+        .from(auditLogs)
+        .where(and(eq(auditLogs.targetId, created.id), eq(auditLogs.action, "role.updated")));
+      expect(upd!.metadata).toEqual({
+        name: "Customer Support",
+        renamedFrom: "Support",
+        added: ["customers.manage"],
+        removed: ["collections.read"],
+      });
 
-      await expect(updateRole(t.db, s, { roleId: org.roles.Viewer!, name: "Viewer", description: "", permissions: [] })).rejects.toThrow("Viewer is a built-in role and cannot be changed.");
-      await expect(deleteRole(t.db, s, { roleId: org.roles.Owner! })).rejects.toThrow("Owner is a built-in role and cannot be changed.");
+      await expect(
+        updateRole(t.db, s, { roleId: org.roles.Viewer!, name: "Viewer", description: "", permissions: [] }),
+      ).rejects.toThrow("Viewer is a built-in role and cannot be changed.");
+      await expect(deleteRole(t.db, s, { roleId: org.roles.Owner! })).rejects.toThrow(
+        "Owner is a built-in role and cannot be changed.",
+      );
 
       await deleteRole(t.db, s, { roleId: created.id }, { meta: META });
       expect(await t.db.select().from(roles).where(eq(roles.id, created.id))).toEqual([]);
@@ -388,21 +764,42 @@ describe.each(testEngines())("team (%s)", (engine) => {
 
     it("a role in use cannot be deleted without moving its members (and pending invites) to another role", async () => {
       const s = scopeOf(org, owner);
-      const role = await createRole(t.db, s, { name: "Ops", description: "", permissions: ["collections.read", "payouts.read"] });
+      const role = await createRole(t.db, s, {
+        name: "Ops",
+        description: "",
+        permissions: ["collections.read", "payouts.read"],
+      });
       const m1 = await addTestMember(t.db, org, { roleId: role.id });
       const m2 = await addTestMember(t.db, org, { roleId: role.id });
       const box = mailbox();
-      const inv = await inviteMembers(t.db, s, { emails: ["ops-new@example.test"], roleId: role.id }, { mailer: box.mailer });
-      expect((await listRoles(t.db, s)).find((r) => r.id === role.id)).toMatchObject({ memberCount: 2, pendingInviteCount: 1 });
+      const inv = await inviteMembers(
+        t.db,
+        s,
+        { emails: ["ops-new@example.test"], roleId: role.id },
+        { mailer: box.mailer },
+      );
+      expect((await listRoles(t.db, s)).find((r) => r.id === role.id)).toMatchObject({
+        memberCount: 2,
+        pendingInviteCount: 1,
+      });
       const before = await counts();
-      await expect(deleteRole(t.db, s, { roleId: role.id })).rejects.toThrow("Ops has 2 members and 1 pending invite. Choose a role to move them to before deleting it.");
-      await expect(deleteRole(t.db, s, { roleId: role.id, reassignToRoleId: role.id })).rejects.toBeInstanceOf(ValidationError);
-      await expect(deleteRole(t.db, s, { roleId: role.id, reassignToRoleId: other.roles.Viewer! })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(deleteRole(t.db, s, { roleId: role.id })).rejects.toThrow(
+        "Ops has 2 members and 1 pending invite. Choose a role to move them to before deleting it.",
+      );
+      await expect(deleteRole(t.db, s, { roleId: role.id, reassignToRoleId: role.id })).rejects.toBeInstanceOf(
+        ValidationError,
+      );
+      await expect(
+        deleteRole(t.db, s, { roleId: role.id, reassignToRoleId: other.roles.Viewer! }),
+      ).rejects.toBeInstanceOf(NotFoundError);
       expect(await counts()).toEqual(before);
       const v1 = await sessionVersion(m1.userId);
       const res = await deleteRole(t.db, s, { roleId: role.id, reassignToRoleId: org.roles.Viewer! });
       expect(res).toMatchObject({ membersMoved: 2, invitesMoved: 1 });
-      const moved = await t.db.select({ roleId: memberships.roleId }).from(memberships).where(eq(memberships.userId, m2.userId));
+      const moved = await t.db
+        .select({ roleId: memberships.roleId })
+        .from(memberships)
+        .where(eq(memberships.userId, m2.userId));
       expect(moved[0]!.roleId).toBe(org.roles.Viewer);
       expect(await sessionVersion(m1.userId)).toBe(v1 + 1);
       const [invRow] = await t.db.select().from(invites).where(eq(invites.id, inv.invited[0]!.id));
@@ -419,26 +816,72 @@ describe.each(testEngines())("team (%s)", (engine) => {
         .returning({ id: roles.id });
       const actor = await addTestMember(t.db, o, { roleId: rm!.id });
       const s = scopeOf(o, actor);
-      await expect(createRole(t.db, s, { name: "Mover", description: "", permissions: ["wallets.transfer"] })).rejects.toThrow(/permissions you do not hold \(wallets.transfer\)/);
+      await expect(
+        createRole(t.db, s, { name: "Mover", description: "", permissions: ["wallets.transfer"] }),
+      ).rejects.toThrow(/permissions you do not hold \(wallets.transfer\)/);
       const ok = await createRole(t.db, s, { name: "Reader", description: "", permissions: ["collections.read"] });
-      await expect(updateRole(t.db, s, { roleId: ok.id, name: "Reader", description: "", permissions: ["collections.read", "payouts.create"] })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        updateRole(t.db, s, {
+          roleId: ok.id,
+          name: "Reader",
+          description: "",
+          permissions: ["collections.read", "payouts.create"],
+        }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
       // Nor escalates their own role.
-      await expect(updateRole(t.db, s, { roleId: rm!.id, name: "Role admin", description: "", permissions: ["roles.manage", "users.manage"] })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(deleteRole(t.db, s, { roleId: rm!.id, reassignToRoleId: o.roles.Viewer })).rejects.toThrow("You cannot delete your own role. Ask another administrator to do it.");
+      await expect(
+        updateRole(t.db, s, {
+          roleId: rm!.id,
+          name: "Role admin",
+          description: "",
+          permissions: ["roles.manage", "users.manage"],
+        }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(deleteRole(t.db, s, { roleId: rm!.id, reassignToRoleId: o.roles.Viewer })).rejects.toThrow(
+        "You cannot delete your own role. Ask another administrator to do it.",
+      );
     });
   });
 
   describe("tenant isolation: another integrator's ids are not found, in reads and writes", () => {
     const cases: [string, () => Promise<unknown>][] = [
-      ["change role of B's member", () => changeMemberRole(t.db, scopeOf(org, owner), { memberId: otherMember.memberId, roleId: org.roles.Viewer! })],
-      ["give A's member B's role", () => changeMemberRole(t.db, scopeOf(org, owner), { memberId: admin.memberId, roleId: other.roles.Viewer! })],
+      [
+        "change role of B's member",
+        () =>
+          changeMemberRole(t.db, scopeOf(org, owner), { memberId: otherMember.memberId, roleId: org.roles.Viewer! }),
+      ],
+      [
+        "give A's member B's role",
+        () => changeMemberRole(t.db, scopeOf(org, owner), { memberId: admin.memberId, roleId: other.roles.Viewer! }),
+      ],
       ["disable B's member", () => disableMember(t.db, scopeOf(org, owner), { memberId: otherMember.memberId })],
       ["enable B's member", () => enableMember(t.db, scopeOf(org, owner), { memberId: otherMember.memberId })],
       ["remove B's member", () => removeMember(t.db, scopeOf(org, owner), { memberId: otherOwner.memberId })],
-      ["resend B's invite", () => resendInvite(t.db, scopeOf(org, owner), { inviteId: otherInviteId }, { mailer: async () => {} })],
+      [
+        "resend B's invite",
+        () => resendInvite(t.db, scopeOf(org, owner), { inviteId: otherInviteId }, { mailer: async () => {} }),
+      ],
       ["revoke B's invite", () => revokeInvite(t.db, scopeOf(org, owner), { inviteId: otherInviteId })],
-      ["invite with B's role", () => inviteMembers(t.db, scopeOf(org, owner), { emails: ["x@iso.test"], roleId: other.roles.Viewer! }, { mailer: async () => {} })],
-      ["edit B's role", () => updateRole(t.db, scopeOf(org, owner), { roleId: otherCustomRoleId, name: "Mine", description: "", permissions: [] })],
+      [
+        "invite with B's role",
+        () =>
+          inviteMembers(
+            t.db,
+            scopeOf(org, owner),
+            { emails: ["x@iso.test"], roleId: other.roles.Viewer! },
+            { mailer: async () => {} },
+          ),
+      ],
+      [
+        "edit B's role",
+        () =>
+          updateRole(t.db, scopeOf(org, owner), {
+            roleId: otherCustomRoleId,
+            name: "Mine",
+            description: "",
+            permissions: [],
+          }),
+      ],
       ["delete B's role", () => deleteRole(t.db, scopeOf(org, owner), { roleId: otherCustomRoleId })],
     ];
     it.each(cases)("%s → NotFoundError, nothing written", async (_name, run) => {
@@ -474,7 +917,12 @@ describe("invite mail over real SMTP", () => {
     const org = await createTestOrg(t.db, "Mail Test Ltd");
     const owner = await addTestMember(t.db, org, { role: "Owner", name: "Mia Owner", email: "mia@mail.test" });
     const waiting = smtp.waitFor((m) => m.to === "newbie@mail.test", 10_000);
-    const res = await inviteMembers(t.db, scopeOf(org, owner), { emails: ["newbie@mail.test"], roleId: org.roles.Finance! }, { baseUrl: "http://127.0.0.1:3203" });
+    const res = await inviteMembers(
+      t.db,
+      scopeOf(org, owner),
+      { emails: ["newbie@mail.test"], roleId: org.roles.Finance! },
+      { baseUrl: "http://127.0.0.1:3203" },
+    );
     expect(res.mailFailed).toEqual([]);
     const mail = await waiting;
     expect(mail.subject).toBe("Mia Owner invited you to Mail Test Ltd on Kotani Pay");
@@ -482,8 +930,19 @@ describe("invite mail over real SMTP", () => {
     expect(link).toBeDefined();
     expect(mail.html).toContain(`href="${link}"`);
     const token = link!.split("/invite/")[1]!;
-    expect(await getInviteByToken(t.db, token)).toMatchObject({ state: "valid", organization: "Mail Test Ltd", inviterName: "Mia Owner", roleName: "Finance" });
-    const input = acceptInviteSchema.parse({ mode: "new", token, name: "New Bie", password: "a-long-password!", confirmPassword: "a-long-password!" });
+    expect(await getInviteByToken(t.db, token)).toMatchObject({
+      state: "valid",
+      organization: "Mail Test Ltd",
+      inviterName: "Mia Owner",
+      roleName: "Finance",
+    });
+    const input = acceptInviteSchema.parse({
+      mode: "new",
+      token,
+      name: "New Bie",
+      password: "a-long-password!",
+      confirmPassword: "a-long-password!",
+    });
     await acceptInvite(t.db, input);
     await expect(acceptInvite(t.db, input)).rejects.toThrow(/already been used/);
   });

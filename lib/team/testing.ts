@@ -19,13 +19,24 @@ export interface TestOrg {
 export async function createTestOrg(db: Db, organization = `Org ${randomBytes(3).toString("hex")}`): Promise<TestOrg> {
   const [org] = await db
     .insert(integrators)
-    .values({ organization, email: `ops@${randomBytes(4).toString("hex")}.test`, countryCode: "KE", timezone: "Africa/Nairobi" })
+    .values({
+      organization,
+      email: `ops@${randomBytes(4).toString("hex")}.test`,
+      countryCode: "KE",
+      timezone: "Africa/Nairobi",
+    })
     .returning({ id: integrators.id });
   const ids: Record<string, string> = {};
   for (const [name, def] of Object.entries(BUILTIN_ROLES)) {
     const [role] = await db
       .insert(roles)
-      .values({ integratorId: org!.id, name, description: def.description, permissions: [...def.permissions], isBuiltin: true })
+      .values({
+        integratorId: org!.id,
+        name,
+        description: def.description,
+        permissions: [...def.permissions],
+        isBuiltin: true,
+      })
       .returning({ id: roles.id });
     ids[name] = role!.id;
   }
@@ -44,7 +55,14 @@ export interface TestMember {
 export async function addTestMember(
   db: Db,
   org: TestOrg,
-  opts: { role?: string; roleId?: string; email?: string; name?: string; status?: "active" | "disabled"; passwordHash?: string | null } = {},
+  opts: {
+    role?: string;
+    roleId?: string;
+    email?: string;
+    name?: string;
+    status?: "active" | "disabled";
+    passwordHash?: string | null;
+  } = {},
 ): Promise<TestMember> {
   const roleId = opts.roleId ?? org.roles[opts.role ?? "Viewer"]!;
   const email = (opts.email ?? `user-${randomBytes(4).toString("hex")}@example.test`).toLowerCase();
@@ -58,16 +76,26 @@ export async function addTestMember(
     .values({ integratorId: org.integratorId, userId: user!.id, roleId, status: opts.status ?? "active" })
     .returning({ id: memberships.id });
   const [role] = await db.select({ permissions: roles.permissions }).from(roles).where(eqId(roleId));
-  return { userId: user!.id, memberId: member!.id, email, name, roleId, permissions: role!.permissions.filter(isPermission) };
+  return {
+    userId: user!.id,
+    memberId: member!.id,
+    email,
+    name,
+    roleId,
+    permissions: role!.permissions.filter(isPermission),
+  };
 }
-
 
 function eqId(roleId: string) {
   return eq(roles.id, roleId);
 }
 
 /** The scope the gate would give this member (permissions as stored on their role, or overridden). */
-export function scopeOf(org: TestOrg, member: TestMember, permissions: readonly Permission[] = member.permissions): Scope {
+export function scopeOf(
+  org: TestOrg,
+  member: TestMember,
+  permissions: readonly Permission[] = member.permissions,
+): Scope {
   return {
     userId: member.userId,
     email: member.email,

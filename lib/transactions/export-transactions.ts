@@ -3,14 +3,16 @@ import { and, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { transactions as t } from "@/lib/db/schema";
 import type { Scope } from "@/lib/auth/scope";
-import { toCsvChunk } from "./csv";
+import { csvHeaderLine, csvPageSql } from "./csv";
 import { KIND_CONFIG, type ListSlug } from "./kinds";
 import type { ListQuery } from "./list-query";
-import { createdOrder, keysetCondition } from "./list-transactions";
-import { filterConditions, normalizeFilters, rowColumns, scopeConditions } from "./query";
+import { keysetCondition } from "./list-transactions";
+import { filterConditions, normalizeFilters, scopeConditions } from "./query";
 
 /** Rows fetched per round trip while streaming. */
-export const EXPORT_BATCH = 2_000;
+export const EXPORT_BATCH = 5_000;
+
+type PageRow = { id: string; created_iso: string; line: string };
 
 export interface ExportStream {
   stream: ReadableStream<Uint8Array>;
@@ -40,33 +42,34 @@ export function exportTransactions(
   let first = true;
   let done = false;
 
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (done) return;
-      try {
-        const rows = await db
-          .select(rowColumns)
-          .from(t)
-          .where(and(...base, cursor ? keysetCondition(cursor, "<") : undefined))
-          .orderBy(...createdOrder(false))
-          .limit(batch);
-        const text = (first ? "\uFEFF" : "") + toCsvChunk(slug, rows, first);
-        first = false;
-        if (text) controller.enqueue(encoder.encode(text));
-        if (rows.length < batch) {
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (done) return;
+        try {
+          const where = and(...base, cursor ? keysetCondition(cursor, "<") : undefined);
+          const result = (await db.execute(csvPageSql(slug, scope.market.currency, where, batch))) as unknown as { rows: PageRow[] };
+          const rows = result.rows;
+          let text = first ? "\uFEFF" + csvHeaderLine(slug) : "";
+          first = false;
+          for (const r of rows) text += r.line + "\r\n";
+          controller.enqueue(encoder.encode(text));
+          if (rows.length < batch) {
+            done = true;
+            controller.close();
+            return;
+          }
+          const last = rows[rows.length - 1];
+          cursor = { ts: last.created_iso, id: last.id };
+        } catch (e) {
           done = true;
-          controller.close();
-          return;
+          console.error("[export] transaction export failed", e);
+          controller.error(e);
         }
-        const last = rows[rows.length - 1];
-        cursor = { ts: last.createdAt, id: last.id };
-      } catch (e) {
-        done = true;
-        console.error("[export] transaction export failed", e);
-        controller.error(e);
-      }
+      },
     },
-  }, { highWaterMark: 1 });
+    { highWaterMark: 1 },
+  );
 
   const stamp = now.toISOString().slice(0, 19).replace(/[-:T]/g, "").replace(/^(\d{8})/, "$1-");
   const market = `${scope.market.country}-${scope.market.currency}`.toLowerCase();

@@ -54,7 +54,15 @@ export async function listTransactions(db: Db, scope: Scope, slug: ListSlug, inp
   return listWithFilters(db, scope, normalizeFilters(scope, slug, input));
 }
 
-export async function listWithFilters(db: Db, scope: Scope, f: TxFilters): Promise<ListResult> {
+/** "sandbox:KE-KES": stamped into cursors so one carried to another market restarts at page 1. */
+export function cursorScope(scope: Scope): string {
+  return `${scope.environment}:${scope.market.country}-${scope.market.currency}`;
+}
+
+export async function listWithFilters(db: Db, scope: Scope, filters: TxFilters): Promise<ListResult> {
+  const here = cursorScope(scope);
+  // A cursor (and its page number) from another market or environment: the nearest valid view is page 1.
+  const f = filters.cursor?.scope && filters.cursor.scope !== here ? { ...filters, cursor: null, page: 1 } : filters;
   const base = [...scopeConditions(scope, f.kinds), ...filterConditions(f, scope)];
   const byCreated = f.sort.column === "createdAt";
   const newestFirst = f.sort.dir === "desc";
@@ -75,8 +83,8 @@ export async function listWithFilters(db: Db, scope: Scope, f: TxFilters): Promi
       rows,
       page: backwards && !more ? 1 : f.page,
       size: f.size,
-      nextCursor: hasNext && rows.length ? encodeCursor({ dir: "a", ts: rows[rows.length - 1].createdAt, id: rows[rows.length - 1].id }) : null,
-      prevCursor: hasPrev && rows.length ? encodeCursor({ dir: "b", ts: rows[0].createdAt, id: rows[0].id }) : null,
+      nextCursor: hasNext && rows.length ? encodeCursor({ dir: "a", ts: rows[rows.length - 1].createdAt, id: rows[rows.length - 1].id, scope: here }) : null,
+      prevCursor: hasPrev && rows.length ? encodeCursor({ dir: "b", ts: rows[0].createdAt, id: rows[0].id, scope: here }) : null,
       hasNext,
       hasPrev,
       mode: "keyset",
@@ -113,8 +121,8 @@ export async function listWithFilters(db: Db, scope: Scope, f: TxFilters): Promi
     rows,
     page,
     size: f.size,
-    nextCursor: keysetable && more ? encodeCursor({ dir: "a", ts: rows[rows.length - 1].createdAt, id: rows[rows.length - 1].id }) : null,
-    prevCursor: keysetable && page > 1 ? encodeCursor({ dir: "b", ts: rows[0].createdAt, id: rows[0].id }) : null,
+    nextCursor: keysetable && more ? encodeCursor({ dir: "a", ts: rows[rows.length - 1].createdAt, id: rows[rows.length - 1].id, scope: here }) : null,
+    prevCursor: keysetable && page > 1 ? encodeCursor({ dir: "b", ts: rows[0].createdAt, id: rows[0].id, scope: here }) : null,
     hasNext: more && (byCreated || page * f.size < MAX_OFFSET_ROWS),
     hasPrev: page > 1,
     mode: "offset",

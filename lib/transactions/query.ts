@@ -196,12 +196,10 @@ export function filterConditions(f: TxFilters, scope: Scope, opts: { skipDates?:
   return out.filter((c): c is SQL => c !== undefined);
 }
 
-/** True when only scope, status and dates filter: the counters can come from transaction_daily_stats. */
+/** True when only scope, status, network, type and dates filter: the counters can come from transaction_daily_stats. */
 export function dailyStatsCanAnswer(f: TxFilters): boolean {
   return (
     !f.q &&
-    !f.networks.length &&
-    !f.methods.length &&
     !f.chains.length &&
     !f.tokens.length &&
     !f.refunds.length &&

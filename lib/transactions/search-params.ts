@@ -4,7 +4,7 @@
  * `tx` is the open detail sheet (a transaction id), so a detail URL opens directly.
  */
 import { createLoader, createSerializer, parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
-import { DEFAULT_PAGE_SIZE, DEFAULT_SORT } from "./list-query";
+import { DEFAULT_PAGE_SIZE, DEFAULT_SORT } from "./list-params";
 
 export const txSearchParams = {
   q: parseAsString.withDefault(""),

@@ -62,6 +62,8 @@ async function totalsFromDaily(db: Db, scope: Scope, f: TxFilters, fromDay?: str
   if (fromDay) conds.push(sql`${d.day} >= ${fromDay}::date`);
   if (toDay) conds.push(sql`${d.day} < ${toDay}::date`);
   if (f.statuses.length) conds.push(inArray(d.status, f.statuses));
+  if (f.networks.length) conds.push(inArray(d.network, f.networks));
+  if (f.methods.length) conds.push(inArray(d.channel, f.methods));
   const rows = await db
     .select({
       status: d.status,
@@ -76,7 +78,7 @@ async function totalsFromDaily(db: Db, scope: Scope, f: TxFilters, fromDay?: str
 }
 
 /**
- * Per-status totals for the filters. Without search / amount / network-like filters the whole
+ * Per-status totals for the filters. Without search / amount / chain / token / refund filters the whole
  * UTC days come from transaction_daily_stats and only the partial days at the edges of the date
  * range (the range is in the integrator's zone) are aggregated from the rows.
  */

@@ -191,6 +191,16 @@ describe.each(testEngines())("transactions on %s", (engine) => {
       expect(byAmount.flat()).toEqual(expectedAmount.map((r) => r.id));
     });
 
+    it("a cursor carried to another market restarts that market at page 1", async () => {
+      const ke = await listTransactions(t.db, scopeA(), "collections", q({ size: "10" }));
+      const ugScope = makeScope(A, "sandbox", MARKETS[1]);
+      const ugFirst = await listTransactions(t.db, ugScope, "collections", q({ size: "10" }));
+      const carried = await listTransactions(t.db, ugScope, "collections", q({ size: "10", cursor: ke.nextCursor!, page: "2" }));
+      expect(carried.page).toBe(1);
+      expect(carried.rows.map((r) => r.id)).toEqual(ugFirst.rows.map((r) => r.id));
+      expect(carried.rows.every((r) => r.currency === "UGX")).toBe(true);
+    });
+
     it("a page past the end answers with the last page", async () => {
       const res = await listTransactions(t.db, scopeA(), "collections", q({ size: "10", page: "999" }));
       expect(res.page).toBe(Math.ceil(PER_SCOPE / 4 / 10));
@@ -289,7 +299,15 @@ describe.each(testEngines())("transactions on %s", (engine) => {
       ],
       ["one day", { from: "2026-01-30", to: "2026-01-30" }, (r) => sql`created_at >= ${r.start!.toISOString()}::timestamptz and created_at < ${r.end!.toISOString()}::timestamptz`, "rows"],
       ["amount range", { min: "5000", max: "30000" }, () => sql`amount between 500000 and 3000000`, "rows"],
-      ["network", { network: "MPESA" }, () => sql`network = 'MPESA'`, "rows"],
+      ["network", { network: "MPESA" }, () => sql`network = 'MPESA'`, "daily"],
+      [
+        "network + type + status + dates",
+        { network: "MPESA", method: "MOBILE_MONEY,BANK", status: "SUCCESSFUL", from: "2026-01-25", to: "2026-01-30" },
+        (r) =>
+          sql`network = 'MPESA' and channel in ('MOBILE_MONEY','BANK') and status = 'SUCCESSFUL' and created_at >= ${r.start!.toISOString()}::timestamptz and created_at < ${r.end!.toISOString()}::timestamptz`,
+        "daily",
+      ],
+      ["search", { q: "ASKE-0000" }, () => sql`reference_id like 'ASKE-0000%'`, "rows"],
     ];
 
     for (const [name, input, where, source] of cases) {
@@ -319,6 +337,21 @@ describe.each(testEngines())("transactions on %s", (engine) => {
       expect(after).toMatchObject({ counters: (await direct(sql`true`)).counters, successAmount: (await direct(sql`true`)).successAmount });
       await t.db.execute(sql`update transactions set status = 'PENDING', fee = 0 where id = ${row.id}`);
       expect((await transactionStats(t.db, scopeA(), "collections", q())).counters).toEqual(before.counters);
+    });
+
+    it("the triggers keep the same per-day rows as a full rebuild", async () => {
+      const snapshot = () =>
+        rowsOf<{ k: string }>(
+          t.db,
+          sql`select concat_ws('|', integrator_id, environment, kind, currency, country, day, status, network, channel, count, amount, fee) as k
+              from transaction_daily_stats where count <> 0 order by 1`,
+        );
+      await t.db.execute(sql`update transactions set network = 'AIRTEL', channel = 'BANK' where reference_number % 13 = 0 and kind = 'payout'`);
+      await t.db.execute(sql`update transactions set created_at = created_at - interval '1 day' where reference_number % 17 = 0`);
+      const maintained = await snapshot();
+      const { rebuildDailyStats } = await import("./daily-stats");
+      await rebuildDailyStats(t.db);
+      expect(await snapshot()).toEqual(maintained);
     });
 
     it("the home chart counts successful and failed collections and payouts per day", async () => {
@@ -404,6 +437,34 @@ describe.each(testEngines())("transactions on %s", (engine) => {
       expect(mine[header.indexOf("Error Code")]).toBe("'@SUM(A1)");
       expect(mine[header.indexOf("Phone number")]).toMatch(/^'\+254/);
       for (const cells of data) for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    });
+
+    it("the CSV writes exact amounts, crypto amounts and quoted fields", async () => {
+      const { toDecimalString } = await import("@/lib/money");
+      const { cryptoToDecimal } = await import("./format");
+      const [row] = await rowsOf<{ id: string }>(
+        t.db,
+        sql`select id from transactions where integrator_id = ${A} and environment = 'sandbox' and currency = 'KES' and kind = 'onramp' limit 1`,
+      );
+      await t.db.execute(sql`update transactions set reference_id = 'R,"1"', amount = 5, fee = 123456789, crypto_amount = 1000000000000000001, token = 'CUSD' where id = ${row.id}`);
+      const csv = await readAll(exportTransactions(t.db, scopeA(), "onramp", q()).stream);
+      const [header, ...data] = Papa.parse<string[]>(csv.slice(1).trim()).data;
+      const mine = data.find((r) => r[0] === row.id)!;
+      expect(mine[header.indexOf("Reference ID")]).toBe('R,"1"');
+      expect(mine[header.indexOf("Amount")]).toBe(toDecimalString(5n, "KES"));
+      expect(mine[header.indexOf("Fee")]).toBe("1234567.89");
+      expect(mine[header.indexOf("Crypto Amount")]).toBe("1.000000000000000001");
+      const [sample] = await rowsOf<{ id: string; crypto_amount: string; token: string; transaction_amount: string }>(
+        t.db,
+        sql`select id, crypto_amount::text, token, transaction_amount::text from transactions
+            where integrator_id = ${A} and environment = 'sandbox' and currency = 'KES' and kind = 'onramp' and id <> ${row.id} limit 1`,
+      );
+      const other = data.find((r) => r[0] === sample.id)!;
+      expect(other[header.indexOf("Crypto Amount")]).toBe(cryptoToDecimal(sample.crypto_amount, sample.token));
+      expect(other[header.indexOf("Transaction Amount")]).toBe(toDecimalString(BigInt(sample.transaction_amount), "KES"));
+      const ug = await readAll(exportTransactions(t.db, makeScope(A, "sandbox", MARKETS[1]), "collections", q()).stream);
+      const [ugHeader, ugRow] = Papa.parse<string[]>(ug.slice(1).trim()).data;
+      expect(ugRow[ugHeader.indexOf("Amount")]).toMatch(/^\d+$/);
     });
 
     it("exports more rows than one batch, newest first", async () => {

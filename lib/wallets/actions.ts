@@ -2,7 +2,7 @@
 
 import { gatedAction } from "@/lib/auth/guard";
 import { ValidationError } from "@/lib/auth/errors";
-import { parseWalletAmount } from "./amount";
+import { parseAmount } from "@/lib/money";
 import { createWalletSchema, transferFormSchema, updateWalletSchema } from "./schemas";
 import { getWallet } from "./list-wallets";
 import { transferDepositBalance } from "./transfer-deposit-balance";
@@ -20,7 +20,7 @@ export const transferDepositBalanceAction = gatedAction(
     let amount: bigint | undefined;
     if (input.mode === "specific") {
       const wallet = await getWallet(db, scope, input.walletId);
-      const parsed = parseWalletAmount(input.amount ?? "", wallet.currency);
+      const parsed = parseAmount(input.amount ?? "", wallet.currency);
       if (!parsed.ok) throw new ValidationError(parsed.error, { amount: [parsed.error] });
       amount = parsed.minor;
     }

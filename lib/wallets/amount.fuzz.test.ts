@@ -1,12 +1,11 @@
 /**
  * M5 — amount fuzz: 10,000 invalid amounts, none accepted; and valid amounts round-trip exactly.
- * Covers parseAmount (lib/money.ts) and the wallet screens' stricter parseWalletAmount.
+ * Covers parseAmount (lib/money.ts), the one parser of typed amounts.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CURRENCIES } from "@/lib/markets";
 import { MAX_MINOR_UNITS, parseAmount, toDecimalString } from "@/lib/money";
-import { parseWalletAmount } from "./amount";
 import { transferFormSchema } from "./schemas";
 
 const currencies = Object.keys(CURRENCIES);
@@ -134,28 +133,27 @@ const misplacedCommas: fc.Arbitrary<Case> = fc.record({
 });
 
 describe("M5: amount fuzz", () => {
-  it("parseAmount and parseWalletAmount accept none of 10,000 invalid amounts", () => {
+  it("parseAmount accepts none of 10,000 invalid amounts", () => {
     const accepted: Case[] = [];
     fc.assert(
       fc.property(invalidCases, (c) => {
         const a = parseAmount(c.input, c.currency);
-        const b = parseWalletAmount(c.input, c.currency);
-        if (a.ok || b.ok) accepted.push(c);
-        return !a.ok && !b.ok && typeof a.error === "string" && a.error.length > 0;
+        if (a.ok) accepted.push(c);
+        return !a.ok && typeof a.error === "string" && a.error.length > 0;
       }),
       { numRuns: 10_000, seed: 20260505 },
     );
     expect(accepted).toEqual([]);
   });
 
-  it("parseWalletAmount refuses commas that are not thousands separators (2,000 cases)", () => {
+  it("parseAmount refuses commas that are not thousands separators (2,000 cases)", () => {
     fc.assert(
-      fc.property(misplacedCommas, (c) => !parseWalletAmount(c.input, c.currency).ok),
+      fc.property(misplacedCommas, (c) => !parseAmount(c.input, c.currency).ok),
       { numRuns: 2_000 },
     );
-    expect(parseWalletAmount("1,00", "KES")).toMatchObject({ ok: false });
-    expect(parseWalletAmount("1,000.50", "KES")).toEqual({ ok: true, minor: 100_050n });
-    expect(parseWalletAmount("12,345,678", "UGX")).toEqual({ ok: true, minor: 12_345_678n });
+    expect(parseAmount("1,00", "KES")).toMatchObject({ ok: false });
+    expect(parseAmount("1,000.50", "KES")).toEqual({ ok: true, minor: 100_050n });
+    expect(parseAmount("12,345,678", "UGX")).toEqual({ ok: true, minor: 12_345_678n });
   });
 
   it("every valid amount round-trips exactly (5,000 cases, with and without grouping)", () => {
@@ -163,7 +161,7 @@ describe("M5: amount fuzz", () => {
       fc.property(currencyArb, fc.bigInt({ min: 1n, max: MAX_MINOR_UNITS }), fc.boolean(), (currency, minor, group) => {
         let text = toDecimalString(minor, currency);
         if (group) text = text.replace(/^(\d+)/, (w) => w.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
-        const a = parseWalletAmount(text, currency);
+        const a = parseAmount(text, currency);
         const b = parseAmount(text, currency);
         return a.ok && b.ok && a.minor === minor && b.minor === minor;
       }),

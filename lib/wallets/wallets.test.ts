@@ -144,6 +144,9 @@ describe.each(testEngines())("wallet services on %s", (engine) => {
     expect(formatTokenAmount("123456789012345678901234567890", 18, 2)).toBe("123,456,789,012.34");
     expect(formatTokenAmount("0", 6)).toBe("0");
     expect(formatTokenAmount("5", 6)).toBe("0.000005");
+    expect(formatTokenAmount("92009100000", 6, 2, 2)).toBe("92,009.10");
+    expect(formatTokenAmount("0", 18, 6, 2)).toBe("0.00");
+    expect(formatTokenAmount("1999999", 6, 2, 2)).toBe("1.99");
     expect(await listCryptoWallets(t.db, makeScope((await createIntegrator(t.db)).id))).toEqual([]);
   });
 });

@@ -8,5 +8,6 @@ export const metadata: Metadata = { title: "Choose your environment" };
 export default async function EnvironmentPage() {
   const user = await getSessionUser();
   if (!user) redirect("/login");
+  if (user.twoFactorRequired && !user.twoFactorEnabled) redirect("/two-factor");
   return <EnvironmentGate productionEnabled={user.productionEnabled} />;
 }

@@ -3,12 +3,22 @@ import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/scope";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
 import { LoginForm } from "@/components/auth/login-form";
+import { loginErrorMessage } from "@/components/auth/login-messages";
 import { Logo } from "@/components/shell/logo";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+const NOTICES: Record<string, string> = {
+  reset: "Your password has been reset. Sign in with your new password.",
+  set: "Your password is set. Sign in to continue.",
+};
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string; notice?: string }>;
+}) {
+  const { callbackUrl, error, notice } = await searchParams;
   const target = safeCallbackUrl(callbackUrl);
   if (await getSessionUser()) redirect(target);
   return (
@@ -27,7 +37,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
         <h1 className="text-2xl font-semibold">Welcome back</h1>
         <p className="mt-1 text-sm text-muted-foreground">Enter your credentials to access your account</p>
-        <LoginForm callbackUrl={target} />
+        <LoginForm
+          callbackUrl={target}
+          notice={notice ? (NOTICES[notice] ?? null) : null}
+          initialError={typeof error === "string" ? loginErrorMessage(error) : null}
+        />
       </section>
     </div>
   );

@@ -7,11 +7,21 @@ import { AuditView } from "@/components/team/audit-view";
 
 export const metadata: Metadata = { title: "Audit Log" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const scope = await requirePageScope("audit.read");
   const sp = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-  const raw = { actor: one(sp.actor), action: one(sp.action), outcome: one(sp.outcome), from: one(sp.from), to: one(sp.to) };
+  const raw = {
+    actor: one(sp.actor),
+    action: one(sp.action),
+    outcome: one(sp.outcome),
+    from: one(sp.from),
+    to: one(sp.to),
+  };
   const parsed = auditFiltersSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v)));
   const filters = parsed.success ? parsed.data : {};
   const db = await getDb();
@@ -19,5 +29,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     listAuditLogs(db, scope, { ...filters, limit: AUDIT_PAGE_SIZE }),
     listAuditFacets(db, scope),
   ]);
-  return <AuditView initial={initial} initialFilters={parsed.success ? (filters as Record<string, string | undefined>) : {}} facets={facets} />;
+  return (
+    <AuditView
+      initial={initial}
+      initialFilters={parsed.success ? (filters as Record<string, string | undefined>) : {}}
+      facets={facets}
+    />
+  );
 }

@@ -49,7 +49,7 @@ export default async function CryptoWalletsPage() {
                   role="group"
                   aria-label={`${token} total`}
                   title={`${token} total`}
-                  value={formatTokenAmount(t.base.toString(), t.decimals, 2)}
+                  value={formatTokenAmount(t.base.toString(), t.decimals, 2, 2)}
                   hint={`Across ${[...t.chains].sort().join(", ")}`}
                   icon={<Coins />}
                   accent="violet"

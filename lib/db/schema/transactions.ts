@@ -129,7 +129,8 @@ export const transactionStatusHistory = pgTable(
 
 /**
  * Per-day aggregates for stat cards and charts, so they never scan a million rows.
- * `day` is the UTC calendar day of created_at.
+ * `day` is the UTC calendar day of created_at. Kept up to date by statement-level triggers on
+ * `transactions` (drizzle/0003, 0006); lib/transactions/daily-stats.ts rebuilds it from scratch.
  */
 export const transactionDailyStats = pgTable(
   "transaction_daily_stats",
@@ -141,11 +142,19 @@ export const transactionDailyStats = pgTable(
     country: char("country", { length: 2 }).notNull(),
     day: date("day").notNull(),
     status: text("status").notNull(),
+    /** transactions.network ('' when none) and .channel: the Network and Type filters' counters come from here too. */
+    network: text("network").notNull().default(""),
+    channel: text("channel").notNull().default(""),
     count: integer("count").notNull().default(0),
     amount: bigint("amount", { mode: "bigint" }).notNull().default(sql`0`),
     fee: bigint("fee", { mode: "bigint" }).notNull().default(sql`0`),
   },
-  (t) => [primaryKey({ columns: [t.integratorId, t.environment, t.kind, t.currency, t.country, t.day, t.status] })],
+  (t) => [
+    primaryKey({
+      name: "transaction_daily_stats_pk",
+      columns: [t.integratorId, t.environment, t.kind, t.currency, t.country, t.day, t.status, t.network, t.channel],
+    }),
+  ],
 );
 
 export const webhookDeliveries = pgTable(

@@ -20,6 +20,8 @@ export const users = pgTable(
     /** Encrypted TOTP secret (AES-GCM); null when two-factor is off. */
     totpSecret: text("totp_secret"),
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** The last TOTP time step accepted: a code is usable once (ASVS 6.5.1). */
+    totpLastStep: integer("totp_last_step"),
     /** Environment chosen on the first-sign-in gate; null = show the gate. */
     preferredEnvironment: environmentEnum("preferred_environment"),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),

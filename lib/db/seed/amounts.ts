@@ -33,7 +33,12 @@ function feeUnit(currency: string): number {
 }
 
 /** `amount × rate`, rounded to the currency's fee unit, at least one unit, within [min, max] USD when given. */
-export function percentFee(amount: number, currency: string, rate: number, bounds?: { minUsd: number; maxUsd: number }): number {
+export function percentFee(
+  amount: number,
+  currency: string,
+  rate: number,
+  bounds?: { minUsd: number; maxUsd: number },
+): number {
   const unit = feeUnit(currency);
   let fee = Math.round((amount * rate) / unit) * unit;
   if (bounds) {
@@ -48,7 +53,17 @@ export function percentFee(amount: number, currency: string, rate: number, bound
 
 /** Collection fee rates (customer pays on top), per country for mobile money. */
 const MOBILE_COLLECTION_RATE: Record<string, number> = {
-  KE: 0.015, UG: 0.025, TZ: 0.025, GH: 0.02, NG: 0.015, ZA: 0.02, CI: 0.02, SN: 0.02, CM: 0.025, ZM: 0.025, RW: 0.025,
+  KE: 0.015,
+  UG: 0.025,
+  TZ: 0.025,
+  GH: 0.02,
+  NG: 0.015,
+  ZA: 0.02,
+  CI: 0.02,
+  SN: 0.02,
+  CM: 0.025,
+  ZM: 0.025,
+  RW: 0.025,
 };
 
 export function collectionFeeRate(country: string, channel: string): number {

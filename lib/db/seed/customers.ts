@@ -3,7 +3,14 @@ import type { Environment } from "../schema/enums";
 import { iso, type SeedContext } from "./context";
 import { DAY_MS } from "./plan";
 import { Weighted, type Rng } from "./prng";
-import { BANKS, NAMES, NETWORK_SHARE, PHONE_PLANS, SANDBOX_SCENARIO_COUNTRIES, SANDBOX_SCENARIOS } from "./reference-data";
+import {
+  BANKS,
+  NAMES,
+  NETWORK_SHARE,
+  PHONE_PLANS,
+  SANDBOX_SCENARIO_COUNTRIES,
+  SANDBOX_SCENARIOS,
+} from "./reference-data";
 
 export interface SeedCustomer {
   id: string;
@@ -114,7 +121,16 @@ export async function seedCustomers(
       banks && rng.chance(0.35)
         ? { ...rng.pick(banks), accountNumber: rng.digits(country === "NG" ? 10 : rng.range(10, 13)) }
         : null;
-    list.push({ id: "", phone, network, firstName, lastName, bank, createdAt: createdAt + rng.int(DAY_MS - 1), scenario: null });
+    list.push({
+      id: "",
+      phone,
+      network,
+      firstName,
+      lastName,
+      bank,
+      createdAt: createdAt + rng.int(DAY_MS - 1),
+      scenario: null,
+    });
   }
   list.sort((a, b) => a.createdAt - b.createdAt);
 

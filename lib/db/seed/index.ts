@@ -1,5 +1,4 @@
 import { hash } from "@node-rs/argon2";
-import { sql } from "drizzle-orm";
 import { currencyExponent } from "../../markets";
 import { rebuildDailyStats } from "../../transactions/daily-stats";
 import type { Db } from "../client";
@@ -10,15 +9,16 @@ import { seedCryptoWallets } from "./crypto";
 import { seedCustomers } from "./customers";
 import { SeedLedger } from "./ledger";
 import { BulkLoader, detectEngine } from "./loader";
+import { DEMO_PASSWORD, demoPlans } from "./demo-plans";
 import { DAY_MS, HISTORY_DAYS, type IntegratorPlan, type MarketPlan } from "./plan";
 import { IdFactory, Rng } from "./prng";
 import { CURRENCY_PLANS } from "./reference-data";
 import { seedTeam } from "./team";
-import { allocate, dayWeights, TransactionGenerator, type MarketRuntime } from "./transactions";
+import { TransactionGenerator, type MarketRuntime } from "./transactions";
+import { allocate, dayWeights } from "./volume";
 import { seedFiatWallets } from "./wallets";
 
-export const DEMO_EMAIL = "demo@kotanipay.test";
-export const DEMO_PASSWORD = "Demo-Backoffice-2026";
+export { DEMO_EMAIL, DEMO_PASSWORD } from "./demo-plans";
 export const DEFAULT_TRANSACTIONS = 20_000;
 export const DEFAULT_SEED = 42;
 /** Above this many transactions the load drops the secondary indexes and rebuilds them at the end. */
@@ -39,59 +39,6 @@ export interface SeedOptions {
 export interface SeedResult {
   integrators: { id: string; organization: string; transactions: number }[];
   rows: Record<string, number>;
-}
-
-const DEMO_SANDBOX: [string, string, number][] = [
-  ["KE", "KES", 28], ["UG", "UGX", 12], ["TZ", "TZS", 8], ["GH", "GHS", 10], ["NG", "NGN", 12], ["ZA", "ZAR", 7],
-  ["CI", "XOF", 5], ["SN", "XOF", 4], ["CM", "XAF", 4], ["ZM", "ZMW", 5], ["RW", "RWF", 5],
-];
-const DEMO_PRODUCTION: [string, string, number][] = [["KE", "KES", 50], ["UG", "UGX", 18], ["GH", "GHS", 14], ["NG", "NGN", 18]];
-
-function markets(environment: MarketPlan["environment"], list: [string, string, number][]): MarketPlan[] {
-  return list.map(([country, currency, weight], i) => ({ environment, country, currency, weight, isDefault: i === 0 }));
-}
-
-export function demoPlans(transactions: number): IntegratorPlan[] {
-  return [
-    {
-      key: "demo",
-      organization: "Demo Kotani Pay",
-      productName: "Demo Kotani Pay",
-      email: DEMO_EMAIL,
-      phone: "+254722000111",
-      countryCode: "KE",
-      timezone: "Africa/Nairobi",
-      productionStatus: "active",
-      members: [
-        { email: DEMO_EMAIL, name: "Demo Owner", role: "Owner" },
-        { email: "admin@kotanipay.test", name: "Demo Admin", role: "Admin" },
-        { email: "developer@kotanipay.test", name: "Demo Developer", role: "Developer" },
-        { email: "finance@kotanipay.test", name: "Demo Finance", role: "Finance" },
-        { email: "viewer@kotanipay.test", name: "Demo Viewer", role: "Viewer" },
-      ],
-      markets: [...markets("sandbox", DEMO_SANDBOX), ...markets("production", DEMO_PRODUCTION)],
-      environmentShare: { sandbox: 80, production: 20 },
-      transactions,
-      callbackUrl: "https://api.demo-kotani.test/webhooks/kotani",
-      cryptoChains: { sandbox: ["CELO", "TRON", "POLYGON", "ETHEREUM", "STELLAR"], production: ["CELO", "TRON", "POLYGON"] },
-    },
-    {
-      key: "savanna",
-      organization: "Savanna Remit",
-      productName: "Savanna Remit",
-      email: "owner@savanna.test",
-      phone: "+256772000222",
-      countryCode: "KE",
-      timezone: "Africa/Nairobi",
-      productionStatus: "not_started",
-      members: [{ email: "owner@savanna.test", name: "Savanna Owner", role: "Owner" }],
-      markets: markets("sandbox", [["KE", "KES", 65], ["UG", "UGX", 35]]),
-      environmentShare: { sandbox: 1 },
-      transactions: 400,
-      callbackUrl: "https://hooks.savanna-remit.test/kotani",
-      cryptoChains: { sandbox: ["CELO", "TRON"] },
-    },
-  ];
 }
 
 /** The current day at 00:00 UTC. */
@@ -123,7 +70,7 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedResult> 
   const passwordHash = await hash(DEMO_PASSWORD);
   phase("password hash");
 
-  const engine = (process.env.ENGINE as "pglite") ?? detectEngine(db);
+  const engine = detectEngine(db);
   const root = new Rng(seedValue);
   const result: SeedResult = { integrators: [], rows: {} };
 
@@ -135,17 +82,24 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedResult> 
     loader.register(transactionStatusHistory, { omit: ["id"] });
     loader.register(ledgerTransactions);
     loader.register(ledgerEntries, { omit: ["id"] });
-    if (process.env.FKOFF) await loader.execute(sql.raw("set local session_replication_role = replica"));
-    if (rebuildIndexes) await loader.dropIndexes([customers, transactions, transactionStatusHistory, ledgerTransactions, ledgerEntries]);
+    if (rebuildIndexes)
+      await loader.dropIndexes([customers, transactions, transactionStatusHistory, ledgerTransactions, ledgerEntries]);
 
     const ctx: SeedContext = { loader, ids: new IdFactory(seedValue), now, start: now - HISTORY_DAYS * DAY_MS, log };
-    for (const plan of plans) {
-      const rng = root.fork(plan.key.length * 7919 + plan.key.charCodeAt(0));
+    for (const [i, plan] of plans.entries()) {
+      // One generator per integrator: changing one integrator's data leaves the other's alone.
+      const rng = root.fork(i);
       const seeded = await seedIntegrator(ctx, rng, plan, passwordHash);
-      result.integrators.push({ id: seeded.integratorId, organization: plan.organization, transactions: seeded.transactions });
-      phase(`${plan.organization}: ${seeded.transactions.toLocaleString("en-US")} transactions, ${seeded.ledgerTransactions.toLocaleString("en-US")} ledger transactions`);
+      result.integrators.push({
+        id: seeded.integratorId,
+        organization: plan.organization,
+        transactions: seeded.transactions,
+      });
+      phase(
+        `${plan.organization}: ${seeded.transactions.toLocaleString("en-US")} transactions, ${seeded.ledgerTransactions.toLocaleString("en-US")} ledger transactions`,
+      );
     }
-    await loader.flush();
+    await loader.drain();
     if (rebuildIndexes) {
       await loader.restoreIndexes();
       phase("indexes");
@@ -165,11 +119,17 @@ async function seedIntegrator(ctx: SeedContext, rng: Rng, plan: IntegratorPlan, 
 
   // Transactions per environment, then per market, then per day.
   const envs = Object.entries(plan.environmentShare) as [MarketPlan["environment"], number][];
-  const perEnv = allocate(plan.transactions, envs.map(([, w]) => w));
+  const perEnv = allocate(
+    plan.transactions,
+    envs.map(([, w]) => w),
+  );
   const counts = new Map<MarketPlan, number>();
   envs.forEach(([env], i) => {
     const list = plan.markets.filter((m) => m.environment === env);
-    allocate(perEnv[i], list.map((m) => m.weight)).forEach((n, k) => counts.set(list[k], n));
+    allocate(
+      perEnv[i],
+      list.map((m) => m.weight),
+    ).forEach((n, k) => counts.set(list[k], n));
   });
 
   const usedKeys = new Set<string>();
@@ -177,13 +137,29 @@ async function seedIntegrator(ctx: SeedContext, rng: Rng, plan: IntegratorPlan, 
   const runtimes: MarketRuntime[] = [];
   for (const m of plan.markets) {
     const n = counts.get(m) ?? 0;
-    const pool = await seedCustomers(ctx, rng, team.integratorId, m.environment, m.country, Math.min(4000, Math.max(25, Math.round(n / 12))), usedKeys);
+    const pool = await seedCustomers(
+      ctx,
+      rng,
+      team.integratorId,
+      m.environment,
+      m.country,
+      Math.min(4000, Math.max(25, Math.round(n / 12))),
+      usedKeys,
+    );
     const wallet = wallets.get(m)!;
     // Opening balances: about six days of payouts on the payout balance, a quarter of that on deposit.
     const perUsd = (CURRENCY_PLANS[m.currency].rateE4 / 1e4) * 10 ** currencyExponent(m.currency);
-    const payout = niceCeil(Math.max(500 * perUsd, ((n * 0.3) / HISTORY_DAYS) * 6 * meanAmount(m.currency, KIND_SCALE_USD.payout)));
+    const payout = niceCeil(
+      Math.max(500 * perUsd, ((n * 0.3) / HISTORY_DAYS) * 6 * meanAmount(m.currency, KIND_SCALE_USD.payout)),
+    );
     const deposit = niceCeil(payout * 0.25);
-    await ledger.opening(wallet, ctx.start - DAY_MS + rng.int(8 * 3_600_000), deposit, payout, team.userByRole.Owner ?? null);
+    await ledger.opening(
+      wallet,
+      ctx.start - DAY_MS + rng.int(8 * 3_600_000),
+      deposit,
+      payout,
+      team.userByRole.Owner ?? null,
+    );
     runtimes.push({ plan: m, wallet, pool, dayCounts: allocate(n, dayWeights(rng, ctx.start)) });
   }
 
@@ -198,8 +174,14 @@ async function seedIntegrator(ctx: SeedContext, rng: Rng, plan: IntegratorPlan, 
   });
   await generator.run();
   await ledger.writeBalances([...wallets.values()]);
+  await ctx.loader.flush();
+  await ctx.loader.drain();
   ctx.log(
     `  ${plan.organization}: ${generator.stats.history.toLocaleString("en-US")} status changes, ${generator.stats.transfers + generator.stats.autoTransfers} transfers, ${generator.stats.insufficient} payouts refused for insufficient funds (since ${iso(ctx.start).slice(0, 10)})`,
   );
-  return { integratorId: team.integratorId, transactions: generator.stats.transactions, ledgerTransactions: ledger.transactions };
+  return {
+    integratorId: team.integratorId,
+    transactions: generator.stats.transactions,
+    ledgerTransactions: ledger.transactions,
+  };
 }

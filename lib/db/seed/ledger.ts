@@ -117,7 +117,10 @@ export class SeedLedger {
   opening(w: WalletState, at: number, deposit: number, payout: number, createdBy: string | null): Promise<void> {
     const legs: Leg[] = [];
     if (deposit > 0) legs.push({ wallet: w, account: "deposit", amount: deposit });
-    legs.push({ wallet: w, account: "payout", amount: payout }, { account: "external:opening", amount: -(deposit + payout) });
+    legs.push(
+      { wallet: w, account: "payout", amount: payout },
+      { account: "external:opening", amount: -(deposit + payout) },
+    );
     return this.post({
       wallet: w,
       kind: "opening_balance",
@@ -130,7 +133,11 @@ export class SeedLedger {
     });
   }
 
-  collection(w: WalletState, at: number, tx: { id: string; referenceId: string; amount: number; fee: number; transactionAmount: number }): Promise<void> {
+  collection(
+    w: WalletState,
+    at: number,
+    tx: { id: string; referenceId: string; amount: number; fee: number; transactionAmount: number },
+  ): Promise<void> {
     return this.post({
       wallet: w,
       kind: "collection",
@@ -166,7 +173,11 @@ export class SeedLedger {
     });
   }
 
-  payoutReversal(w: WalletState, at: number, tx: { id: string; referenceId: string; amount: number; fee: number; status: string }): Promise<void> {
+  payoutReversal(
+    w: WalletState,
+    at: number,
+    tx: { id: string; referenceId: string; amount: number; fee: number; status: string },
+  ): Promise<void> {
     return this.post({
       wallet: w,
       kind: "payout_reversal",

@@ -3,60 +3,64 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 
 /**
- * Bulk writes for the seed, inside one database transaction.
- * PGlite: `COPY … FROM '/dev/blob'` with a CSV blob (about twice as fast as INSERT there).
- * PostgreSQL (node-postgres has no COPY without an extra package): one
- * `INSERT … SELECT … FROM json_populate_recordset($1)` per chunk, a single parameter.
- * Rows are objects keyed by the Drizzle property names; values are string | number |
- * bigint | boolean | null | string[] (text[]) | plain object (jsonb).
+ * Bulk writes for the seed, inside one database transaction, with `COPY … FROM` and CSV on
+ * both engines (measured 2–4× faster than multi-row INSERTs):
+ * - PGlite: `COPY … FROM '/dev/blob'` with the CSV as a Blob. Each COPY has a large fixed cost
+ *   there (tens of ms), so rows are buffered and flushed in big batches.
+ * - PostgreSQL: `COPY … FROM STDIN` sent through node-postgres' "submittable" query interface
+ *   (what pg-copy-streams builds on), so no extra package.
+ * Rows are objects keyed by the Drizzle property names; values are string | number | bigint |
+ * boolean | null | string[] (text[]) | plain object (jsonb).
  */
 
 export type Engine = "pglite" | "postgres";
 type Row = Record<string, unknown>;
 
-/** Which driver a Drizzle database (or transaction) runs on, from its client. */
+/** Which driver a Drizzle database runs on, from its client. */
 export function detectEngine(db: Db): Engine {
   const client = (db as unknown as { $client?: Record<string, unknown> }).$client;
   return client && typeof client.dumpDataDir === "function" ? "pglite" : "postgres";
 }
 
 interface TableSpec {
-  table: PgTable;
   name: string;
   keys: string[];
-  columns: string[];
   columnList: string;
   rows: Row[];
+}
+
+function tableSpec(table: PgTable, keep: (key: string) => boolean): TableSpec {
+  const cols = Object.entries(getTableColumns(table)).filter(([key]) => keep(key));
+  return {
+    name: getTableName(table),
+    keys: cols.map(([key]) => key),
+    columnList: cols.map(([, col]) => `"${col.name}"`).join(", "),
+    rows: [],
+  };
 }
 
 export class BulkLoader {
   private readonly specs = new Map<PgTable, TableSpec>();
   private readonly order: TableSpec[] = [];
   private buffered = 0;
-  private readonly droppedIndexes: { name: string; def: string }[] = [];
-  /** Rows written per table name. */
+  private inflight: Promise<void> = Promise.resolve();
+  private readonly droppedIndexes: string[] = [];
+  /** Rows written per table name (bulk tables). */
   readonly written: Record<string, number> = {};
 
   constructor(
     private readonly tx: Db,
     readonly engine: Engine,
-    private readonly flushEvery = Number(process.env.FLUSH ?? 60_000),
+    /** Buffered rows (all tables together) that trigger a flush. */
+    private readonly flushEvery = 60_000,
   ) {}
 
   /**
-   * Declares a bulk table; flushes write tables in declaration order, so declare parents
+   * Declares a bulk table. A flush writes the tables in declaration order, so declare parents
    * before children (foreign keys are checked row by row).
    */
   register(table: PgTable, opts: { omit?: string[] } = {}): void {
-    const cols = Object.entries(getTableColumns(table)).filter(([key]) => !opts.omit?.includes(key));
-    const spec: TableSpec = {
-      table,
-      name: getTableName(table),
-      keys: cols.map(([key]) => key),
-      columns: cols.map(([, col]) => col.name),
-      columnList: cols.map(([, col]) => `"${col.name}"`).join(", "),
-      rows: [],
-    };
+    const spec = tableSpec(table, (key) => !opts.omit?.includes(key));
     this.specs.set(table, spec);
     this.order.push(spec);
   }
@@ -68,46 +72,53 @@ export class BulkLoader {
     if (++this.buffered >= this.flushEvery) await this.flush();
   }
 
+  /**
+   * Starts writing everything buffered, parents first. The write runs while the caller keeps
+   * generating (on PostgreSQL the server works on the other core); at most one batch is in
+   * flight, and its error surfaces at the next flush, `drain`, `insertNow` or `execute`.
+   */
   async flush(): Promise<void> {
+    await this.inflight;
+    const batches: { spec: TableSpec; csv: string; rows: number }[] = [];
     for (const spec of this.order) {
       if (spec.rows.length === 0) continue;
-      const rows = spec.rows;
+      batches.push({ spec, csv: toCsv(spec.keys, spec.rows), rows: spec.rows.length });
       spec.rows = [];
-      await this.write(spec, rows);
-      this.written[spec.name] = (this.written[spec.name] ?? 0) + rows.length;
     }
     this.buffered = 0;
+    this.inflight = (async () => {
+      for (const b of batches) {
+        await this.copy(b.spec.name, b.spec.columnList, b.csv);
+        this.written[b.spec.name] = (this.written[b.spec.name] ?? 0) + b.rows;
+      }
+    })();
+    // Observed later (drain); this only keeps Node from reporting it as unhandled meanwhile.
+    this.inflight.catch(() => {});
   }
 
-  /** Writes rows of any table right away (small tables: integrators, users, wallets…). */
+  /** Waits for the batch in flight (rethrowing its error). */
+  async drain(): Promise<void> {
+    await this.inflight;
+  }
+
+  /** Writes rows of a small table right away; columns no row sets keep their defaults. */
   async insertNow(table: PgTable, rows: Row[]): Promise<void> {
     if (rows.length === 0) return;
-    const cols = Object.entries(getTableColumns(table));
-    const spec: TableSpec = {
-      table,
-      name: getTableName(table),
-      keys: cols.map(([key]) => key),
-      columns: cols.map(([, col]) => col.name),
-      columnList: cols.map(([, col]) => `"${col.name}"`).join(", "),
-      rows: [],
-    };
-    // Columns none of the rows set keep their database defaults (serial ids, now()).
-    const used = spec.keys.map((k) => rows.some((r) => r[k] !== undefined));
-    spec.keys = spec.keys.filter((_, i) => used[i]);
-    spec.columns = spec.columns.filter((_, i) => used[i]);
-    spec.columnList = spec.columns.map((c) => `"${c}"`).join(", ");
-    await this.write(spec, rows);
+    await this.drain();
+    const spec = tableSpec(table, (key) => rows.some((r) => r[key] !== undefined));
+    await this.copy(spec.name, spec.columnList, toCsv(spec.keys, rows));
   }
 
   async execute(query: SQL): Promise<Row[]> {
+    await this.drain();
     const result = (await this.tx.execute(query)) as unknown as { rows?: Row[] } | Row[];
     return Array.isArray(result) ? result : (result.rows ?? []);
   }
 
   /**
-   * Drops the secondary indexes of these tables (not primary keys or constraint-backed ones)
-   * for the duration of a large load; `restoreIndexes` re-creates them from their own
-   * definitions, which also re-checks the unique ones.
+   * Drops the secondary indexes of these tables (not primary keys or other constraint-backed
+   * ones) for a large load; `restoreIndexes` re-creates them from their own definitions, which
+   * also re-checks the unique ones.
    */
   async dropIndexes(tables: PgTable[]): Promise<void> {
     const names = tables.map((t) => getTableName(t));
@@ -118,42 +129,83 @@ export class BulkLoader {
       join pg_class t on t.oid = x.indrelid
       join pg_namespace n on n.oid = t.relnamespace
       where n.nspname = current_schema()
-        and t.relname in (${sql.join(names.map((n) => sql`${n}`), sql`, `)})
+        and t.relname in (${sql.join(
+          names.map((n) => sql`${n}`),
+          sql`, `,
+        )})
         and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)
       order by t.relname, i.relname`);
     for (const r of rows) {
-      this.droppedIndexes.push({ name: String(r.name), def: String(r.def) });
-      await this.execute(sql.raw(`drop index "${String(r.name)}"`));
+      this.droppedIndexes.push(String(r.def));
+      await this.execute(sql`drop index ${sql.identifier(String(r.name))}`);
     }
   }
 
   async restoreIndexes(): Promise<void> {
     if (this.droppedIndexes.length === 0) return;
-    await this.execute(sql.raw(`set local maintenance_work_mem = '128MB'`));
-    while (this.droppedIndexes.length) {
-      const { def } = this.droppedIndexes.shift()!;
-      await this.execute(sql.raw(def));
-    }
+    // Index builds sort in memory up to this much (spilling to disk is much slower, notably on PGlite).
+    await this.execute(sql.raw(`set local maintenance_work_mem = '256MB'`));
+    while (this.droppedIndexes.length) await this.execute(sql.raw(this.droppedIndexes.shift()!));
   }
 
-  private async write(spec: TableSpec, rows: Row[]): Promise<void> {
+  private async copy(table: string, columnList: string, csv: string): Promise<void> {
+    const client = (this.tx as unknown as { session: { client: unknown } }).session.client;
     if (this.engine === "pglite") {
-      const csv = toCsv(spec.keys, rows);
-      const client = (this.tx as unknown as { session: { client: PgliteQueryable } }).session.client;
-      await client.query(`COPY "${spec.name}" (${spec.columnList}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
-        blob: new Blob([csv]),
-      });
-    } else {
-      const json = toJson(spec.keys, spec.columns, rows);
-      await this.tx.execute(
-        sql`insert into ${sql.identifier(spec.name)} (${sql.raw(spec.columnList)}) select ${sql.raw(spec.columnList)} from json_populate_recordset(null::${sql.identifier(spec.name)}, ${json}::json)`,
+      await (client as PgliteQueryable).query(
+        `COPY "${table}" (${columnList}) FROM '/dev/blob' WITH (FORMAT csv)`,
+        [],
+        {
+          blob: new Blob([csv]),
+        },
       );
+    } else {
+      await copyFromStdin(client as PgClient, `COPY "${table}" (${columnList}) FROM STDIN WITH (FORMAT csv)`, csv);
     }
   }
 }
 
 interface PgliteQueryable {
   query(query: string, params?: unknown[], options?: { blob?: Blob }): Promise<unknown>;
+}
+
+interface PgConnection {
+  query(text: string): void;
+  sendCopyFromChunk(chunk: Buffer): void;
+  endCopyFrom(): void;
+}
+
+interface PgClient {
+  query(submittable: object): unknown;
+}
+
+/** One `COPY … FROM STDIN` over node-postgres, as a submittable query (the protocol pg-copy-streams uses). */
+function copyFromStdin(client: PgClient, text: string, data: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    client.query({
+      submit(connection: PgConnection) {
+        connection.query(text);
+      },
+      handleCopyInResponse(connection: PgConnection) {
+        const buf = Buffer.from(data, "utf8");
+        const CHUNK = 1 << 20;
+        for (let i = 0; i < buf.length; i += CHUNK) connection.sendCopyFromChunk(buf.subarray(i, i + CHUNK));
+        connection.endCopyFrom();
+      },
+      // On an ErrorResponse pg detaches the query at once (no ReadyForQuery reaches it).
+      handleError(err: Error) {
+        reject(err);
+      },
+      handleReadyForQuery() {
+        resolve();
+      },
+      handleCommandComplete() {},
+      handleRowDescription() {},
+      handleDataRow() {},
+      handlePortalSuspended() {},
+      handleEmptyQuery() {},
+      handleCopyData() {},
+    });
+  });
 }
 
 const NEEDS_QUOTES = /[",\r\n\\]/;
@@ -183,6 +235,7 @@ function csvValue(v: unknown): string {
   }
 }
 
+/** CSV for COPY: NULL is an empty unquoted field, so empty strings are quoted. */
 function toCsv(keys: string[], rows: Row[]): string {
   const lines: string[] = new Array(rows.length);
   const n = keys.length;
@@ -193,18 +246,4 @@ function toCsv(keys: string[], rows: Row[]): string {
     lines[r] = line;
   }
   return lines.join("\n") + "\n";
-}
-
-function toJson(keys: string[], columns: string[], rows: Row[]): string {
-  const out: Record<string, unknown>[] = new Array(rows.length);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    const o: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i++) {
-      const v = row[keys[i]];
-      o[columns[i]] = v === undefined ? null : typeof v === "bigint" ? v.toString() : v instanceof Date ? v.toISOString() : v;
-    }
-    out[r] = o;
-  }
-  return JSON.stringify(out);
 }

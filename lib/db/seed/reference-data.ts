@@ -4,6 +4,11 @@
  * libphonenumber-js (max metadata) in seed.test.ts.
  */
 
+/** "70 71 72" → ["70", "71", "72"] */
+const w = (s: string): readonly string[] => s.split(" ");
+/** "Ama, Kofi" → ["Ama", "Kofi"] */
+const list = (s: string): readonly string[] => s.split(", ");
+
 export interface PhonePlan {
   callingCode: string;
   /** Digits in the national significant number. */
@@ -20,43 +25,58 @@ export const PHONE_PLANS: Record<string, PhonePlan> = {
     length: 9,
     utcOffset: 3,
     networks: {
-      MPESA: ["70", "71", "72", "79", "740", "741", "742", "743", "745", "746", "748", "757", "758", "759", "768", "769", "110", "111", "112", "113", "114", "115"],
-      AIRTEL: ["73", "78", "750", "751", "752", "753", "754", "755", "756", "762", "100", "101", "102"],
+      MPESA: w("70 71 72 79 740 741 742 743 745 746 748 757 758 759 768 769 110 111 112 113 114 115"),
+      AIRTEL: w("73 78 750 751 752 753 754 755 756 762 100 101 102"),
     },
   },
-  UG: { callingCode: "256", length: 9, utcOffset: 3, networks: { MTN: ["77", "78", "76"], AIRTEL: ["70", "75", "74"] } },
+  UG: { callingCode: "256", length: 9, utcOffset: 3, networks: { MTN: w("77 78 76"), AIRTEL: w("70 75 74") } },
   TZ: {
     callingCode: "255",
     length: 9,
     utcOffset: 3,
-    networks: { VODACOM: ["74", "75", "76"], AIRTEL: ["68", "69", "78"], YAS: ["65", "67", "71"], HALOPESA: ["61", "62"] },
+    networks: { VODACOM: w("74 75 76"), AIRTEL: w("68 69 78"), YAS: w("65 67 71"), HALOPESA: w("61 62") },
   },
   GH: {
     callingCode: "233",
     length: 9,
     utcOffset: 0,
-    networks: { MTN: ["24", "54", "55", "53"], VODAFONE: ["20", "50"], AIRTEL: ["26", "56", "27", "57"] },
+    networks: { MTN: w("24 54 55 53"), VODAFONE: w("20 50"), AIRTEL: w("26 56 27 57") },
   },
   NG: {
     callingCode: "234",
     length: 10,
     utcOffset: 1,
     networks: {
-      MTN: ["803", "806", "703", "706", "813", "816", "810", "814", "903", "906"],
-      AIRTEL: ["802", "808", "708", "812", "701", "902", "907", "901"],
+      MTN: w("803 806 703 706 813 816 810 814 903 906"),
+      AIRTEL: w("802 808 708 812 701 902 907 901"),
     },
   },
-  ZA: { callingCode: "27", length: 9, utcOffset: 2, networks: { VODACOM: ["82", "72", "76", "79"], MTN: ["83", "73", "78"] } },
-  CI: { callingCode: "225", length: 10, utcOffset: 0, networks: { MTN: ["05"], ORANGE: ["07"], MOOV: ["01"], WAVE: ["07", "05"] } },
-  SN: { callingCode: "221", length: 9, utcOffset: 0, networks: { ORANGE: ["77", "78"], FREE: ["76"], EXPRESSO: ["70"], WAVE: ["77", "78", "76"] } },
+  ZA: { callingCode: "27", length: 9, utcOffset: 2, networks: { VODACOM: w("82 72 76 79"), MTN: w("83 73 78") } },
+  CI: {
+    callingCode: "225",
+    length: 10,
+    utcOffset: 0,
+    networks: { MTN: w("05"), ORANGE: w("07"), MOOV: w("01"), WAVE: w("07 05") },
+  },
+  SN: {
+    callingCode: "221",
+    length: 9,
+    utcOffset: 0,
+    networks: { ORANGE: w("77 78"), FREE: w("76"), EXPRESSO: w("70"), WAVE: w("77 78 76") },
+  },
   CM: {
     callingCode: "237",
     length: 9,
     utcOffset: 1,
-    networks: { MTN: ["67", "650", "651", "652", "653", "654", "680", "681", "682"], ORANGE: ["69", "655", "656", "657", "658", "659"] },
+    networks: { MTN: w("67 650 651 652 653 654 680 681 682"), ORANGE: w("69 655 656 657 658 659") },
   },
-  ZM: { callingCode: "260", length: 9, utcOffset: 2, networks: { MTN: ["96", "76"], AIRTEL: ["97", "77"], ZAMTEL: ["95", "75"] } },
-  RW: { callingCode: "250", length: 9, utcOffset: 2, networks: { MTN: ["78", "79"], AIRTEL: ["72", "73"] } },
+  ZM: {
+    callingCode: "260",
+    length: 9,
+    utcOffset: 2,
+    networks: { MTN: w("96 76"), AIRTEL: w("97 77"), ZAMTEL: w("95 75") },
+  },
+  RW: { callingCode: "250", length: 9, utcOffset: 2, networks: { MTN: w("78 79"), AIRTEL: w("72 73") } },
 };
 
 /** Network market share per country (weights). */
@@ -83,10 +103,30 @@ export const SANDBOX_SCENARIOS: readonly {
 }[] = [
   { suffix: "700000001", outcome: "SUCCESSFUL", name: ["Jane", "Mary Doe"] },
   { suffix: "700000002", outcome: "SUCCESSFUL", name: ["Robert", "James Smith"] },
-  { suffix: "700000010", outcome: "FAILED", error: { code: "INSUFFICIENT_FUNDS", message: "Insufficient funds" }, name: ["Test", "Insufficient"] },
-  { suffix: "700000011", outcome: "FAILED", error: { code: "ACCOUNT_NOT_FOUND", message: "Account not found" }, name: ["Test", "Unknown"] },
-  { suffix: "700000012", outcome: "FAILED", error: { code: "LIMIT_EXCEEDED", message: "Transaction limit exceeded" }, name: ["Test", "Limit"] },
-  { suffix: "700000013", outcome: "FAILED", error: { code: "CANCELLED_BY_CUSTOMER", message: "Transaction cancelled by customer" }, name: ["Test", "Cancelled"] },
+  {
+    suffix: "700000010",
+    outcome: "FAILED",
+    error: { code: "INSUFFICIENT_FUNDS", message: "Insufficient funds" },
+    name: ["Test", "Insufficient"],
+  },
+  {
+    suffix: "700000011",
+    outcome: "FAILED",
+    error: { code: "ACCOUNT_NOT_FOUND", message: "Account not found" },
+    name: ["Test", "Unknown"],
+  },
+  {
+    suffix: "700000012",
+    outcome: "FAILED",
+    error: { code: "LIMIT_EXCEEDED", message: "Transaction limit exceeded" },
+    name: ["Test", "Limit"],
+  },
+  {
+    suffix: "700000013",
+    outcome: "FAILED",
+    error: { code: "CANCELLED_BY_CUSTOMER", message: "Transaction cancelled by customer" },
+    name: ["Test", "Cancelled"],
+  },
   { suffix: "700000020", outcome: "PENDING", name: ["Test", "Never Settles"] },
   { suffix: "700000021", outcome: "SUCCESSFUL", name: ["Test", "Slow Success"] },
 ];
@@ -99,9 +139,18 @@ export interface SeedError {
 
 /** The sandbox's failure outcomes, used for failed mobile-money and bank transactions. */
 export const FAILURE_ERRORS: readonly SeedError[] = SANDBOX_SCENARIOS.filter((s) => s.error).map((s) => s.error!);
-export const WALLET_INSUFFICIENT: SeedError = { code: "INSUFFICIENT_FUNDS", message: "Insufficient funds in payout balance" };
-export const CRYPTO_TRANSFER_FAILED: SeedError = { code: "CRYPTO_TRANSFER_FAILED", message: "On-chain transfer to the receiver address failed" };
-export const CRYPTO_NOT_RECEIVED: SeedError = { code: "CRYPTO_NOT_RECEIVED", message: "Crypto deposit was not confirmed on-chain" };
+export const WALLET_INSUFFICIENT: SeedError = {
+  code: "INSUFFICIENT_FUNDS",
+  message: "Insufficient funds in payout balance",
+};
+export const CRYPTO_TRANSFER_FAILED: SeedError = {
+  code: "CRYPTO_TRANSFER_FAILED",
+  message: "On-chain transfer to the receiver address failed",
+};
+export const CRYPTO_NOT_RECEIVED: SeedError = {
+  code: "CRYPTO_NOT_RECEIVED",
+  message: "Crypto deposit was not confirmed on-chain",
+};
 
 export interface CurrencyPlan {
   /** Local units per 1 USD, times 10^4. */
@@ -185,26 +234,42 @@ export const BANKS: Record<string, readonly { code: string; name: string; provid
   ],
 };
 
-const EAST_FIRST = ["Wanjiru", "Achieng", "Kamau", "Otieno", "Njeri", "Akinyi", "Baraka", "Amani", "Zawadi", "Neema", "Juma", "Halima", "Brian", "Faith", "Kevin", "Mercy", "Dennis", "Grace", "Collins", "Esther", "Wafula", "Chebet", "Kiprop", "Nafula"];
-const EAST_LAST = ["Kamau", "Otieno", "Mwangi", "Ochieng", "Wambui", "Kiprono", "Mutua", "Njoroge", "Omondi", "Chebet", "Kariuki", "Wekesa", "Odhiambo", "Mutiso", "Kimani", "Korir"];
-const UG_FIRST = ["Mugisha", "Nakato", "Kato", "Babirye", "Musoke", "Nalwoga", "Ssemakula", "Atim", "Okello", "Namutebi", "Tumusiime", "Akello", "Ronald", "Sarah", "Isaac", "Patience"];
-const UG_LAST = ["Ssempala", "Nakamya", "Okello", "Byaruhanga", "Tumusiime", "Mukasa", "Kiggundu", "Namuli", "Opio", "Akena", "Kizza", "Nsubuga"];
-const TZ_FIRST = ["Rehema", "Juma", "Neema", "Baraka", "Zuberi", "Mwanaisha", "Hassani", "Upendo", "Elia", "Tumaini", "Salma", "Joseph"];
-const TZ_LAST = ["Mushi", "Massawe", "Mrema", "Kimaro", "Lyimo", "Mwakyusa", "Shirima", "Temba", "Mollel", "Swai"];
-const RW_FIRST = ["Ishimwe", "Uwase", "Habimana", "Mugabo", "Keza", "Ineza", "Gatete", "Mutoni", "Eric", "Diane"];
-const RW_LAST = ["Niyonzima", "Mugabo", "Uwimana", "Habimana", "Nkurunziza", "Mukamana", "Bizimana", "Iradukunda"];
-const GH_FIRST = ["Kwame", "Ama", "Kofi", "Akosua", "Yaw", "Abena", "Kwabena", "Efua", "Kojo", "Adwoa", "Nana", "Esi"];
-const GH_LAST = ["Mensah", "Owusu", "Boateng", "Asante", "Osei", "Appiah", "Agyeman", "Darko", "Addo", "Quaye", "Tetteh"];
-const NG_FIRST = ["Chinedu", "Ngozi", "Oluwaseun", "Aisha", "Emeka", "Funmilayo", "Ibrahim", "Tunde", "Chiamaka", "Yusuf", "Bukola", "Ifeanyi"];
-const NG_LAST = ["Adeyemi", "Okafor", "Bello", "Eze", "Balogun", "Okonkwo", "Abubakar", "Adebayo", "Nwosu", "Ogunleye", "Musa"];
-const FR_WEST_FIRST = ["Aminata", "Moussa", "Fatou", "Ibrahima", "Awa", "Cheikh", "Mamadou", "Ousmane", "Adjoua", "Kouadio", "Mariam", "Seydou"];
-const FR_WEST_LAST = ["Diallo", "Ndiaye", "Diop", "Fall", "Sow", "Koné", "Traoré", "Kouassi", "Kouamé", "Yao", "Coulibaly", "Bamba", "Sarr", "Gueye"];
-const CM_FIRST = ["Ngono", "Jean", "Marie", "Paul", "Brice", "Aurelie", "Samuel", "Christelle", "Herve", "Linda"];
-const CM_LAST = ["Mbarga", "Fotso", "Tchoupo", "Essomba", "Nkeng", "Atangana", "Kamga", "Njoya", "Ekane", "Tchinda"];
-const ZA_FIRST = ["Thabo", "Lerato", "Sipho", "Nomvula", "Themba", "Zanele", "Pieter", "Ayanda", "Kagiso", "Naledi", "Priya", "Johan"];
-const ZA_LAST = ["Nkosi", "Dlamini", "Mokoena", "Naidoo", "van der Merwe", "Botha", "Khumalo", "Ndlovu", "Mahlangu", "Pillay", "Sithole"];
-const ZM_FIRST = ["Mwila", "Chanda", "Bwalya", "Mulenga", "Natasha", "Kondwani", "Chipo", "Mapalo", "Musonda", "Lubasi"];
-const ZM_LAST = ["Phiri", "Banda", "Tembo", "Zulu", "Mwale", "Lungu", "Sakala", "Mumba", "Chileshe", "Daka"];
+const EAST_FIRST = list(
+  "Wanjiru, Achieng, Kamau, Otieno, Njeri, Akinyi, Baraka, Amani, Zawadi, Neema, Juma, Halima, Brian, Faith, Kevin, Mercy, Dennis, Grace, Collins, Esther, Wafula, Chebet, Kiprop, Nafula",
+);
+const EAST_LAST = list(
+  "Kamau, Otieno, Mwangi, Ochieng, Wambui, Kiprono, Mutua, Njoroge, Omondi, Chebet, Kariuki, Wekesa, Odhiambo, Mutiso, Kimani, Korir",
+);
+const UG_FIRST = list(
+  "Mugisha, Nakato, Kato, Babirye, Musoke, Nalwoga, Ssemakula, Atim, Okello, Namutebi, Tumusiime, Akello, Ronald, Sarah, Isaac, Patience",
+);
+const UG_LAST = list(
+  "Ssempala, Nakamya, Okello, Byaruhanga, Tumusiime, Mukasa, Kiggundu, Namuli, Opio, Akena, Kizza, Nsubuga",
+);
+const TZ_FIRST = list("Rehema, Juma, Neema, Baraka, Zuberi, Mwanaisha, Hassani, Upendo, Elia, Tumaini, Salma, Joseph");
+const TZ_LAST = list("Mushi, Massawe, Mrema, Kimaro, Lyimo, Mwakyusa, Shirima, Temba, Mollel, Swai");
+const RW_FIRST = list("Ishimwe, Uwase, Habimana, Mugabo, Keza, Ineza, Gatete, Mutoni, Eric, Diane");
+const RW_LAST = list("Niyonzima, Mugabo, Uwimana, Habimana, Nkurunziza, Mukamana, Bizimana, Iradukunda");
+const GH_FIRST = list("Kwame, Ama, Kofi, Akosua, Yaw, Abena, Kwabena, Efua, Kojo, Adwoa, Nana, Esi");
+const GH_LAST = list("Mensah, Owusu, Boateng, Asante, Osei, Appiah, Agyeman, Darko, Addo, Quaye, Tetteh");
+const NG_FIRST = list(
+  "Chinedu, Ngozi, Oluwaseun, Aisha, Emeka, Funmilayo, Ibrahim, Tunde, Chiamaka, Yusuf, Bukola, Ifeanyi",
+);
+const NG_LAST = list("Adeyemi, Okafor, Bello, Eze, Balogun, Okonkwo, Abubakar, Adebayo, Nwosu, Ogunleye, Musa");
+const FR_WEST_FIRST = list(
+  "Aminata, Moussa, Fatou, Ibrahima, Awa, Cheikh, Mamadou, Ousmane, Adjoua, Kouadio, Mariam, Seydou",
+);
+const FR_WEST_LAST = list(
+  "Diallo, Ndiaye, Diop, Fall, Sow, Koné, Traoré, Kouassi, Kouamé, Yao, Coulibaly, Bamba, Sarr, Gueye",
+);
+const CM_FIRST = list("Ngono, Jean, Marie, Paul, Brice, Aurelie, Samuel, Christelle, Herve, Linda");
+const CM_LAST = list("Mbarga, Fotso, Tchoupo, Essomba, Nkeng, Atangana, Kamga, Njoya, Ekane, Tchinda");
+const ZA_FIRST = list("Thabo, Lerato, Sipho, Nomvula, Themba, Zanele, Pieter, Ayanda, Kagiso, Naledi, Priya, Johan");
+const ZA_LAST = list(
+  "Nkosi, Dlamini, Mokoena, Naidoo, van der Merwe, Botha, Khumalo, Ndlovu, Mahlangu, Pillay, Sithole",
+);
+const ZM_FIRST = list("Mwila, Chanda, Bwalya, Mulenga, Natasha, Kondwani, Chipo, Mapalo, Musonda, Lubasi");
+const ZM_LAST = list("Phiri, Banda, Tembo, Zulu, Mwale, Lungu, Sakala, Mumba, Chileshe, Daka");
 
 export const NAMES: Record<string, { first: readonly string[]; last: readonly string[] }> = {
   KE: { first: EAST_FIRST, last: EAST_LAST },

@@ -45,7 +45,7 @@ describe.each(testEngines())("demo seed (%s)", (engine) => {
     // B takes the other load path (indexes dropped and rebuilt): same rows either way.
     await seed(a.db, OPTS);
     await seed(b.db, { ...OPTS, rebuildIndexes: true });
-  });
+  }, 300_000);
   afterAll(async () => {
     await a?.close();
     await b?.close();
@@ -59,14 +59,25 @@ describe.each(testEngines())("demo seed (%s)", (engine) => {
   });
 
   it("creates both integrators, their teams and the listed markets", async () => {
-    const ints = await rows<{ organization: string; country_code: string; timezone: string; production_status: string }>(
+    const ints = await rows<{
+      organization: string;
+      country_code: string;
+      timezone: string;
+      production_status: string;
+    }>(
       a.db,
       sql`select organization, country_code, timezone, production_status from integrators order by organization`,
     );
     expect(ints.map((i) => i.organization)).toEqual(["Demo Kotani Pay", "Savanna Remit"]);
     expect(ints[0]).toMatchObject({ country_code: "KE", timezone: "Africa/Nairobi", production_status: "active" });
 
-    const markets = await rows<{ organization: string; environment: string; country: string; currency: string; is_default: boolean }>(
+    const markets = await rows<{
+      organization: string;
+      environment: string;
+      country: string;
+      currency: string;
+      is_default: boolean;
+    }>(
       a.db,
       sql`select i.organization, m.environment, m.country, m.currency, m.is_default from integrator_markets m join integrators i on i.id = m.integrator_id`,
     );
@@ -76,13 +87,32 @@ describe.each(testEngines())("demo seed (%s)", (engine) => {
         .map((m) => `${m.country}/${m.currency}${m.is_default ? "*" : ""}`)
         .sort();
     expect(list("Demo Kotani Pay", "sandbox")).toEqual(
-      ["KE/KES*", "UG/UGX", "TZ/TZS", "GH/GHS", "NG/NGN", "ZA/ZAR", "CI/XOF", "SN/XOF", "CM/XAF", "ZM/ZMW", "RW/RWF"].sort(),
+      [
+        "KE/KES*",
+        "UG/UGX",
+        "TZ/TZS",
+        "GH/GHS",
+        "NG/NGN",
+        "ZA/ZAR",
+        "CI/XOF",
+        "SN/XOF",
+        "CM/XAF",
+        "ZM/ZMW",
+        "RW/RWF",
+      ].sort(),
     );
     expect(list("Demo Kotani Pay", "production")).toEqual(["KE/KES*", "UG/UGX", "GH/GHS", "NG/NGN"].sort());
     expect(list("Savanna Remit", "sandbox")).toEqual(["KE/KES*", "UG/UGX"]);
     expect(list("Savanna Remit", "production")).toEqual([]);
 
-    const members = await rows<{ email: string; role: string; is_builtin: boolean; status: string; env: string | null; has_hash: boolean }>(
+    const members = await rows<{
+      email: string;
+      role: string;
+      is_builtin: boolean;
+      status: string;
+      env: string | null;
+      has_hash: boolean;
+    }>(
       a.db,
       sql`select u.email, r.name as role, r.is_builtin, m.status, u.preferred_environment as env, u.password_hash like '$argon2id$%' as has_hash
           from memberships m join users u on u.id = m.user_id join roles r on r.id = m.role_id order by u.email`,
@@ -95,13 +125,21 @@ describe.each(testEngines())("demo seed (%s)", (engine) => {
       "owner@savanna.test:Owner",
       "viewer@kotanipay.test:Viewer",
     ]);
-    for (const m of members) expect(m).toMatchObject({ is_builtin: true, status: "active", env: "sandbox", has_hash: true });
+    for (const m of members)
+      expect(m).toMatchObject({ is_builtin: true, status: "active", env: "sandbox", has_hash: true });
     const [{ n }] = await rows<{ n: number }>(a.db, sql`select count(*)::int as n from roles where is_builtin`);
     expect(n).toBe(10);
   });
 
   it("keeps every wallet equal to its ledger, every ledger transaction balanced, nothing negative", async () => {
-    const wallets = await rows<{ id: string; name: string; deposit: string; payout: string; dsum: string; psum: string }>(
+    const wallets = await rows<{
+      id: string;
+      name: string;
+      deposit: string;
+      payout: string;
+      dsum: string;
+      psum: string;
+    }>(
       a.db,
       sql`select w.id, w.name, w.deposit_balance::text as deposit, w.payout_balance::text as payout,
             coalesce((select sum(amount) from ledger_entries e where e.wallet_id = w.id and e.account = 'deposit'), 0)::text as dsum,
@@ -120,7 +158,10 @@ describe.each(testEngines())("demo seed (%s)", (engine) => {
     expect(names).toContain("My XOF Wallet (SN)");
     expect(names).toContain("My KES Wallet");
 
-    const unbalanced = await rows(a.db, sql`select ledger_transaction_id from ledger_entries group by 1 having sum(amount) <> 0`);
+    const unbalanced = await rows(
+      a.db,
+      sql`select ledger_transaction_id from ledger_entries group by 1 having sum(amount) <> 0`,
+    );
     expect(unbalanced).toEqual([]);
     const [neg] = await rows<{ n: number }>(
       a.db,
@@ -176,7 +217,10 @@ describe.each(testEngines())("demo seed (%s)", (engine) => {
     );
     expect(list.length).toBeGreaterThan(300);
     for (const c of list) {
-      expect(isValidPhoneNumber(c.phone_number, c.country_code as CountryCode), `${c.phone_number} (${c.country_code})`).toBe(true);
+      expect(
+        isValidPhoneNumber(c.phone_number, c.country_code as CountryCode),
+        `${c.phone_number} (${c.country_code})`,
+      ).toBe(true);
       expect(c.phone_number.startsWith("+")).toBe(true);
       expect(COUNTRIES[c.country_code].networks).toContain(c.network);
       expect(c.customer_key).toMatch(/^[A-Za-z0-9]{20}$/);
@@ -185,9 +229,22 @@ describe.each(testEngines())("demo seed (%s)", (engine) => {
 
   it("writes plausible transactions", async () => {
     const txs = await rows<{
-      kind: string; status: string; channel: string; currency: string; amount: string; fee: string; transaction_amount: string;
-      reference_id: string; token: string | null; crypto_amount: string | null; completed_at: string | null; created_at: string;
-      history: number; error_code: string | null; refund_status: string | null; telco_id: string | null;
+      kind: string;
+      status: string;
+      channel: string;
+      currency: string;
+      amount: string;
+      fee: string;
+      transaction_amount: string;
+      reference_id: string;
+      token: string | null;
+      crypto_amount: string | null;
+      completed_at: string | null;
+      created_at: string;
+      history: number;
+      error_code: string | null;
+      refund_status: string | null;
+      telco_id: string | null;
     }>(
       a.db,
       sql`select t.kind, t.status, t.channel, t.currency, t.amount::text, t.fee::text, t.transaction_amount::text, t.reference_id,
@@ -205,15 +262,21 @@ describe.each(testEngines())("demo seed (%s)", (engine) => {
       expect(t.history).toBeGreaterThan(0);
       expect(BigInt(t.amount) > 0n).toBe(true);
       if (t.kind === "collection") {
-        if (["FAILED", "EXPIRED", "CANCELLED", "DECLINED"].includes(t.status)) expect([t.fee, t.transaction_amount]).toEqual(["0", "0"]);
+        if (["FAILED", "EXPIRED", "CANCELLED", "DECLINED"].includes(t.status))
+          expect([t.fee, t.transaction_amount]).toEqual(["0", "0"]);
         else expect(BigInt(t.transaction_amount)).toBe(BigInt(t.amount) + BigInt(t.fee));
       }
       if (t.kind === "payout") expect(t.transaction_amount).toBe(t.amount);
       if (t.status === "FAILED") expect(t.error_code).toBeTruthy();
-      if (t.status === "SUCCESSFUL" && t.channel === "MOBILE_MONEY" && (t.kind === "collection" || t.kind === "payout")) {
+      if (
+        t.status === "SUCCESSFUL" &&
+        t.channel === "MOBILE_MONEY" &&
+        (t.kind === "collection" || t.kind === "payout")
+      ) {
         expect(t.telco_id).toMatch(/^[A-Z0-9]{10}$/);
       }
-      if (["SUCCESSFUL", "FAILED", "EXPIRED", "CANCELLED", "REVERSED"].includes(t.status)) expect(t.completed_at).toBeTruthy();
+      if (["SUCCESSFUL", "FAILED", "EXPIRED", "CANCELLED", "REVERSED"].includes(t.status))
+        expect(t.completed_at).toBeTruthy();
       if (t.kind === "onramp" || t.kind === "offramp") {
         expect(t.token && TOKEN_DECIMALS[t.token]).toBeTruthy();
         expect(t.crypto_amount).toMatch(/^\d+$/);

@@ -10,11 +10,8 @@ import { DAY_MS, HISTORY_DAYS, type MarketPlan } from "./plan";
 import { Weighted, type Rng } from "./prng";
 import {
   BANKS,
-  CRYPTO_NOT_RECEIVED,
   CRYPTO_PAIRS,
-  CRYPTO_TRANSFER_FAILED,
   CURRENCY_PLANS,
-  FAILURE_ERRORS,
   HOURLY_PROFILE,
   PHONE_PLANS,
   PROVIDERS,
@@ -22,6 +19,16 @@ import {
   WALLET_INSUFFICIENT,
   type SeedError,
 } from "./reference-data";
+import {
+  drawStatus,
+  errorFor,
+  FAILURE,
+  MOBILE_CHANNELS,
+  PAYOUT_REVERSED_BY,
+  TERMINAL,
+  timeline,
+  type Step,
+} from "./status";
 
 /** One market of one environment while generating. */
 export interface MarketRuntime {
@@ -42,8 +49,6 @@ export interface GenerationInput {
   /** Who makes the manual transfers (the Finance user, else the Owner). */
   transferUserId: string | null;
 }
-
-type Step = { status: string; at: number; note: string | null };
 
 interface GenTx {
   seq: number;
@@ -92,47 +97,30 @@ type Ev =
   | { type: "payout" | "reverse" | "credit"; at: number; seq: number; tx: GenTx }
   | { type: "transfer"; at: number; seq: number; wallet: WalletState };
 
-const TERMINAL = new Set(["SUCCESSFUL", "FAILED", "EXPIRED", "CANCELLED", "DECLINED", "REVERSED", "REFUNDED", "REFUND_FAILED"]);
-const FAILURE = new Set(["FAILED", "EXPIRED", "CANCELLED", "DECLINED", "REVERSED", "REFUNDED", "REFUND_FAILED", "REFUND_PENDING"]);
-const PAYOUT_REVERSED_BY = new Set(["FAILED", "EXPIRED", "CANCELLED", "DECLINED", "REVERSED"]);
-const MOBILE_CHANNELS = new Set(["MOBILE_MONEY", "PAYMENT_LINK", "BULK"]);
-
-/** Status mix of transactions older than a day (weights out of 1000). */
-const BASE_STATUS: Record<TransactionKind, Weighted<string>> = {
-  collection: new Weighted([
-    ["SUCCESSFUL", 812], ["FAILED", 100], ["PENDING", 22], ["INITIATED", 12], ["IN_PROGRESS", 9], ["EXPIRED", 25], ["CANCELLED", 15], ["DECLINED", 5],
-  ]),
-  payout: new Weighted([
-    ["SUCCESSFUL", 810], ["FAILED", 100], ["PENDING", 18], ["INITIATED", 10], ["IN_PROGRESS", 14], ["CANCELLED", 10], ["REVERSED", 12],
-    ["EXPIRED", 8], ["DECLINED", 8], ["DUPLICATE_PENDING", 10],
-  ]),
-  onramp: new Weighted([["SUCCESSFUL", 815], ["FAILED", 100], ["PENDING", 25], ["IN_PROGRESS", 20], ["EXPIRED", 25], ["CANCELLED", 15]]),
-  offramp: new Weighted([
-    ["SUCCESSFUL", 800], ["REVERSED", 35], ["REFUNDED", 15], ["REFUND_FAILED", 10], ["REFUND_PENDING", 8], ["FAILED", 22], ["PENDING", 25],
-    ["CRYPTO_RECEIVED", 12], ["IN_PROGRESS", 18], ["EXPIRED", 35], ["CANCELLED", 20],
-  ]),
-};
-const IN_FLIGHT: Record<TransactionKind, Weighted<string>> = {
-  collection: new Weighted([["PENDING", 4], ["INITIATED", 4], ["IN_PROGRESS", 2]]),
-  payout: new Weighted([["PENDING", 3], ["INITIATED", 3], ["IN_PROGRESS", 4]]),
-  onramp: new Weighted([["PENDING", 5], ["IN_PROGRESS", 5]]),
-  offramp: new Weighted([["PENDING", 5], ["CRYPTO_RECEIVED", 2], ["IN_PROGRESS", 3]]),
-};
-const KIND_MIX = new Weighted<TransactionKind>([["collection", 50], ["payout", 30], ["onramp", 10], ["offramp", 10]]);
-const COLLECTION_ERRORS = new Weighted<SeedError>(FAILURE_ERRORS.map((e) => [e, e.code === "ACCOUNT_NOT_FOUND" || e.code === "LIMIT_EXCEEDED" ? 15 : 35]));
-const PAYOUT_ERRORS = new Weighted<SeedError>([
-  [FAILURE_ERRORS.find((e) => e.code === "ACCOUNT_NOT_FOUND")!, 50],
-  [FAILURE_ERRORS.find((e) => e.code === "LIMIT_EXCEEDED")!, 30],
-  [WALLET_INSUFFICIENT, 20],
-]);
-const OFFRAMP_FIAT_ERRORS = new Weighted<SeedError>([
-  [FAILURE_ERRORS.find((e) => e.code === "ACCOUNT_NOT_FOUND")!, 60],
-  [FAILURE_ERRORS.find((e) => e.code === "LIMIT_EXCEEDED")!, 40],
+const KIND_MIX = new Weighted<TransactionKind>([
+  ["collection", 50],
+  ["payout", 30],
+  ["onramp", 10],
+  ["offramp", 10],
 ]);
 const PAIRS = new Weighted(CRYPTO_PAIRS);
 const HOURS = new Weighted(HOURLY_PROFILE.map((w, h) => [h, w] as const));
-const BULK_NAMES = ["Weekly agent commissions", "Staff salaries", "Supplier payments", "Farmer payouts", "Rider earnings", "Customer refunds"];
-const LINK_NAMES = ["Invoice payment", "School fees", "Event tickets", "Monthly subscription", "Donation", "Order checkout"];
+const BULK_NAMES = [
+  "Weekly agent commissions",
+  "Staff salaries",
+  "Supplier payments",
+  "Farmer payouts",
+  "Rider earnings",
+  "Customer refunds",
+];
+const LINK_NAMES = [
+  "Invoice payment",
+  "School fees",
+  "Event tickets",
+  "Monthly subscription",
+  "Donation",
+  "Order checkout",
+];
 
 const channelTables = new Map<string, Weighted<string>>();
 function drawChannel(rng: Rng, kind: TransactionKind, country: string): string {
@@ -144,39 +132,35 @@ function drawChannel(rng: Rng, kind: TransactionKind, country: string): string {
     const mpesa = country === "KE";
     const entries: [string, number][] =
       kind === "collection"
-        ? [["MOBILE_MONEY", 82], ["PAYMENT_LINK", 8], ["BANK", bank ? 6 : 0], ["CARD", country === "ZA" || country === "KE" ? 4 : 0]]
+        ? [
+            ["MOBILE_MONEY", 82],
+            ["PAYMENT_LINK", 8],
+            ["BANK", bank ? 6 : 0],
+            ["CARD", country === "ZA" || country === "KE" ? 4 : 0],
+          ]
         : kind === "payout"
-          ? [["MOBILE_MONEY", 72], ["BULK", 8], ["BANK", bankPayout ? 10 : 0], ["LIPA_NA_MPESA", mpesa ? 5 : 0], ["PAYBILL", mpesa ? 5 : 0]]
+          ? [
+              ["MOBILE_MONEY", 72],
+              ["BULK", 8],
+              ["BANK", bankPayout ? 10 : 0],
+              ["LIPA_NA_MPESA", mpesa ? 5 : 0],
+              ["PAYBILL", mpesa ? 5 : 0],
+            ]
           : kind === "onramp"
-            ? [["MOBILE_MONEY", 90], ["BANK", bank ? 10 : 0]]
-            : [["MOBILE_MONEY", 88], ["BANK", bankPayout ? 8 : 0], ["LIPA_NA_MPESA", mpesa ? 2 : 0], ["PAYBILL", mpesa ? 2 : 0]];
+            ? [
+                ["MOBILE_MONEY", 90],
+                ["BANK", bank ? 10 : 0],
+              ]
+            : [
+                ["MOBILE_MONEY", 88],
+                ["BANK", bankPayout ? 8 : 0],
+                ["LIPA_NA_MPESA", mpesa ? 2 : 0],
+                ["PAYBILL", mpesa ? 2 : 0],
+              ];
     t = new Weighted(entries.filter(([, w]) => w > 0));
     channelTables.set(key, t);
   }
   return t.draw(rng);
-}
-
-/** Largest-remainder split of `total` over `weights` (exact, deterministic). */
-export function allocate(total: number, weights: number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const raw = weights.map((w) => (sum > 0 ? (total * w) / sum : 0));
-  const out = raw.map(Math.floor);
-  let left = total - out.reduce((a, b) => a + b, 0);
-  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) out[order[k][1]]++;
-  return out;
-}
-
-/** Relative volume per day: growth over the window, quieter weekends, some noise. */
-export function dayWeights(rng: Rng, start: number): number[] {
-  const w: number[] = [];
-  for (let d = 0; d < HISTORY_DAYS; d++) {
-    const weekday = new Date(start + d * DAY_MS).getUTCDay();
-    const weekly = weekday === 0 ? 0.6 : weekday === 6 ? 0.75 : weekday === 5 ? 1.1 : 1;
-    const trend = 0.6 + (0.5 * d) / (HISTORY_DAYS - 1);
-    w.push(trend * weekly * (0.85 + 0.3 * rng.next()));
-  }
-  return w;
 }
 
 export class TransactionGenerator {
@@ -253,7 +237,11 @@ export class TransactionGenerator {
     }
     if (!customer && channel !== "LIPA_NA_MPESA" && channel !== "PAYBILL") {
       customer =
-        m.pool.magic.length > 0 && channel === "MOBILE_MONEY" && kind !== "onramp" && kind !== "offramp" && rng.chance(0.02)
+        m.pool.magic.length > 0 &&
+        channel === "MOBILE_MONEY" &&
+        kind !== "onramp" &&
+        kind !== "offramp" &&
+        rng.chance(0.02)
           ? rng.pick(m.pool.magic)
           : m.pool.pick(rng, createdAt);
     }
@@ -296,13 +284,22 @@ export class TransactionGenerator {
         tx.metadata =
           kind === "collection" || kind === "onramp"
             ? { paymentMethod: "PAYBYBANK", bankName: bank.name }
-            : { bankName: bank.name, bankCode: bank.code, accountNumber: bank.accountNumber, accountName: `${customer!.firstName} ${customer!.lastName}`.toUpperCase() };
+            : {
+                bankName: bank.name,
+                bankCode: bank.code,
+                accountNumber: bank.accountNumber,
+                accountName: `${customer!.firstName} ${customer!.lastName}`.toUpperCase(),
+              };
         break;
       }
       case "CARD":
         tx.network = "CRDTRX";
         tx.provider = "CARD_ACQUIRER";
-        tx.metadata = { paymentMethod: "CARD", paymentBrand: rng.chance(0.6) ? "VISA" : "MASTERCARD", cardLast4: rng.digits(4) };
+        tx.metadata = {
+          paymentMethod: "CARD",
+          paymentBrand: rng.chance(0.6) ? "VISA" : "MASTERCARD",
+          cardLast4: rng.digits(4),
+        };
         break;
       case "LIPA_NA_MPESA":
         tx.network = "MPESA";
@@ -326,7 +323,10 @@ export class TransactionGenerator {
       tx.fee = percentFee(tx.amount, currency, collectionFeeRate(country, channel));
       tx.transactionAmount = tx.amount + tx.fee;
     } else if (kind === "payout") {
-      tx.fee = percentFee(tx.amount, currency, channel === "BANK" ? 0.008 : 0.01, { minUsd: channel === "BANK" ? 0.4 : 0.08, maxUsd: 2.5 });
+      tx.fee = percentFee(tx.amount, currency, channel === "BANK" ? 0.008 : 0.01, {
+        minUsd: channel === "BANK" ? 0.4 : 0.08,
+        maxUsd: 2.5,
+      });
       tx.transactionAmount = tx.amount;
     } else {
       const pair = PAIRS.draw(rng);
@@ -356,159 +356,13 @@ export class TransactionGenerator {
     if (scenario) {
       tx.status = scenario.outcome;
       tx.error = scenario.error ?? null;
-    } else if (age < 2 * 3_600_000 ? rng.chance(0.35) : age < DAY_MS && rng.chance(0.08)) {
-      tx.status = IN_FLIGHT[kind].draw(rng);
     } else {
-      tx.status = BASE_STATUS[kind].draw(rng);
+      tx.status = drawStatus(rng, kind, age);
     }
-    if (!tx.error && FAILURE.has(tx.status)) tx.error = this.errorFor(tx);
-    tx.path = this.timeline(tx, scenario?.suffix === "700000021");
+    if (!tx.error && FAILURE.has(tx.status)) tx.error = errorFor(rng, tx);
+    tx.path = timeline(rng, tx, scenario?.suffix === "700000021");
     this.settle(tx);
     return tx;
-  }
-
-  private errorFor(tx: GenTx): SeedError {
-    const { rng } = this.input;
-    switch (tx.status) {
-      case "EXPIRED":
-        return tx.kind === "offramp"
-          ? { code: "EXPIRED", message: "No crypto deposit received before the quote expired" }
-          : { code: "EXPIRED", message: "The customer did not complete the payment in time" };
-      case "CANCELLED":
-        return { code: "CANCELLED", message: tx.kind === "payout" ? "Cancelled before processing" : "Request cancelled" };
-      case "DECLINED":
-        return { code: "DECLINED", message: "Declined by the provider" };
-      case "REVERSED":
-        if (tx.kind === "payout") return { code: "REVERSED_BY_PROVIDER", message: "Reversed by the provider; funds returned to the payout balance" };
-        return OFFRAMP_FIAT_ERRORS.draw(rng);
-      default:
-        if (tx.kind === "collection") return COLLECTION_ERRORS.draw(rng);
-        if (tx.kind === "payout") return PAYOUT_ERRORS.draw(rng);
-        if (tx.kind === "onramp") {
-          tx.cryptoLegFailed = rng.chance(0.4);
-          return tx.cryptoLegFailed ? CRYPTO_TRANSFER_FAILED : COLLECTION_ERRORS.draw(rng);
-        }
-        return tx.status === "FAILED" ? CRYPTO_NOT_RECEIVED : OFFRAMP_FIAT_ERRORS.draw(rng);
-    }
-  }
-
-  /** The status changes with their times. Durations follow the channel (an STK push takes seconds, a bank transfer minutes). */
-  private timeline(tx: GenTx, slow: boolean): Step[] {
-    const { rng } = this.input;
-    const c0 = tx.createdAt;
-    const s = tx.status;
-    const path: Step[] = [];
-    const add = (status: string, at: number, note: string | null) => path.push({ status, at: Math.max(at, path.length ? path[path.length - 1].at + 1 : at), note });
-    const sec = (a: number, b: number) => rng.range(a * 1000, b * 1000);
-    const errNote = tx.error?.message ?? null;
-    const provider = tx.provider ?? "provider";
-
-    if (tx.kind === "collection") {
-      add("PENDING", c0, "Deposit request received");
-      if (s === "PENDING") return path;
-      const prompt = tx.channel === "BANK" ? "Bank payment details issued" : tx.channel === "CARD" ? "Awaiting card authentication" : "Payment prompt sent to customer";
-      const t1 = c0 + sec(1, 4);
-      add("INITIATED", t1, prompt);
-      if (s === "INITIATED") return path;
-      const slowChannel = tx.channel === "BANK";
-      let done: number;
-      if (s === "SUCCESSFUL") done = t1 + (slow ? sec(58, 64) : slowChannel ? sec(120, 2700) : tx.channel === "PAYMENT_LINK" ? sec(40, 600) : tx.channel === "CARD" ? sec(25, 150) : sec(8, 90));
-      else if (s === "EXPIRED") done = t1 + (slowChannel ? 3_600_000 : 1_800_000) + sec(0, 60);
-      else if (s === "DECLINED") done = t1 + sec(3, 20);
-      else done = t1 + (slowChannel ? sec(300, 3600) : sec(5, 60));
-      if (s === "IN_PROGRESS" || slowChannel || tx.channel === "CARD" || rng.chance(0.35)) add("IN_PROGRESS", t1 + Math.floor((done - t1) * 0.3), "Awaiting provider confirmation");
-      if (s === "IN_PROGRESS") return path;
-      add(s, done, s === "SUCCESSFUL" ? `Confirmed by ${provider}` : errNote);
-      return path;
-    }
-
-    if (tx.kind === "payout") {
-      add("PENDING", c0, "Payout request received");
-      if (s === "DUPLICATE_PENDING") {
-        add("DUPLICATE_PENDING", c0 + sec(1, 2), "Held: same recipient and amount as a recent payout");
-        return path;
-      }
-      if (tx.error?.code === "INSUFFICIENT_FUNDS") {
-        add("FAILED", c0 + sec(1, 2), tx.error.message);
-        return path;
-      }
-      if (s === "PENDING") return path;
-      const t1 = c0 + sec(1, 3);
-      add("INITIATED", t1, `Sent to ${provider}`);
-      if (s === "INITIATED") return path;
-      const slowChannel = tx.channel === "BANK";
-      let done: number;
-      if (s === "SUCCESSFUL" || s === "REVERSED") done = t1 + (slowChannel ? sec(120, 5400) : tx.channel === "BULK" ? sec(5, 180) : sec(4, 45));
-      else if (s === "EXPIRED") done = t1 + 1_800_000 + sec(0, 60);
-      else if (s === "CANCELLED") done = t1 + sec(300, 7200);
-      else if (s === "DECLINED") done = t1 + sec(2, 10);
-      else done = t1 + (slowChannel ? sec(300, 3600) : sec(3, 30));
-      if (s === "IN_PROGRESS" || slowChannel || rng.chance(0.5)) add("IN_PROGRESS", t1 + Math.floor((done - t1) * 0.3), "Processing");
-      if (s === "IN_PROGRESS") return path;
-      if (s === "REVERSED") {
-        add("SUCCESSFUL", done, `Confirmed by ${provider}`);
-        add("REVERSED", done + sec(7200, 3 * 86_400), errNote);
-        return path;
-      }
-      add(s, done, s === "SUCCESSFUL" ? `Confirmed by ${provider}` : errNote);
-      return path;
-    }
-
-    if (tx.kind === "onramp") {
-      add("PENDING", c0, "Onramp request received");
-      if (s === "PENDING") return path;
-      if (s === "EXPIRED") {
-        add("EXPIRED", c0 + 1_800_000 + sec(0, 60), errNote);
-        return path;
-      }
-      if (s === "CANCELLED") {
-        add("CANCELLED", c0 + sec(10, 120), errNote);
-        return path;
-      }
-      if (s === "FAILED" && !tx.cryptoLegFailed) {
-        add("FAILED", c0 + sec(10, 60), errNote);
-        return path;
-      }
-      const fiatIn = c0 + sec(10, 90);
-      add("IN_PROGRESS", fiatIn, "Fiat received; sending crypto");
-      if (s === "IN_PROGRESS") return path;
-      add(s, fiatIn + sec(8, 120), s === "SUCCESSFUL" ? "Crypto delivered to the receiver address" : errNote);
-      return path;
-    }
-
-    // offramp
-    add("PENDING", c0, "Waiting for the crypto deposit");
-    if (s === "PENDING") return path;
-    if (s === "EXPIRED") {
-      add("EXPIRED", c0 + 1_800_000 + sec(0, 60), errNote);
-      return path;
-    }
-    if (s === "CANCELLED") {
-      add("CANCELLED", c0 + sec(60, 1200), errNote);
-      return path;
-    }
-    if (s === "FAILED") {
-      add("FAILED", c0 + sec(900, 3600), errNote);
-      return path;
-    }
-    const received = c0 + sec(60, 900);
-    add("CRYPTO_RECEIVED", received, "Crypto deposit confirmed on-chain");
-    if (s === "CRYPTO_RECEIVED") return path;
-    const sending = received + sec(2, 10);
-    add("IN_PROGRESS", sending, "Sending fiat to the receiver");
-    if (s === "IN_PROGRESS") return path;
-    const fiatDone = sending + sec(3, 45);
-    if (s === "SUCCESSFUL") {
-      add("SUCCESSFUL", fiatDone, `Confirmed by ${provider}`);
-      return path;
-    }
-    add("FAILED", fiatDone, errNote);
-    const refundStart = fiatDone + 300_000 + sec(0, 30);
-    add("REFUND_PENDING", refundStart, "Refund of the crypto deposit scheduled");
-    if (s === "REFUND_PENDING") return path;
-    if (s === "REFUND_FAILED") add("REFUND_FAILED", refundStart + sec(600, 3600), "Refund failed after 5 attempts");
-    else add(s, refundStart + sec(60, 600), "Crypto refunded to the sender address");
-    return path;
   }
 
   /** Cuts the timeline at `now` and derives the fields that depend on the final status. */
@@ -549,7 +403,15 @@ export class TransactionGenerator {
       const fiatIn = has("IN_PROGRESS") || tx.status === "SUCCESSFUL";
       extra.depositStatus = fiatIn ? "SUCCESSFUL" : tx.status === "PENDING" ? "PENDING" : tx.status;
       extra.onchainStatus =
-        tx.status === "SUCCESSFUL" ? "SUCCESSFUL" : tx.status === "IN_PROGRESS" ? "IN_PROGRESS" : tx.status === "PENDING" ? "PENDING" : fiatIn ? "FAILED" : "CANCELLED";
+        tx.status === "SUCCESSFUL"
+          ? "SUCCESSFUL"
+          : tx.status === "IN_PROGRESS"
+            ? "IN_PROGRESS"
+            : tx.status === "PENDING"
+              ? "PENDING"
+              : fiatIn
+                ? "FAILED"
+                : "CANCELLED";
       if (fiatIn && mobile) extra.telcoId = rng.upperAlnum(10);
       if (tx.status === "SUCCESSFUL") extra.txHash = fakeTxHash(rng, tx.chain!);
     } else {
@@ -601,7 +463,8 @@ export class TransactionGenerator {
       events.push({ type: "credit", at: tx.path[tx.path.length - 1].at, seq: this.evSeq++, tx });
     } else if (tx.kind === "payout" && tx.error?.code !== "INSUFFICIENT_FUNDS") {
       events.push({ type: "payout", at: tx.createdAt, seq: this.evSeq++, tx });
-      if (PAYOUT_REVERSED_BY.has(tx.status)) events.push({ type: "reverse", at: tx.path[tx.path.length - 1].at, seq: this.evSeq++, tx });
+      if (PAYOUT_REVERSED_BY.has(tx.status))
+        events.push({ type: "reverse", at: tx.path[tx.path.length - 1].at, seq: this.evSeq++, tx });
     }
   }
 
@@ -647,7 +510,10 @@ export class TransactionGenerator {
       // Not enough money: the payout is refused with nothing debited.
       tx.error = WALLET_INSUFFICIENT;
       tx.status = "FAILED";
-      tx.path = [tx.path[0], { status: "FAILED", at: tx.createdAt + 1000 + rng.int(1000), note: WALLET_INSUFFICIENT.message }];
+      tx.path = [
+        tx.path[0],
+        { status: "FAILED", at: tx.createdAt + 1000 + rng.int(1000), note: WALLET_INSUFFICIENT.message },
+      ];
       const extra = tx.extra;
       extra.telcoId = null;
       extra.providerReference = null;
@@ -707,7 +573,12 @@ export class TransactionGenerator {
       updatedAt: iso(last.at),
     });
     for (const step of tx.path) {
-      await loader.push(transactionStatusHistory, { transactionId: tx.id, status: step.status, note: step.note, createdAt: iso(step.at) });
+      await loader.push(transactionStatusHistory, {
+        transactionId: tx.id,
+        status: step.status,
+        note: step.note,
+        createdAt: iso(step.at),
+      });
     }
     this.stats.transactions++;
     this.stats.history += tx.path.length;

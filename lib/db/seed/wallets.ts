@@ -8,7 +8,11 @@ import { DAY_MS, type MarketPlan } from "./plan";
  * countries gets one per country: "My XOF Wallet (CI)"). Inserted with zero balances: the
  * ledger moves them and `SeedLedger.writeBalances` stores the result.
  */
-export async function seedFiatWallets(ctx: SeedContext, integratorId: string, markets: MarketPlan[]): Promise<Map<MarketPlan, WalletState>> {
+export async function seedFiatWallets(
+  ctx: SeedContext,
+  integratorId: string,
+  markets: MarketPlan[],
+): Promise<Map<MarketPlan, WalletState>> {
   const out = new Map<MarketPlan, WalletState>();
   const rows: Record<string, unknown>[] = [];
   const createdAt = ctx.start - 20 * DAY_MS;

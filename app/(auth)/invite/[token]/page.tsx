@@ -30,21 +30,32 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         <>
           <h1 className="mt-8 text-2xl font-semibold">Join {invite.organization}</h1>
           <p className="mt-2 text-sm text-muted-foreground">
-            {invite.inviterName ?? "A teammate"} invited you to join <strong className="text-foreground">{invite.organization}</strong> on the Kotani Pay
-            backoffice as <strong className="text-foreground">{invite.roleName}</strong>.
+            {invite.inviterName ?? "A teammate"} invited you to join{" "}
+            <strong className="text-foreground">{invite.organization}</strong> on the Kotani Pay backoffice as{" "}
+            <strong className="text-foreground">{invite.roleName}</strong>.
           </p>
           {invite.requireTwoFactor && (
             <Alert variant="info" className="mt-5">
               <ShieldCheck aria-hidden />
               <AlertTitle>Two-factor authentication required</AlertTitle>
-              <AlertDescription>{invite.organization} requires two-factor authentication: you will set it up right after you join.</AlertDescription>
+              <AlertDescription>
+                {invite.organization} requires two-factor authentication: you will set it up right after you join.
+              </AlertDescription>
             </Alert>
           )}
-          <AcceptInviteForm token={token} email={invite.email!} organization={invite.organization!} accountExists={invite.accountExists ?? false} />
+          <AcceptInviteForm
+            token={token}
+            email={invite.email!}
+            organization={invite.organization!}
+            accountExists={invite.accountExists ?? false}
+          />
         </>
       ) : (
         <>
-          <div className="mt-8 flex size-12 items-center justify-center rounded-full bg-muted text-muted-foreground" aria-hidden>
+          <div
+            className="mt-8 flex size-12 items-center justify-center rounded-full bg-muted text-muted-foreground"
+            aria-hidden
+          >
             <MailX className="size-6" />
           </div>
           <h1 className="mt-4 text-2xl font-semibold">{TITLES[invite.state]}</h1>
@@ -52,7 +63,11 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             <AlertDescription>
               {INVITE_MESSAGES[invite.state]}
               {invite.organization && invite.state !== "accepted" && (
-                <> {invite.inviterName ? `${invite.inviterName} at ${invite.organization}` : invite.organization} can send you a new one.</>
+                <>
+                  {" "}
+                  {invite.inviterName ? `${invite.inviterName} at ${invite.organization}` : invite.organization} can
+                  send you a new one.
+                </>
               )}
             </AlertDescription>
           </Alert>

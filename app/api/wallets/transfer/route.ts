@@ -2,7 +2,7 @@ import { gatedRoute } from "@/lib/auth/guard";
 import { ValidationError } from "@/lib/auth/errors";
 import { transferApiSchema, IDEMPOTENCY_KEY_RE } from "@/lib/wallets/schemas";
 import { getWallet } from "@/lib/wallets/list-wallets";
-import { parseWalletAmount } from "@/lib/wallets/amount";
+import { parseAmount } from "@/lib/money";
 import { transferDepositBalance } from "@/lib/wallets/transfer-deposit-balance";
 
 /**
@@ -22,7 +22,7 @@ export const POST = gatedRoute("wallets.transfer", transferApiSchema, async ({ d
   let amount: bigint | undefined;
   if (input.amount !== undefined) {
     const wallet = await getWallet(db, scope, input.walletId);
-    const parsed = parseWalletAmount(input.amount, wallet.currency);
+    const parsed = parseAmount(input.amount, wallet.currency);
     if (!parsed.ok) throw new ValidationError(parsed.error, { amount: [parsed.error] });
     amount = parsed.minor;
   }

@@ -1,0 +1,72 @@
+"use client";
+
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Spinner } from "@/components/ui/spinner";
+import { toast } from "@/components/ui/toaster";
+import { changeOwnPassword } from "@/lib/auth/account-actions";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-limits";
+import { PasswordInput } from "../password-input";
+
+const schema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password"),
+    newPassword: z
+      .string()
+      .min(1, "Enter a new password")
+      .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
+      .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`),
+    confirmPassword: z.string().min(1, "Confirm your new password"),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match" });
+type Values = z.infer<typeof schema>;
+const FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
+
+export function ChangePasswordForm() {
+  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" } });
+  const { errors, isSubmitting } = form.formState;
+
+  async function onSubmit(values: Values) {
+    const res = await changeOwnPassword(values);
+    if (!res.ok) {
+      let placed = false;
+      for (const f of FIELDS) {
+        const m = res.fieldErrors?.[f]?.[0];
+        if (m) {
+          form.setError(f, { message: m });
+          placed = true;
+        }
+      }
+      if (!placed) form.setError("root", { message: res.error });
+      return;
+    }
+    form.reset();
+    toast.success("Password changed. Your other sessions were signed out.");
+  }
+
+  return (
+    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="max-w-md space-y-4" aria-label="Change password">
+      {errors.root?.message && (
+        <p role="alert" className="text-sm text-destructive dark:text-red-300">
+          {errors.root.message}
+        </p>
+      )}
+      <FormField id="currentPassword" label="Current password" error={errors.currentPassword?.message}>
+        {(c) => <PasswordInput control={c} autoComplete="current-password" toggleLabel="current password" {...form.register("currentPassword")} />}
+      </FormField>
+      <FormField id="newPassword" label="New password" description={`At least ${PASSWORD_MIN} characters; common passwords are refused.`} error={errors.newPassword?.message}>
+        {(c) => <PasswordInput control={c} autoComplete="new-password" toggleLabel="new password" {...form.register("newPassword")} />}
+      </FormField>
+      <FormField id="confirmPassword" label="Confirm new password" error={errors.confirmPassword?.message}>
+        {(c) => <PasswordInput control={c} autoComplete="new-password" toggleLabel="password confirmation" {...form.register("confirmPassword")} />}
+      </FormField>
+      <Button type="submit" disabled={isSubmitting}>
+        {isSubmitting && <Spinner />}
+        Change password
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { FormField } from "@/components/ui/form-field";
+import { Spinner } from "@/components/ui/spinner";
+import { requestResetCode } from "@/lib/auth/password-reset-actions";
+
+export const RESET_STORAGE_KEY = "kotani.reset";
+
+const schema = z.object({ email: z.string().trim().min(1, "Enter your email address").email("Enter a valid email address").max(254) });
+type Values = z.infer<typeof schema>;
+
+/** Step 1: "Send Reset OTP". The answer is the same whether or not the email has an account. */
+export function ForgotPasswordForm() {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: "" } });
+  const { errors, isSubmitting } = form.formState;
+
+  async function onSubmit(values: Values) {
+    setFormError(null);
+    const res = await requestResetCode(values);
+    if (!res.ok) {
+      if (res.fieldErrors?.email) form.setError("email", { message: res.fieldErrors.email[0] });
+      else setFormError(res.error);
+      return;
+    }
+    sessionStorage.setItem(RESET_STORAGE_KEY, JSON.stringify({ email: values.email.trim(), notice: res.data.message }));
+    router.push("/reset-password");
+  }
+
+  return (
+    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="mt-8 space-y-5">
+      {formError && (
+        <p data-testid="form-error" role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive dark:text-red-300">
+          {formError}
+        </p>
+      )}
+      <FormField id="email" label="Email Address" error={errors.email?.message}>
+        <Input type="email" autoComplete="username" placeholder="you@company.com" {...form.register("email")} />
+      </FormField>
+      <Button type="submit" className="w-full" size="lg" disabled={isSubmitting}>
+        {isSubmitting && <Spinner />}
+        Send Reset OTP
+      </Button>
+    </form>
+  );
+}

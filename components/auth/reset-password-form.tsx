@@ -1,0 +1,119 @@
+"use client";
+
+import { useEffect, useState, useSyncExternalStore } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { FormField } from "@/components/ui/form-field";
+import { Spinner } from "@/components/ui/spinner";
+import { resetPasswordWithCode } from "@/lib/auth/password-reset-actions";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-limits";
+import { PasswordInput } from "./password-input";
+import { RESET_STORAGE_KEY } from "./forgot-password-form";
+
+const schema = z
+  .object({
+    email: z.string().trim().min(1, "Enter your email address").email("Enter a valid email address").max(254),
+    code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit OTP from the email"),
+    password: z
+      .string()
+      .min(1, "Enter a new password")
+      .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
+      .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`),
+    confirmPassword: z.string().min(1, "Confirm your new password"),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match" });
+type Values = z.infer<typeof schema>;
+const FIELDS = ["email", "code", "password", "confirmPassword"] as const;
+
+const noSubscription = () => () => {};
+const readSaved = () => sessionStorage.getItem(RESET_STORAGE_KEY);
+function parseSaved(raw: string): { email?: string; notice?: string } | null {
+  try {
+    return JSON.parse(raw) as { email?: string; notice?: string };
+  } catch {
+    return null;
+  }
+}
+
+/** Step 2: "Reset Password" with the emailed code (also sets a first password). */
+export function ResetPasswordForm() {
+  const router = useRouter();
+  const saved = useSyncExternalStore(noSubscription, readSaved, () => null);
+  const notice = saved ? (parseSaved(saved)?.notice ?? null) : null;
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: "", code: "", password: "", confirmPassword: "" } });
+  const { errors, isSubmitting } = form.formState;
+
+  useEffect(() => {
+    const email = saved ? parseSaved(saved)?.email : undefined;
+    if (email && !form.getValues("email")) form.setValue("email", email);
+  }, [saved, form]);
+
+  async function onSubmit(values: Values) {
+    setFormError(null);
+    const res = await resetPasswordWithCode(values);
+    if (!res.ok) {
+      let placed = false;
+      for (const field of FIELDS) {
+        const message = res.fieldErrors?.[field]?.[0];
+        if (message) {
+          form.setError(field, { message });
+          placed = true;
+        }
+      }
+      if (!placed) setFormError(res.error);
+      return;
+    }
+    sessionStorage.removeItem(RESET_STORAGE_KEY);
+    router.replace("/login?notice=reset");
+  }
+
+  return (
+    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="mt-8 space-y-5">
+      {notice && !formError && (
+        <p data-testid="reset-notice" role="status" className="rounded-md border border-success/40 bg-success/10 px-3 py-2 text-sm text-foreground">
+          {notice}
+        </p>
+      )}
+      {formError && (
+        <p data-testid="form-error" role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive dark:text-red-300">
+          {formError}
+        </p>
+      )}
+      <FormField id="email" label="Email Address" error={errors.email?.message}>
+        <Input type="email" autoComplete="username" placeholder="you@company.com" {...form.register("email")} />
+      </FormField>
+      <FormField id="code" label="One-Time Password (OTP)" error={errors.code?.message}>
+        <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder="Enter the 6-digit OTP" {...form.register("code")} />
+      </FormField>
+      <FormField
+        id="password"
+        label="New Password"
+        description={`At least ${PASSWORD_MIN} characters. A long phrase is easy to remember and hard to guess.`}
+        error={errors.password?.message}
+      >
+        {(control) => <PasswordInput control={control} autoComplete="new-password" toggleLabel="new password" {...form.register("password")} />}
+      </FormField>
+      <FormField id="confirmPassword" label="Confirm password" error={errors.confirmPassword?.message}>
+        {(control) => (
+          <PasswordInput control={control} autoComplete="new-password" toggleLabel="password confirmation" {...form.register("confirmPassword")} />
+        )}
+      </FormField>
+      <Button type="submit" className="w-full" size="lg" disabled={isSubmitting}>
+        {isSubmitting && <Spinner />}
+        Reset Password
+      </Button>
+      <p className="text-center text-sm text-muted-foreground">
+        Didn&apos;t get a code?{" "}
+        <Link href="/forgot-password" className="text-primary hover:underline dark:text-violet-300">
+          Send a new one
+        </Link>
+      </p>
+    </form>
+  );
+}
