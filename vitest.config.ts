@@ -18,7 +18,7 @@ export default defineConfig({
     exclude: ["**/node_modules/**", "e2e/**", ".next/**", "data/**", ".test-data/**", "test-results/**"],
     setupFiles: ["./test/setup.ts"],
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 300_000,
     // 2 cores, and each in-memory PGlite is ~100 MB: few forked workers.
     pool: "forks",
     maxWorkers: 2,

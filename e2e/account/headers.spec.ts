@@ -3,6 +3,7 @@ import { signIn } from "../support/auth";
 
 test.describe("[SECURITY] response headers and CSP", () => {
   test("the dashboard page: CSP with a per-request nonce, no-store, nosniff, Referrer-Policy; and the app works under it", async ({ page }) => {
+    test.setTimeout(120_000);
     const violations: string[] = [];
     page.on("console", (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());

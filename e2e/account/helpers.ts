@@ -69,7 +69,23 @@ export async function statusWithCookie(request: APIRequestContext, cookie: strin
   return res.status();
 }
 
-/** A TOTP code for the current (or a later) 30-second step. */
-export function totp(secret: string, stepsAhead = 0): Promise<string> {
-  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30 });
+/**
+ * A TOTP code the server will accept: a code works once (the server keeps the last step used),
+ * and only the previous, current and next 30-second steps are accepted. So: the step after the
+ * last one this test used, waiting for the clock when that is more than one step ahead.
+ */
+export function totpClock() {
+  let lastStep = 0;
+  return async function next(secret: string): Promise<string> {
+    for (;;) {
+      const now = Math.floor(Date.now() / 1000);
+      const current = Math.floor(now / 30);
+      const step = Math.max(current, lastStep + 1);
+      if (step <= current + 1) {
+        lastStep = step;
+        return generate({ secret, epoch: step * 30 });
+      }
+      await new Promise((r) => setTimeout(r, ((current + 1) * 30 - now) * 1000 + 200));
+    }
+  };
 }

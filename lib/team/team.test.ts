@@ -160,14 +160,14 @@ describe.each(testEngines())("team (%s)", (engine) => {
         accountExists: false,
       });
 
-      // The account-security password rules apply: no common password, not the email address.
+      // The account-security password rules apply: no common password, not the email or product name.
       const weak = (password: string) =>
         acceptInviteSchema.parse({ mode: "new", token, name: "Cleo", password, confirmPassword: password });
       await expect(acceptInvite(t.db, weak("aaaaaaaaaaaa"), { now: new Date(now.getTime() + HOUR) })).rejects.toThrow(
         /too common/,
       );
       await expect(
-        acceptInvite(t.db, weak("my-cleo-password"), { now: new Date(now.getTime() + HOUR) }),
+        acceptInvite(t.db, weak("my-kotani-password"), { now: new Date(now.getTime() + HOUR) }),
       ).rejects.toThrow(/email address/);
       expect(
         acceptInviteSchema.safeParse({ mode: "new", token, name: "Cleo", password: "short", confirmPassword: "short" })

@@ -1,3 +1,14 @@
+/**
+ * The demo data seed: two integrators ("Demo Kotani Pay" with its team, 15 markets and ~90 days
+ * of transactions; "Savanna Remit", small, to make tenant leaks visible), their wallets,
+ * customers, crypto wallets and a ledger that balances to the cent.
+ *
+ * Modules: prng (seeded randomness, ids) · demo-plans (who and where) · team · wallets ·
+ * crypto · customers · volume (how many per day) · status (mix and timelines) · amounts ·
+ * transactions (the generator) · ledger (entries and running balances) · loader (COPY).
+ * Everything is generated in time order, day by day, and streamed to the database in large
+ * COPY batches inside one transaction: a crash leaves an empty database, never half a seed.
+ */
 import { hash } from "@node-rs/argon2";
 import { currencyExponent } from "../../markets";
 import { rebuildDailyStats } from "../../transactions/daily-stats";

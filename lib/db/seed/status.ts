@@ -93,6 +93,7 @@ export function drawStatus(rng: Rng, kind: TransactionKind, age: number): string
   return BASE_STATUS[kind].draw(rng);
 }
 
+/** The error a transaction ending in a failure status reports (sandbox scenario errors where they fit). */
 export function errorFor(rng: Rng, tx: StatusInput): SeedError {
   switch (tx.status) {
     case "EXPIRED":
