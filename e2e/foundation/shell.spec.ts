@@ -8,6 +8,8 @@ const SECTIONS = [
 
 test.describe("[FOUNDATION] sign-in and app shell", () => {
   test("the demo Owner signs in, sees every section, switches market and theme, signs out", async ({ page }) => {
+    // A long journey: six market switches, each a server re-render of the home page.
+    test.setTimeout(180_000);
     await signIn(page);
     await expect(page.getByRole("heading", { name: /Welcome back, Demo Kotani Pay/ })).toBeVisible();
 
