@@ -79,10 +79,20 @@ const allSteps = [
     report: () => {
       const r = readJson(VITEST_JSON);
       if (!r) return null;
+      const failures = [];
+      for (const file of r.testResults ?? []) {
+        for (const t of file.assertionResults ?? []) {
+          if (t.status === "failed") failures.push({ where: path.relative(root, file.name ?? ""), title: t.fullName ?? t.title, error: t.failureMessages?.[0] ?? "" });
+        }
+        if (file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")) {
+          failures.push({ where: path.relative(root, file.name ?? ""), title: "(the file failed to run)", error: file.message ?? "" });
+        }
+      }
       return {
         passed: r.numPassedTests ?? 0,
         failed: r.numFailedTests ?? 0,
         skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
+        failures,
       };
     },
   },
@@ -99,11 +109,30 @@ const allSteps = [
       const r = readJson(E2E_JSON);
       if (!r?.stats) return null;
       const s = r.stats;
+      const failures = [];
+      const walk = (suite, titles) => {
+        for (const spec of suite.specs ?? []) {
+          for (const t of spec.tests ?? []) {
+            if (t.status !== "unexpected") continue;
+            const last = t.results?.[t.results.length - 1];
+            failures.push({
+              where: `${spec.file}:${spec.line}`,
+              title: [...titles, spec.title].filter(Boolean).join(" › "),
+              error: last?.error?.message ?? last?.errors?.[0]?.message ?? "",
+              at: last?.error?.location ? `${path.relative(root, last.error.location.file)}:${last.error.location.line}` : "",
+            });
+          }
+        }
+        for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+      };
+      for (const suite of r.suites ?? []) walk(suite, []);
+      for (const e of r.errors ?? []) failures.push({ where: "(run)", title: "error outside the tests", error: e.message ?? "" });
       return {
         passed: (s.expected ?? 0) + (s.flaky ?? 0),
         failed: s.unexpected ?? 0,
         skipped: s.skipped ?? 0,
         flaky: s.flaky ?? 0,
+        failures,
       };
     },
   },
@@ -230,6 +259,18 @@ for (const r of results) {
   }
   const time = r.ms === undefined ? "" : fmt(r.ms);
   console.log(`${r.status}  ${step.name.padEnd(10)} ${time.padStart(7)}  ${detail}`.trimEnd());
+}
+// What failed and why, last, so the tail of a CI log always says it (the reporters' own
+// details scroll away above the attachments).
+const failures = results.flatMap((r) => (r.counts?.failures ?? []).map((f) => ({ step: r.step.name, ...f })));
+if (failures.length) {
+  console.log("\n=== failures");
+  for (const f of failures.slice(0, 20)) {
+    // Strip ANSI colours; keep the first lines of the message.
+    const message = f.error.replace(/\u001b\[[0-9;]*m/g, "").split("\n").filter((l) => l.trim()).slice(0, 6).join("\n      ");
+    console.log(`[${f.step}] ${f.where} › ${f.title}${f.at ? ` (at ${f.at})` : ""}\n      ${message}`);
+  }
+  if (failures.length > 20) console.log(`… and ${failures.length - 20} more`);
 }
 console.log(
   `total ${fmt(Date.now() - t0)}${process.env.TEST_DATABASE_URL ? " (integration suites also on PostgreSQL)" : ""}`,

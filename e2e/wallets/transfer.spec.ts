@@ -3,7 +3,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { selectMarket, signIn } from "../support/auth";
 import { formatMoney } from "../../lib/money";
 
-/** "KES 1,234.56" → 123456n (KES prints all its decimals, so the digits are the minor units). */
+/** "GHS 1,234.56" → 123456n (a 2-decimal currency prints all its decimals, so the digits are the minor units). */
 function minorOf(text: string | null): bigint {
   const digits = (text ?? "").replace(/[^0-9]/g, "");
   if (!digits) throw new Error(`no amount in "${text}"`);
@@ -30,12 +30,17 @@ async function shot(page: Page, name: string) {
 }
 
 // One database for the whole file, and the tests build on each other's balances: in order.
+// Ghana / GHS is this file's own market: it empties a deposit balance, and the team and
+// transactions specs move KES money on the same server (the run order across files is not fixed).
+const COUNTRY = "GH";
+const CURRENCY = "GHS";
+
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 test.describe("[WALLETS] Transfer Deposit Balance", () => {
-  test("the Owner opens Wallets for KES and transfers a specific amount: Main Balance rises, Deposit Balance falls by exactly that", async ({ page }) => {
+  test("the Owner opens Wallets for its market and transfers a specific amount: Main Balance rises, Deposit Balance falls by exactly that", async ({ page }) => {
     await signIn(page);
-    await selectMarket(page, "KE", "KES");
+    await selectMarket(page, COUNTRY, CURRENCY);
     await openWallets(page);
 
     const summary = page.getByRole("region", { name: "Wallet summary" });
@@ -45,8 +50,8 @@ test.describe("[WALLETS] Transfer Deposit Balance", () => {
     await expect(summary).toContainText("Across all wallets");
     await expect(summary).toContainText("Pending transfer");
     const selected = page.getByRole("region", { name: "Selected wallet" });
-    await expect(selected.getByRole("heading", { name: "My KES Wallet" })).toBeVisible();
-    await expect(selected).toContainText("Primary wallet");
+    await expect(selected.getByRole("heading", { name: `My ${CURRENCY} Wallet` })).toBeVisible();
+    await expect(selected).toContainText(`Wallet · ${CURRENCY} · Ghana`);
     await expect(selected.getByText("active", { exact: true })).toBeVisible();
     const list = page.getByRole("list", { name: "All Wallets" });
     await expect(list.getByRole("listitem").first()).toContainText("ID: ");
@@ -61,38 +66,38 @@ test.describe("[WALLETS] Transfer Deposit Balance", () => {
     const dialog = page.getByRole("dialog", { name: "Transfer Deposit Balance" });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText("Move funds from your deposit balance to your main wallet balance for immediate use.");
-    await expect(dialog).toContainText("My KES Wallet Summary");
+    await expect(dialog).toContainText(`My ${CURRENCY} Wallet Summary`);
     await expect(dialog.getByRole("radio", { name: /Transfer entire deposit balance/ })).toBeChecked();
     await expect(dialog).toContainText("Recommended");
-    await expect(dialog.getByTestId("preview-amount")).toHaveText(formatMoney(deposit0, "KES"));
+    await expect(dialog.getByTestId("preview-amount")).toHaveText(formatMoney(deposit0, CURRENCY));
     await dialog.getByRole("radio", { name: /Transfer specific amount/ }).click();
-    const amountInput = dialog.getByLabel("Amount (KES)");
+    const amountInput = dialog.getByLabel(`Amount (${CURRENCY})`);
     // Bad input: a clear message, the Transfer button stays disabled.
     await amountInput.fill("12.345");
-    await expect(dialog).toContainText("KES allows at most 2 decimal places");
+    await expect(dialog).toContainText(`${CURRENCY} allows at most 2 decimal places`);
     await expect(dialog.getByRole("button", { name: "Transfer", exact: true })).toBeDisabled();
     await amountInput.fill(((deposit0 + 100n) / 100n).toString());
     await expect(dialog).toContainText("Amount is more than the deposit balance");
     await amountInput.fill("0");
     await expect(dialog).toContainText("Amount must be greater than zero");
     await amountInput.fill("12.34");
-    await expect(dialog.getByTestId("preview-amount")).toHaveText("KES 12.34");
-    await expect(dialog.getByTestId("preview-main-balance")).toHaveText(formatMoney(main0 + 1234n, "KES"));
+    await expect(dialog.getByTestId("preview-amount")).toHaveText(formatMoney(1234n, CURRENCY));
+    await expect(dialog.getByTestId("preview-main-balance")).toHaveText(formatMoney(main0 + 1234n, CURRENCY));
     await shot(page, "wallets-transfer-modal");
     await dialog.getByRole("button", { name: "Transfer", exact: true }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByText("KES 12.34 moved to your main balance")).toBeVisible();
+    await expect(page.getByText(`${formatMoney(1234n, CURRENCY)} moved to your main balance`)).toBeVisible();
     // Updated without a reload, by exactly the amount.
-    await expect(tile(page, "Main Balance")).toHaveText(formatMoney(main0 + 1234n, "KES"));
-    await expect(tile(page, "Deposit Balance")).toHaveText(formatMoney(deposit0 - 1234n, "KES"));
+    await expect(tile(page, "Main Balance")).toHaveText(formatMoney(main0 + 1234n, CURRENCY));
+    await expect(tile(page, "Deposit Balance")).toHaveText(formatMoney(deposit0 - 1234n, CURRENCY));
     await page.reload();
-    await expect(tile(page, "Main Balance")).toHaveText(formatMoney(main0 + 1234n, "KES"));
-    await expect(tile(page, "Deposit Balance")).toHaveText(formatMoney(deposit0 - 1234n, "KES"));
+    await expect(tile(page, "Main Balance")).toHaveText(formatMoney(main0 + 1234n, CURRENCY));
+    await expect(tile(page, "Deposit Balance")).toHaveText(formatMoney(deposit0 - 1234n, CURRENCY));
   });
 
   test("a double click on Transfer moves the money once; a repeated request with the same key too", async ({ page }) => {
     await signIn(page);
-    await selectMarket(page, "KE", "KES");
+    await selectMarket(page, COUNTRY, CURRENCY);
     await openWallets(page);
     const selected = page.getByRole("region", { name: "Selected wallet" });
     const dialog = page.getByRole("dialog", { name: "Transfer Deposit Balance" });
@@ -101,13 +106,13 @@ test.describe("[WALLETS] Transfer Deposit Balance", () => {
     expect(deposit1).toBeGreaterThan(200n);
     await selected.getByRole("button", { name: "Transfer Deposit Balance" }).click();
     await dialog.getByRole("radio", { name: /Transfer specific amount/ }).click();
-    await dialog.getByLabel("Amount (KES)").fill("1.00");
+    await dialog.getByLabel(`Amount (${CURRENCY})`).fill("1.00");
     await dialog.getByRole("button", { name: "Transfer", exact: true }).dblclick();
     await expect(dialog).toBeHidden();
-    await expect(tile(page, "Main Balance")).toHaveText(formatMoney(main1 + 100n, "KES"));
+    await expect(tile(page, "Main Balance")).toHaveText(formatMoney(main1 + 100n, CURRENCY));
     await page.reload();
-    await expect(tile(page, "Main Balance")).toHaveText(formatMoney(main1 + 100n, "KES"));
-    await expect(tile(page, "Deposit Balance")).toHaveText(formatMoney(deposit1 - 100n, "KES"));
+    await expect(tile(page, "Main Balance")).toHaveText(formatMoney(main1 + 100n, CURRENCY));
+    await expect(tile(page, "Deposit Balance")).toHaveText(formatMoney(deposit1 - 100n, CURRENCY));
 
     // Even two requests with the same idempotency key move it once (the key the modal sends).
     const overview = await (await page.request.get("/api/wallets")).json();
@@ -124,13 +129,13 @@ test.describe("[WALLETS] Transfer Deposit Balance", () => {
     const bad = await page.request.post("/api/wallets/transfer", { data: { walletId, amount: "1e3", idempotencyKey: randomUUID() } });
     expect(bad.status()).toBe(400);
     await page.reload();
-    await expect(tile(page, "Main Balance")).toHaveText(formatMoney(main1 + 150n, "KES"));
-    await expect(tile(page, "Deposit Balance")).toHaveText(formatMoney(deposit1 - 150n, "KES"));
+    await expect(tile(page, "Main Balance")).toHaveText(formatMoney(main1 + 150n, CURRENCY));
+    await expect(tile(page, "Deposit Balance")).toHaveText(formatMoney(deposit1 - 150n, CURRENCY));
   });
 
   test("the Owner transfers the entire deposit balance; then the action is disabled and the history shows it", async ({ page }) => {
     await signIn(page);
-    await selectMarket(page, "KE", "KES");
+    await selectMarket(page, COUNTRY, CURRENCY);
     await openWallets(page);
     const selected = page.getByRole("region", { name: "Selected wallet" });
     const summary = page.getByRole("region", { name: "Wallet summary" });
@@ -141,12 +146,12 @@ test.describe("[WALLETS] Transfer Deposit Balance", () => {
     const walletId: string = (await (await page.request.get("/api/wallets")).json()).selectedWalletId;
     await selected.getByRole("button", { name: "Transfer Deposit Balance" }).click();
     await expect(dialog.getByRole("radio", { name: /Transfer entire deposit balance/ })).toBeChecked();
-    await expect(dialog).toContainText(`Move all ${formatMoney(deposit2, "KES")} to main balance`);
-    await expect(dialog.getByTestId("preview-main-balance")).toHaveText(formatMoney(main2 + deposit2, "KES"));
+    await expect(dialog).toContainText(`Move all ${formatMoney(deposit2, CURRENCY)} to main balance`);
+    await expect(dialog.getByTestId("preview-main-balance")).toHaveText(formatMoney(main2 + deposit2, CURRENCY));
     await dialog.getByRole("button", { name: "Transfer", exact: true }).click();
     await expect(dialog).toBeHidden();
-    await expect(tile(page, "Deposit Balance")).toHaveText("KES 0.00");
-    await expect(tile(page, "Main Balance")).toHaveText(formatMoney(main2 + deposit2, "KES"));
+    await expect(tile(page, "Deposit Balance")).toHaveText(formatMoney(0n, CURRENCY));
+    await expect(tile(page, "Main Balance")).toHaveText(formatMoney(main2 + deposit2, CURRENCY));
     await expect(selected.getByRole("button", { name: "Transfer Deposit Balance" })).toBeDisabled();
     await expect(summary.getByRole("button", { name: "Transfer Now" })).toHaveCount(0);
     await page.reload();
@@ -155,14 +160,14 @@ test.describe("[WALLETS] Transfer Deposit Balance", () => {
 
     // The balance history shows the transfers with the balances after.
     await selected.getByRole("link", { name: "View Transactions" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: /My KES Wallet — Balance history/ })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: new RegExp(`My ${CURRENCY} Wallet — Balance history`) })).toBeVisible();
     const history = page.getByRole("table", { name: "Balance history" });
     await expect(history.getByRole("row").nth(1)).toContainText("Transfer");
-    await expect(history.getByRole("row").nth(1)).toContainText(`−${formatMoney(deposit2, "KES")}`);
-    await expect(history.getByRole("row").nth(1)).toContainText(formatMoney(main2 + deposit2, "KES"));
+    await expect(history.getByRole("row").nth(1)).toContainText(`−${formatMoney(deposit2, CURRENCY)}`);
+    await expect(history.getByRole("row").nth(1)).toContainText(formatMoney(main2 + deposit2, CURRENCY));
     await page.getByRole("combobox", { name: "Kind" }).click();
     await page.getByRole("option", { name: "Transfer" }).click();
-    await expect(history.getByRole("row").nth(1)).toContainText(`+${formatMoney(deposit2, "KES")}`);
+    await expect(history.getByRole("row").nth(1)).toContainText(`+${formatMoney(deposit2, CURRENCY)}`);
     for (let i = 1; i <= 4; i++) await expect(history.getByRole("row").nth(i)).toContainText("Transfer");
     const csv = await page.request.get(`/api/wallets/${walletId}/history/export?kind=transfer`);
     expect(csv.headers()["content-type"]).toContain("text/csv");
