@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/ui/form-field";
 import { Spinner } from "@/components/ui/spinner";
 import { requestResetCode } from "@/lib/auth/password-reset-actions";
+import { FormBanner } from "./form-banner";
 
 export const RESET_STORAGE_KEY = "kotani.reset";
 
@@ -38,9 +39,9 @@ export function ForgotPasswordForm() {
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="mt-8 space-y-5">
       {formError && (
-        <p data-testid="form-error" role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive dark:text-red-300">
+        <FormBanner tone="error" testId="form-error" role="alert">
           {formError}
-        </p>
+        </FormBanner>
       )}
       <FormField id="email" label="Email Address" error={errors.email?.message}>
         <Input type="email" autoComplete="username" placeholder="you@company.com" {...form.register("email")} />

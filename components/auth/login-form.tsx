@@ -14,6 +14,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Spinner } from "@/components/ui/spinner";
 import { PasswordInput } from "./password-input";
 import { LOGIN_MESSAGES, loginErrorMessage } from "./login-messages";
+import { FormBanner } from "./form-banner";
 
 const loginSchema = z.object({
   email: z.string().trim().min(1, "Enter your email address").email("Enter a valid email address"),
@@ -70,14 +71,14 @@ export function LoginForm({ callbackUrl, notice, initialError }: { callbackUrl: 
   return (
     <form onSubmit={form.handleSubmit((v) => submit(v))} noValidate className="mt-8 space-y-5">
       {notice && !formError && (
-        <p data-testid="login-notice" role="status" className="rounded-md border border-success/40 bg-success/10 px-3 py-2 text-sm text-foreground">
+        <FormBanner tone="success" testId="login-notice">
           {notice}
-        </p>
+        </FormBanner>
       )}
       {formError && (
-        <p data-testid="login-error" role="status" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive dark:text-red-300">
+        <FormBanner tone="error" testId="login-error">
           {formError}
-        </p>
+        </FormBanner>
       )}
       <FormField id="email" label="Email Address" error={errors.email?.message}>
         <Input type="email" autoComplete="username" placeholder="you@company.com" {...form.register("email")} />
@@ -140,9 +141,9 @@ function TwoFactorStep({
         </div>
       </div>
       {error && (
-        <p data-testid="login-error" role="status" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive dark:text-red-300">
+        <FormBanner tone="error" testId="login-error">
           {error}
-        </p>
+        </FormBanner>
       )}
       {mode === "totp" ? (
         <FormField id="totp" label="Authentication code" error={fieldError}>

@@ -14,6 +14,7 @@ import { resetPasswordWithCode } from "@/lib/auth/password-reset-actions";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-limits";
 import { PasswordInput } from "./password-input";
 import { RESET_STORAGE_KEY } from "./forgot-password-form";
+import { FormBanner } from "./form-banner";
 
 const schema = z
   .object({
@@ -76,14 +77,14 @@ export function ResetPasswordForm() {
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="mt-8 space-y-5">
       {notice && !formError && (
-        <p data-testid="reset-notice" role="status" className="rounded-md border border-success/40 bg-success/10 px-3 py-2 text-sm text-foreground">
+        <FormBanner tone="success" testId="reset-notice">
           {notice}
-        </p>
+        </FormBanner>
       )}
       {formError && (
-        <p data-testid="form-error" role="alert" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm text-destructive dark:text-red-300">
+        <FormBanner tone="error" testId="form-error" role="alert">
           {formError}
-        </p>
+        </FormBanner>
       )}
       <FormField id="email" label="Email Address" error={errors.email?.message}>
         <Input type="email" autoComplete="username" placeholder="you@company.com" {...form.register("email")} />

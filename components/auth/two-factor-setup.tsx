@@ -8,6 +8,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Spinner } from "@/components/ui/spinner";
 import { CopyButton } from "@/components/ui/copy-button";
 import { beginTwoFactor, enableTwoFactor } from "@/lib/auth/account-actions";
+import { FormBanner } from "./form-banner";
 
 type Setup = { secret: string; uri: string; qrDataUrl: string };
 
@@ -116,10 +117,10 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
   };
   return (
     <div className="space-y-4">
-      <p role="status" className="rounded-md border border-success/40 bg-success/10 px-3 py-2 text-sm text-foreground">
+      <FormBanner tone="success">
         Two-factor authentication is on. Save these recovery codes now: each one signs you in once if you lose your phone. They
         won&apos;t be shown again.
-      </p>
+      </FormBanner>
       <ul data-testid="recovery-codes" aria-label="Recovery codes" className="grid grid-cols-2 gap-2 rounded-lg border bg-muted/40 p-4 font-mono text-sm">
         {codes.map((c) => (
           <li key={c}>{c}</li>

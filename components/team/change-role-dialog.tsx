@@ -12,7 +12,7 @@ import {
   DialogTitle,
 } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { RoleSelect } from "./role-select";
 import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toaster";
 import { useScope } from "@/components/shell/scope-context";
@@ -76,20 +76,7 @@ export function ChangeRoleDialog({
           </Alert>
         )}
         <FormField id="member-role" label="Role">
-          {(control) => (
-            <Select value={roleId} onValueChange={setRoleId}>
-              <SelectTrigger {...control} className="w-full">
-                <SelectValue placeholder="Choose a role" />
-              </SelectTrigger>
-              <SelectContent>
-                {grantable.map((r) => (
-                  <SelectItem key={r.id} value={r.id}>
-                    {r.name}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-          )}
+          {(control) => <RoleSelect control={control} roles={grantable} value={roleId} onChange={setRoleId} />}
         </FormField>
         <DialogFooter>
           <Button variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>

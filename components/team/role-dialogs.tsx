@@ -16,8 +16,8 @@ import {
   DialogTitle,
 } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
+import { RoleSelect } from "./role-select";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
@@ -224,20 +224,7 @@ export function DeleteRoleDialog({
         )}
         {inUse && (
           <FormField id="reassign-role" label="Move members to" required>
-            {(control) => (
-              <Select value={target} onValueChange={setTarget}>
-                <SelectTrigger {...control} className="w-full">
-                  <SelectValue placeholder="Choose a role" />
-                </SelectTrigger>
-                <SelectContent>
-                  {targets.map((r) => (
-                    <SelectItem key={r.id} value={r.id}>
-                      {r.name}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
+            {(control) => <RoleSelect control={control} roles={targets} value={target} onChange={setTarget} />}
           </FormField>
         )}
         <DialogFooter>

@@ -1,6 +1,5 @@
 "use server";
 
-import { gatedAction } from "@/lib/auth/guard";
 import {
   changeMemberRoleSchema,
   createRoleSchema,
@@ -14,132 +13,88 @@ import { inviteMembers } from "./invite-members";
 import { resendInvite, revokeInvite } from "./manage-invite";
 import { changeMemberRole, disableMember, enableMember, removeMember } from "./manage-member";
 import { createRole, deleteRole, updateRole } from "./manage-role";
-import { auditDenials } from "./context";
+import { teamAction } from "./team-action";
 
 // Users (permission users.manage)
 
-export const inviteMembersAction = gatedAction(
+export const inviteMembersAction = teamAction(
   "team.invite",
   "users.manage",
   inviteMembersSchema,
-  ({ db, scope, input, meta }) =>
-    auditDenials(db, scope, { meta }, { action: "team.invite_sent", targetType: "role", targetId: input.roleId }, () =>
-      inviteMembers(db, scope, input, { meta }),
-    ),
+  (i) => ({ action: "team.invite_sent", targetType: "role", targetId: i.roleId }),
+  inviteMembers,
 );
 
-export const resendInviteAction = gatedAction(
+export const resendInviteAction = teamAction(
   "team.invite_resend",
   "users.manage",
   inviteIdSchema,
-  ({ db, scope, input, meta }) =>
-    auditDenials(
-      db,
-      scope,
-      { meta },
-      { action: "team.invite_resent", targetType: "invite", targetId: input.inviteId },
-      () => resendInvite(db, scope, input, { meta }),
-    ),
+  (i) => ({ action: "team.invite_resent", targetType: "invite", targetId: i.inviteId }),
+  resendInvite,
 );
 
-export const revokeInviteAction = gatedAction(
+export const revokeInviteAction = teamAction(
   "team.invite_revoke",
   "users.manage",
   inviteIdSchema,
-  ({ db, scope, input, meta }) =>
-    auditDenials(
-      db,
-      scope,
-      { meta },
-      { action: "team.invite_revoked", targetType: "invite", targetId: input.inviteId },
-      () => revokeInvite(db, scope, input, { meta }),
-    ),
+  (i) => ({ action: "team.invite_revoked", targetType: "invite", targetId: i.inviteId }),
+  revokeInvite,
 );
 
-export const changeMemberRoleAction = gatedAction(
+export const changeMemberRoleAction = teamAction(
   "team.member_change_role",
   "users.manage",
   changeMemberRoleSchema,
-  ({ db, scope, input, meta }) =>
-    auditDenials(
-      db,
-      scope,
-      { meta },
-      { action: "team.member_role_changed", targetType: "member", targetId: input.memberId },
-      () => changeMemberRole(db, scope, input, { meta }),
-    ),
+  (i) => ({ action: "team.member_role_changed", targetType: "member", targetId: i.memberId }),
+  changeMemberRole,
 );
 
-export const disableMemberAction = gatedAction(
+export const disableMemberAction = teamAction(
   "team.member_disable",
   "users.manage",
   memberIdSchema,
-  ({ db, scope, input, meta }) =>
-    auditDenials(
-      db,
-      scope,
-      { meta },
-      { action: "team.member_disabled", targetType: "member", targetId: input.memberId },
-      () => disableMember(db, scope, input, { meta }),
-    ),
+  (i) => ({ action: "team.member_disabled", targetType: "member", targetId: i.memberId }),
+  disableMember,
 );
 
-export const enableMemberAction = gatedAction(
+export const enableMemberAction = teamAction(
   "team.member_enable",
   "users.manage",
   memberIdSchema,
-  ({ db, scope, input, meta }) =>
-    auditDenials(
-      db,
-      scope,
-      { meta },
-      { action: "team.member_enabled", targetType: "member", targetId: input.memberId },
-      () => enableMember(db, scope, input, { meta }),
-    ),
+  (i) => ({ action: "team.member_enabled", targetType: "member", targetId: i.memberId }),
+  enableMember,
 );
 
-export const removeMemberAction = gatedAction(
+export const removeMemberAction = teamAction(
   "team.member_remove",
   "users.manage",
   memberIdSchema,
-  ({ db, scope, input, meta }) =>
-    auditDenials(
-      db,
-      scope,
-      { meta },
-      { action: "team.member_removed", targetType: "member", targetId: input.memberId },
-      () => removeMember(db, scope, input, { meta }),
-    ),
+  (i) => ({ action: "team.member_removed", targetType: "member", targetId: i.memberId }),
+  removeMember,
 );
 
 // Roles (permission roles.manage)
 
-export const createRoleAction = gatedAction(
+export const createRoleAction = teamAction(
   "roles.create",
   "roles.manage",
   createRoleSchema,
-  ({ db, scope, input, meta }) =>
-    auditDenials(db, scope, { meta }, { action: "role.created", targetType: "role" }, () =>
-      createRole(db, scope, input, { meta }),
-    ),
+  () => ({ action: "role.created", targetType: "role" }),
+  createRole,
 );
 
-export const updateRoleAction = gatedAction(
+export const updateRoleAction = teamAction(
   "roles.update",
   "roles.manage",
   updateRoleSchema,
-  ({ db, scope, input, meta }) =>
-    auditDenials(db, scope, { meta }, { action: "role.updated", targetType: "role", targetId: input.roleId }, () =>
-      updateRole(db, scope, input, { meta }),
-    ),
+  (i) => ({ action: "role.updated", targetType: "role", targetId: i.roleId }),
+  updateRole,
 );
 
-export const deleteRoleAction = gatedAction(
+export const deleteRoleAction = teamAction(
   "roles.delete",
   "roles.manage",
   deleteRoleSchema,
-  ({ db, scope, input, meta }) =>
-    auditDenials(db, scope, { meta }, { action: "role.deleted", targetType: "role", targetId: input.roleId }, () =>
-      deleteRole(db, scope, input, { meta }),
-    ),
+  (i) => ({ action: "role.deleted", targetType: "role", targetId: i.roleId }),
+  deleteRole,
 );

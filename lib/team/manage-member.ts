@@ -63,59 +63,42 @@ export async function changeMemberRole(
 }
 
 /** Disables a member: they cannot sign in, and their current sessions end on the next request. */
-export async function disableMember(
-  db: Db,
-  scope: TeamScope,
-  input: { memberId: string },
-  ctx: ServiceContext = {},
-): Promise<MemberChange> {
-  return db.transaction(async (tx) => {
-    await lockIntegrator(tx, scope.integratorId);
-    const member = await findMember(tx, scope, input.memberId);
-    assertNotSelf(scope, member, "You cannot disable your own account.");
-    assertCanManageMemberWithRole(scope, member.role);
-    if (member.status === "disabled") throw new ConflictError(`${member.email} is already disabled.`);
-    await assertNotLastOwner(tx, member, scope.integratorId, "disable");
-    await tx
-      .update(memberships)
-      .set({ status: "disabled", updatedAt: new Date() })
-      .where(and(eq(memberships.id, member.id), eq(memberships.integratorId, scope.integratorId)));
-    await bumpSessionVersion(tx, member.userId);
-    await auditTeam(tx, scope, ctx, {
-      action: "team.member_disabled",
-      targetType: "member",
-      targetId: member.id,
-      metadata: { email: member.email, roleName: member.role.name },
-    });
-    return { memberId: member.id, email: member.email, roleName: member.role.name, status: "disabled" };
-  });
+export function disableMember(db: Db, scope: TeamScope, input: { memberId: string }, ctx: ServiceContext = {}): Promise<MemberChange> {
+  return setMemberStatus(db, scope, input.memberId, "disabled", ctx);
 }
 
 /** Re-enables a disabled member (they sign in again). */
-export async function enableMember(
+export function enableMember(db: Db, scope: TeamScope, input: { memberId: string }, ctx: ServiceContext = {}): Promise<MemberChange> {
+  return setMemberStatus(db, scope, input.memberId, "active", ctx);
+}
+
+async function setMemberStatus(
   db: Db,
   scope: TeamScope,
-  input: { memberId: string },
-  ctx: ServiceContext = {},
+  memberId: string,
+  status: "active" | "disabled",
+  ctx: ServiceContext,
 ): Promise<MemberChange> {
+  const disabling = status === "disabled";
   return db.transaction(async (tx) => {
     await lockIntegrator(tx, scope.integratorId);
-    const member = await findMember(tx, scope, input.memberId);
-    assertNotSelf(scope, member, "You cannot re-enable your own account.");
+    const member = await findMember(tx, scope, memberId);
+    assertNotSelf(scope, member, disabling ? "You cannot disable your own account." : "You cannot re-enable your own account.");
     assertCanManageMemberWithRole(scope, member.role);
-    if (member.status === "active") throw new ConflictError(`${member.email} is already active.`);
+    if (member.status === status) throw new ConflictError(`${member.email} is already ${status}.`);
+    if (disabling) await assertNotLastOwner(tx, member, scope.integratorId, "disable");
     await tx
       .update(memberships)
-      .set({ status: "active", updatedAt: new Date() })
+      .set({ status, updatedAt: new Date() })
       .where(and(eq(memberships.id, member.id), eq(memberships.integratorId, scope.integratorId)));
     await bumpSessionVersion(tx, member.userId);
     await auditTeam(tx, scope, ctx, {
-      action: "team.member_enabled",
+      action: disabling ? "team.member_disabled" : "team.member_enabled",
       targetType: "member",
       targetId: member.id,
       metadata: { email: member.email, roleName: member.role.name },
     });
-    return { memberId: member.id, email: member.email, roleName: member.role.name, status: "active" };
+    return { memberId: member.id, email: member.email, roleName: member.role.name, status };
   });
 }
 
