@@ -25,6 +25,7 @@ const ALL = "all";
 
 /** Plain-language names for the actions we know; anything else shows its code. */
 export const ACTION_LABELS: Record<string, string> = {
+  "access.denied": "Access denied",
   "auth.sign_in": "Sign-in",
   "auth.sign_out": "Sign-out",
   "context.environment_switched": "Environment switched",

@@ -89,7 +89,7 @@ export const regenerateOwnRecoveryCodes = gatedAction(
 
 export const setTeamTwoFactor = gatedAction(
   "account.require_two_factor",
-  "settings.manage",
+  "users.manage",
   z.object({ required: z.boolean({ error: "Choose on or off" }) }),
   async ({ db, scope, input, meta }) => {
     const user = await getSessionUser();

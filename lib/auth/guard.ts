@@ -9,6 +9,7 @@ import type { Permission } from "./permissions";
 import { AppError, ForbiddenError, UnauthorizedError, ValidationError } from "./errors";
 import { clientIpFrom } from "./request-meta";
 import { toJson } from "@/lib/json";
+import { writeAudit } from "@/lib/audit/write-audit";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
@@ -47,6 +48,32 @@ function toActionFailure(e: unknown): { ok: false; error: string; fieldErrors?: 
   return { ok: false, error: "Something went wrong. Nothing was changed; please try again." };
 }
 
+/**
+ * A refusal for a missing permission, recorded as a "denied" audit row (ASVS 7.x / 16.3.2: log
+ * access-control failures) before the 403. A failed write never hides the refusal itself.
+ */
+async function refuseMissingPermission(scope: Scope, permission: Permission, entry: string): Promise<never> {
+  try {
+    const meta = await requestMeta();
+    await writeAudit(await getDb(), {
+      integratorId: scope.integratorId,
+      environment: scope.environment,
+      actorUserId: scope.userId,
+      actorEmail: scope.email,
+      action: "access.denied",
+      targetType: "entry",
+      targetId: entry,
+      outcome: "denied",
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      metadata: { permission, role: scope.role },
+    });
+  } catch (e) {
+    console.error("[audit] could not record a denied access", e);
+  }
+  throw new ForbiddenError();
+}
+
 export interface GateContext<I> {
   db: Db;
   scope: Scope;
@@ -69,7 +96,7 @@ export function gatedAction<S extends z.ZodType, R>(
     try {
       const scope = await requireScope();
       if (scope.needsTwoFactorSetup && !TWO_FACTOR_SETUP_ACTIONS.has(name)) throw new ForbiddenError(TWO_FACTOR_REQUIRED_MESSAGE);
-      if (permission && !can(scope, permission)) throw new ForbiddenError();
+      if (permission && !can(scope, permission)) await refuseMissingPermission(scope, permission, `action ${name}`);
       const parsed = schema.safeParse(rawInput);
       if (!parsed.success) {
         const { message, fieldErrors } = zodFieldErrors(parsed.error);
@@ -130,7 +157,9 @@ export function gatedRoute<S extends z.ZodType, P = Record<string, string>>(
         throw e instanceof AppError ? e : new UnauthorizedError();
       });
       if (scope.needsTwoFactorSetup) throw new ForbiddenError(TWO_FACTOR_REQUIRED_MESSAGE);
-      if (permission && !can(scope, permission)) throw new ForbiddenError();
+      if (permission && !can(scope, permission)) {
+        await refuseMissingPermission(scope, permission, `${req.method} ${new URL(req.url).pathname}`);
+      }
       let raw: unknown;
       if (req.method === "GET" || req.method === "HEAD") {
         raw = Object.fromEntries(groupParams(new URL(req.url).searchParams));

@@ -1,6 +1,7 @@
 /**
  * The role matrix (target S1): every mutation in the codebase is listed here with its permission,
- * and every built-in role is proven allowed or refused (403, nothing written) for each.
+ * and every built-in role is proven allowed or refused (403, nothing written but the "access.denied"
+ * audit row) for each.
  *
  * - Mutations are found twice: at runtime (every `lib/**​/*actions.ts` / `app/**​/*actions.ts` module is
  *   imported, so `gatedAction` / `publicAction` fill ACTION_REGISTRY) and statically (the source is
@@ -91,7 +92,7 @@ const EXPECTED_ACTIONS: Record<string, Permission | null> = {
   "account.two_factor_enable": null,
   "account.two_factor_disable": null,
   "account.recovery_codes_regenerate": null,
-  "account.require_two_factor": "settings.manage",
+  "account.require_two_factor": "users.manage",
   /** Public: the emailed one-time code is the credential. */
   "auth.request_password_reset": null,
   "auth.reset_password": null,
@@ -204,6 +205,16 @@ async function tableCounts(): Promise<Record<string, number>> {
     counts[name] = (r as unknown as { rows: { n: number }[] }).rows[0]!.n;
   }
   return counts;
+}
+
+/** A refusal writes nothing but one "access.denied" audit row naming the action. */
+async function expectOnlyDeniedRow(before: Record<string, number>, after: Record<string, number>, name: string, label: string) {
+  expect({ ...after, audit_logs: before.audit_logs }, `${label} wrote nothing else`).toEqual(before);
+  expect(after.audit_logs! - before.audit_logs!, `${label} records the refusal`).toBe(1);
+  const r = await db.execute(
+    sql`select count(*)::int as n from audit_logs where action = 'access.denied' and outcome = 'denied' and target_id = ${`action ${name}`}`,
+  );
+  expect((r as unknown as { rows: { n: number }[] }).rows[0]!.n, `${label} denied row`).toBeGreaterThan(0);
 }
 
 type Team = typeof import("@/lib/team/testing");
@@ -373,6 +384,30 @@ describe("role matrix", () => {
     expect(found).toEqual(EXPECTED_ROUTES);
   });
 
+  it("a route refused for a missing permission answers 403 and records an access.denied row", async () => {
+    const { POST } = await import("@/app/api/wallets/transfer/route");
+    state.scope = roleScopes.get("Viewer")!;
+    const before = await tableCounts();
+    const res = await POST(
+      new Request("http://localhost/api/wallets/transfer", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ walletId: "any", amount: "1", idempotencyKey: "role-matrix-denied" }),
+      }),
+      { params: Promise.resolve({}) },
+    );
+    state.scope = null;
+    expect(res.status).toBe(403);
+    const after = await tableCounts();
+    expect({ ...after, audit_logs: before.audit_logs }).toEqual(before);
+    const r = await db.execute(
+      sql`select action, outcome, target_id, metadata from audit_logs where action = 'access.denied' and target_id = 'POST /api/wallets/transfer'`,
+    );
+    const rows = (r as unknown as { rows: { outcome: string; metadata: { permission: string } }[] }).rows;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ outcome: "denied", metadata: { permission: "wallets.transfer" } });
+  });
+
   it("without a session every gated action answers 'Sign in to continue' and writes nothing", async () => {
     const actions = await loadActions();
     for (const [name, action] of actions) {
@@ -405,7 +440,7 @@ describe("role matrix", () => {
         expect(after.audit_logs, `${roleName} ${name} writes an audit row`).toBeGreaterThan(before.audit_logs!);
       } else {
         expect(res, `${roleName} ${name}`).toEqual({ ok: false, error: FORBIDDEN });
-        expect(after, `${roleName} ${name} wrote nothing`).toEqual(before);
+        await expectOnlyDeniedRow(before, after, name, `${roleName} ${name}`);
       }
     });
 
@@ -427,7 +462,7 @@ describe("role matrix", () => {
           expect(res.ok === false && res.error === FORBIDDEN, `${roleName} ${name} passes the gate`).toBe(false);
         } else {
           expect(res, `${roleName} ${name}`).toEqual({ ok: false, error: FORBIDDEN });
-          expect(after, `${roleName} ${name} wrote nothing`).toEqual(before);
+          await expectOnlyDeniedRow(before, after, name, `${roleName} ${name}`);
         }
       }
     });

@@ -1,25 +1,20 @@
 import "server-only";
-import type { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { AuditEvent } from "@/lib/audit/write-audit";
-import { gatedAction } from "@/lib/auth/guard";
-import type { Permission } from "@/lib/auth/permissions";
+import type { GateContext } from "@/lib/auth/guard";
 import { auditDenials, type ServiceContext, type TeamScope } from "./context";
 
 type AuditTarget = Pick<AuditEvent, "action" | "targetType" | "targetId">;
 
 /**
- * A team server action: the gate (session, permission, zod input), then the service, with a
- * refusal by one of the team guards (last Owner, own role…) recorded as a "denied" audit row.
+ * The handler of a team server action (passed to gatedAction, which stays visible at each export
+ * so the role-matrix test can read every action's permission from the source): runs the service,
+ * and records a refusal by one of the team guards (last Owner, own role…) as a "denied" audit row.
  */
-export function teamAction<S extends z.ZodType, R>(
-  name: string,
-  permission: Permission,
-  schema: S,
-  audit: (input: z.infer<S>) => AuditTarget,
-  service: (db: Db, scope: TeamScope, input: z.infer<S>, ctx: ServiceContext) => Promise<R>,
+export function auditedTeamService<I, R>(
+  audit: (input: I) => AuditTarget,
+  service: (db: Db, scope: TeamScope, input: I, ctx: ServiceContext) => Promise<R>,
 ) {
-  return gatedAction(name, permission, schema, ({ db, scope, input, meta }) =>
-    auditDenials(db, scope, { meta }, audit(input), () => service(db, scope, input, { meta })),
-  );
+  return ({ db, scope, input, meta }: GateContext<I>): Promise<R> =>
+    auditDenials(db, scope, { meta }, audit(input), () => service(db, scope, input, { meta }));
 }

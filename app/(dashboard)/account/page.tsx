@@ -77,7 +77,7 @@ export default async function AccountPage() {
         </CardContent>
       </Card>
 
-      {can(scope, "settings.manage") && (
+      {can(scope, "users.manage") && (
         <Card>
           <CardHeader>
             <CardTitle>Team security</CardTitle>

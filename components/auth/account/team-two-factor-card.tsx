@@ -7,7 +7,7 @@ import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toaster";
 import { setTeamTwoFactor } from "@/lib/auth/account-actions";
 
-/** settings.manage: require two-factor of every member of the organisation. */
+/** users.manage (Owner, Admin): require two-factor of every member of the organisation. */
 export function TeamTwoFactorSwitch({ required, ownTwoFactor }: { required: boolean; ownTwoFactor: boolean }) {
   const router = useRouter();
   const [value, setValue] = useState(required);
