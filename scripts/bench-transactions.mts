@@ -60,6 +60,8 @@ const N = Number(String(args.transactions).replace(/_/g, ""));
 const RUNS = Number(args.runs);
 const engines = (args.engines ?? (process.env.BENCH_DATABASE_URL ? "pglite,postgres" : "pglite")).split(",");
 const TARGET = { pglite: 60, postgres: 25 } as Record<string, number>;
+/** A 100k-row export (its row is judged against this, not the query target). */
+const EXPORT_TARGET_MS = 5000;
 
 const log = (msg: string) => console.log(`[bench] ${msg}`);
 
@@ -190,8 +192,10 @@ async function benchEngine(engine: string): Promise<{ measures: Measure[]; http:
     const result = await seed(db, { transactions: N, log: (m) => log(`${engine} seed: ${m}`) });
     const seedSeconds = (performance.now() - t0) / 1000;
     const t1 = performance.now();
-    await db.execute(sql`analyze`);
-    log(`${engine}: seeded ${result.rows.transactions?.toLocaleString("en-US")} transactions in ${seedSeconds.toFixed(0)} s; ANALYZE ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+    // VACUUM as autovacuum would after a bulk load: it sets the visibility map the covering
+    // indexes need for index-only scans (and ANALYZE gives the planner its statistics).
+    await db.execute(sql`vacuum analyze`);
+    log(`${engine}: seeded ${result.rows.transactions?.toLocaleString("en-US")} transactions in ${seedSeconds.toFixed(0)} s; VACUUM ANALYZE ${((performance.now() - t1) / 1000).toFixed(1)} s`);
 
     const scope = await demoScope(db);
     const base = sql`integrator_id = ${scope.integratorId} and environment = 'sandbox' and currency = 'KES' and country = 'KE' and kind = 'collection'`;
@@ -488,7 +492,7 @@ function table(engine: string, measures: Measure[]): string {
   const head = `${"query".padEnd(48)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}  rows  ${engine === "pglite" ? "≤60" : "≤25"}`;
   const lines = measures.map(
     (m) =>
-      `${m.name.padEnd(48)} ${m.p50.toFixed(1).padStart(8)} ${m.p95.toFixed(1).padStart(8)} ${m.max.toFixed(1).padStart(8)}  ${m.rows.padStart(4)}  ${m.p95 <= target ? "ok" : "SLOW"}`,
+      `${m.name.padEnd(48)} ${m.p50.toFixed(1).padStart(8)} ${m.p95.toFixed(1).padStart(8)} ${m.max.toFixed(1).padStart(8)}  ${m.rows.padStart(4)}  ${m.p95 <= (m.name.startsWith("CSV export") ? EXPORT_TARGET_MS : target) ? "ok" : "SLOW"}`,
   );
   return [head, "-".repeat(head.length), ...lines].join("\n");
 }

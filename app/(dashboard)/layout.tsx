@@ -4,6 +4,7 @@ import { ScopeProvider, type ClientScope } from "@/components/shell/scope-contex
 import { TimezoneProvider, TIMEZONE_COOKIE } from "@/components/shell/timezone";
 import { AppSidebar } from "@/components/shell/app-sidebar";
 import { TopBar } from "@/components/shell/top-bar";
+import { DashboardProviders } from "@/components/shell/dashboard-providers";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const scope = await requirePageScope();
@@ -22,18 +23,23 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const tzMode = (await cookies()).get(TIMEZONE_COOKIE)?.value === "utc" ? "utc" : "integrator";
   return (
     // Keyed by market + environment: switching remounts the pages' client state.
-    <ScopeProvider scope={clientScope}>
-      <TimezoneProvider integratorZone={scope.timezone} initialMode={tzMode}>
-        <div className="flex min-h-dvh">
-          <AppSidebar />
-          <div className="flex min-w-0 flex-1 flex-col">
-            <TopBar />
-            <main key={`${scope.environment}:${scope.market.country}:${scope.market.currency}`} className="flex-1 p-4 sm:p-6 lg:p-8">
-              {children}
-            </main>
+    <DashboardProviders>
+      <ScopeProvider scope={clientScope}>
+        <TimezoneProvider integratorZone={scope.timezone} initialMode={tzMode}>
+          <div className="flex min-h-dvh">
+            <AppSidebar />
+            <div className="flex min-w-0 flex-1 flex-col">
+              <TopBar />
+              <main
+                key={`${scope.environment}:${scope.market.country}:${scope.market.currency}`}
+                className="flex-1 p-4 sm:p-6 lg:p-8"
+              >
+                {children}
+              </main>
+            </div>
           </div>
-        </div>
-      </TimezoneProvider>
-    </ScopeProvider>
+        </TimezoneProvider>
+      </ScopeProvider>
+    </DashboardProviders>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { signOut } from "next-auth/react";
+import { signOutToLogin } from "@/lib/auth/client/sign-out";
 import { Button } from "@/components/ui/button";
 import { RecoveryCodes, TwoFactorSetup } from "./two-factor-setup";
 
@@ -26,7 +26,11 @@ export function TwoFactorRequired({ enabled }: { enabled: boolean }) {
       ) : (
         <TwoFactorSetup startLabel="Set up two-factor authentication" onEnabled={setCodes} />
       )}
-      <button type="button" className="text-sm text-muted-foreground hover:text-foreground" onClick={() => signOut({ callbackUrl: "/login" })}>
+      <button
+        type="button"
+        className="text-sm text-muted-foreground hover:text-foreground"
+        onClick={() => void signOutToLogin()}
+      >
         Sign out
       </button>
     </div>

@@ -1,11 +1,16 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { LogOut, Settings, UserCog } from "lucide-react";
 import Link from "next/link";
 import {
-  DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger,
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { signOutToLogin } from "@/lib/auth/client/sign-out";
 import { useScope } from "./scope-context";
 
 export function UserMenu() {
@@ -44,7 +49,7 @@ export function UserMenu() {
             </Link>
           </DropdownMenuItem>
         )}
-        <DropdownMenuItem onSelect={() => signOut({ callbackUrl: "/login" })}>
+        <DropdownMenuItem onSelect={() => void signOutToLogin()}>
           <LogOut aria-hidden /> Sign out
         </DropdownMenuItem>
       </DropdownMenuContent>

@@ -97,6 +97,8 @@ export const transactions = pgTable(
   },
   (t) => [
     // The list query: one market of one environment, newest first, keyset on (created_at, id).
+    // Both also INCLUDE status / network / channel / amount / fee (drizzle/0007, by hand: the
+    // builder has no INCLUDE) so the counters' aggregates are index-only scans.
     index("transactions_list_idx").on(t.integratorId, t.environment, t.kind, t.currency, t.country, t.createdAt.desc(), t.id.desc()),
     index("transactions_status_idx").on(t.integratorId, t.environment, t.kind, t.currency, t.country, t.status, t.createdAt.desc(), t.id.desc()),
     // Recent transactions across kinds for the home page.

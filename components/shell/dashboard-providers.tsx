@@ -1,0 +1,25 @@
+"use client";
+
+import { useState } from "react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
+import { TooltipProvider } from "@/components/ui/tooltip";
+
+/**
+ * The dashboard's client state: React Query (keys start with environment and market), URL state
+ * (nuqs) and one tooltip delay. Here rather than in the root layout so the sign-in pages do not
+ * download them.
+ */
+export function DashboardProviders({ children }: { children: React.ReactNode }) {
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({ defaultOptions: { queries: { staleTime: 15_000, refetchOnWindowFocus: false, retry: 1 } } }),
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <NuqsAdapter>
+        <TooltipProvider delayDuration={300}>{children}</TooltipProvider>
+      </NuqsAdapter>
+    </QueryClientProvider>
+  );
+}
