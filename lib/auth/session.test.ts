@@ -31,28 +31,6 @@ vi.mock("next/headers", () => ({
     delete: (name: string) => state.jar.delete(name),
   }),
 }));
-// getServerSession reads next/headers through a CommonJS require the mock can't reach: the
-// same thing, by hand, around next-auth's real session handler.
-vi.mock("next-auth", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("next-auth")>();
-  // next-auth/core isn't in the package's exports map: load the CommonJS file itself.
-  const { createRequire } = await import("node:module");
-  const path = await import("node:path");
-  const { AuthHandler } = createRequire(import.meta.url)(path.join(process.cwd(), "node_modules/next-auth/core/index.js")) as {
-    AuthHandler: (p: { options: import("next-auth").NextAuthOptions; req: Record<string, unknown> }) => Promise<{ body?: unknown; status?: number }>;
-  };
-  return {
-    ...actual,
-    getServerSession: async (options: import("next-auth").NextAuthOptions) => {
-      const res = await AuthHandler({
-        options: { ...options, providers: [] },
-        req: { action: "session", method: "GET", cookies: Object.fromEntries(state.jar), headers: {} },
-      });
-      const body = res.body as Record<string, unknown> | undefined;
-      return body && typeof body === "object" && Object.keys(body).length && (res.status ?? 200) === 200 ? body : null;
-    },
-  };
-});
 vi.mock("@/lib/db/client", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<object>()), after: () => {} }));
 vi.mock("@/lib/mail/send-mail", () => ({ sendMail: async () => {}, MAIL_FROM: "test@example.test" }));

@@ -16,7 +16,6 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy", "x-forwarded-for": "192.0.2.1" }),
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
 }));
-vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<object>()), getServerSession: async () => null }));
 vi.mock("@/lib/db/client", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => state.db }));
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<object>()), after: () => {} }));
 vi.mock("@/lib/mail/send-mail", () => ({ sendMail: async () => {}, MAIL_FROM: "test@example.test" }));
