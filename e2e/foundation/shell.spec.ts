@@ -37,6 +37,7 @@ test.describe("[FOUNDATION] sign-in and app shell", () => {
     await page.getByRole("combobox", { name: "Country" }).click();
     await expect(page.getByRole("option")).toHaveText([/CI/, /SN/]);
     await page.keyboard.press("Escape");
+    await expect(page.getByRole("option")).toHaveCount(0); // closed (and focus handed back) before the next select opens
     await selectMarket(page, "KE", "KES");
 
     // Theme: dark by default, light on toggle, and back.
