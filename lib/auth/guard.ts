@@ -146,7 +146,8 @@ function assertSameOrigin(req: Request): void {
  * zod-parsed query (GET) or JSON body, then the handler's value as JSON (bigints as strings).
  */
 export function gatedRoute<S extends z.ZodType, P = Record<string, string>>(
-  permission: Permission | null,
+  /** The permission, or (for a route whose segment picks the resource) a function of the params. */
+  permission: Permission | null | ((params: P) => Permission | null),
   schema: S,
   handler: (ctx: GateContext<z.infer<S>> & { req: Request; params: P }) => Promise<unknown>,
 ) {
@@ -157,8 +158,10 @@ export function gatedRoute<S extends z.ZodType, P = Record<string, string>>(
         throw e instanceof AppError ? e : new UnauthorizedError();
       });
       if (scope.needsTwoFactorSetup) throw new ForbiddenError(TWO_FACTOR_REQUIRED_MESSAGE);
-      if (permission && !can(scope, permission)) {
-        await refuseMissingPermission(scope, permission, `${req.method} ${new URL(req.url).pathname}`);
+      const params = await routeCtx.params;
+      const needed = typeof permission === "function" ? permission(params) : permission;
+      if (needed && !can(scope, needed)) {
+        await refuseMissingPermission(scope, needed, `${req.method} ${new URL(req.url).pathname}`);
       }
       let raw: unknown;
       if (req.method === "GET" || req.method === "HEAD") {
@@ -179,7 +182,7 @@ export function gatedRoute<S extends z.ZodType, P = Record<string, string>>(
         input: parsed.data,
         meta: await requestMeta(),
         req,
-        params: await routeCtx.params,
+        params,
       });
       if (result instanceof Response) return result;
       return new NextResponse(toJson(result), {

@@ -488,7 +488,9 @@ describe("kinds", () => {
     }
   });
   it("unknown list slugs are not found", async () => {
-    const { requireListSlug } = await import("./slug");
-    expect(() => requireListSlug("refunds", makeScope(A, "sandbox", MARKETS[0]))).toThrow(NotFoundError);
+    const { listPermission, listSlug } = await import("./slug");
+    expect(() => listSlug("refunds")).toThrow(NotFoundError);
+    expect(() => listPermission({ kind: "refunds" })).toThrow(NotFoundError);
+    expect(listPermission({ kind: "payouts" })).toBe("payouts.read");
   });
 });

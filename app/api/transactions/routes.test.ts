@@ -5,6 +5,7 @@
  * getDb the test database.
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { sql } from "drizzle-orm";
 import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db/client";
 import { testEngines, withTestDb } from "@/test/db";
@@ -147,6 +148,14 @@ describe.each(testEngines())("transaction routes on %s", (engine) => {
       state.scope = makeScope("route_a", "sandbox", MARKETS[0], { permissions: ["collections.read"] });
       expect((await call(list.GET as Handler, "/api/transactions/payouts", { kind: "payouts" })).status).toBe(403);
       expect((await call(exporter.GET as Handler, "/api/transactions/payouts/export", { kind: "payouts" })).status).toBe(403);
+      // The gate refused them (the [kind] segment names the permission), so both are audited.
+      const denied = await t.db.execute(
+        sql`select target_id from audit_logs where action = 'access.denied' and integrator_id = 'route_a' order by target_id`,
+      );
+      expect((denied as unknown as { rows: { target_id: string }[] }).rows.map((r) => r.target_id)).toEqual([
+        "GET /api/transactions/payouts",
+        "GET /api/transactions/payouts/export",
+      ]);
       state.scope = null;
       expect((await call(list.GET as Handler, "/api/transactions/collections", { kind: "collections" })).status).toBe(401);
     } finally {
