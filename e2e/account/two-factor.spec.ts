@@ -111,7 +111,7 @@ test.describe("[SECURITY] two-factor sign-in", () => {
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Authentication or recovery code").fill(codes[1]!);
     await dialog.getByRole("button", { name: "Turn off" }).click();
-    await expect(page.getByText("Two-factor authentication is off.")).toBeVisible();
+    await expect(page.getByText("Two-factor authentication is off.", { exact: true })).toBeVisible(); // the toast (the card says more)
     await expect(page.getByRole("button", { name: "Set up two-factor authentication" })).toBeVisible();
     expect(await statusWithCookie(request, otherCookie)).toBe(401);
     expect(await statusWithCookie(request, copied)).toBe(401); // the cookie before the re-issue
