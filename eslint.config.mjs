@@ -6,6 +6,8 @@ const config = [
     ignores: [
       "node_modules/**",
       ".next/**",
+      // Builds in a custom NEXT_DIST_DIR (next.config.js), e.g. .next-tx.
+      ".next-*/**",
       "data/**",
       ".test-data/**",
       "test-data/**",

@@ -18,6 +18,21 @@ export interface AuditEvent {
   metadata?: Record<string, unknown>;
 }
 
+/** The actor fields of an audit row written in a signed-in request: who, for which integrator and environment, from where. */
+export function auditedBy(
+  scope: { integratorId: string; environment: Environment; userId: string; email: string },
+  meta?: { ip?: string; userAgent?: string | null },
+): Pick<AuditEvent, "integratorId" | "environment" | "actorUserId" | "actorEmail" | "ip" | "userAgent"> {
+  return {
+    integratorId: scope.integratorId,
+    environment: scope.environment,
+    actorUserId: scope.userId,
+    actorEmail: scope.email,
+    ip: meta?.ip ?? null,
+    userAgent: meta?.userAgent ?? null,
+  };
+}
+
 /** Appends one audit row. Append-only by design: nothing in the app updates or deletes them. */
 export async function writeAudit(db: Pick<Db, "insert">, event: AuditEvent): Promise<void> {
   await db.insert(auditLogs).values({

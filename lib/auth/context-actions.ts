@@ -8,7 +8,7 @@ import { gatedAction } from "./guard";
 import { getSessionUser, resolveSelection } from "./scope";
 import { CONTEXT_COOKIE, encodeContextCookie } from "./context-cookie";
 import { ForbiddenError, ValidationError } from "./errors";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { auditedBy, writeAudit } from "@/lib/audit/write-audit";
 
 const selectContextSchema = z.object({
   environment: z.enum(["sandbox", "production"]),
@@ -45,13 +45,9 @@ export const selectContext = gatedAction("context.select", null, selectContextSc
   }
   if (resolved.environment !== scope.environment) {
     await writeAudit(db, {
-      integratorId: scope.integratorId,
+      ...auditedBy(scope, meta),
       environment: resolved.environment,
-      actorUserId: scope.userId,
-      actorEmail: scope.email,
       action: "context.environment_switched",
-      ip: meta.ip,
-      userAgent: meta.userAgent,
       metadata: { from: scope.environment, to: resolved.environment },
     });
   }

@@ -9,7 +9,7 @@ import type { Permission } from "./permissions";
 import { AppError, ForbiddenError, UnauthorizedError, ValidationError } from "./errors";
 import { clientIpFrom } from "./request-meta";
 import { toJson } from "@/lib/json";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { auditedBy, writeAudit } from "@/lib/audit/write-audit";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
@@ -54,18 +54,12 @@ function toActionFailure(e: unknown): { ok: false; error: string; fieldErrors?: 
  */
 async function refuseMissingPermission(scope: Scope, permission: Permission, entry: string): Promise<never> {
   try {
-    const meta = await requestMeta();
     await writeAudit(await getDb(), {
-      integratorId: scope.integratorId,
-      environment: scope.environment,
-      actorUserId: scope.userId,
-      actorEmail: scope.email,
+      ...auditedBy(scope, await requestMeta()),
       action: "access.denied",
       targetType: "entry",
       targetId: entry,
       outcome: "denied",
-      ip: meta.ip,
-      userAgent: meta.userAgent,
       metadata: { permission, role: scope.role },
     });
   } catch (e) {

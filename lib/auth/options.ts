@@ -8,12 +8,7 @@ import { authenticate } from "./sign-in";
 import { clientIpFrom } from "./request-meta";
 import { authNow } from "./clock";
 import { authSecret } from "./secret";
-import { ABSOLUTE_SESSION_SECONDS, IDLE_SESSION_SECONDS, SECURE_COOKIES, SESSION_COOKIE } from "./session-cookie";
-
-/** Sessions end 12 hours after sign-in whatever the activity (absolute timeout). */
-export { ABSOLUTE_SESSION_SECONDS };
-/** Sliding idle timeout: the JWT cookie's lifetime, renewed on use (proxy.ts and /api/auth/session). */
-export { IDLE_SESSION_SECONDS };
+import { IDLE_SESSION_SECONDS, SECURE_COOKIES, SESSION_COOKIE } from "./session-cookie";
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { integrators, users } from "@/lib/db/schema";
 import type { Scope } from "@/lib/auth/scope";
-import { writeAudit, type AuditEvent } from "@/lib/audit/write-audit";
+import { auditedBy, writeAudit, type AuditEvent } from "@/lib/audit/write-audit";
 import { ForbiddenError } from "@/lib/auth/errors";
 
 /** A transaction handle (what `db.transaction(async (tx) => …)` passes). */
@@ -50,15 +50,7 @@ export function auditTeam(
   ctx: ServiceContext,
   event: Pick<AuditEvent, "action" | "targetType" | "targetId" | "metadata" | "outcome">,
 ): Promise<void> {
-  return writeAudit(tx, {
-    integratorId: scope.integratorId,
-    environment: scope.environment,
-    actorUserId: scope.userId,
-    actorEmail: scope.email,
-    ip: ctx.meta?.ip ?? null,
-    userAgent: ctx.meta?.userAgent ?? null,
-    ...event,
-  });
+  return writeAudit(tx, { ...auditedBy(scope, ctx.meta), ...event });
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Scope } from "@/lib/auth/scope";
 import type { RequestMeta } from "@/lib/auth/guard";
 import { fiatWallets } from "@/lib/db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/auth/errors";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { auditedBy, writeAudit } from "@/lib/audit/write-audit";
 import { COUNTRIES, parseMarketKey } from "@/lib/markets";
 import { getWallet } from "./list-wallets";
 import type { WalletDto } from "./types";
@@ -64,15 +64,10 @@ export async function createWallet(
       })
       .returning({ id: fiatWallets.id });
     await writeAudit(tx, {
-      integratorId: scope.integratorId,
-      environment: scope.environment,
-      actorUserId: scope.userId,
-      actorEmail: scope.email,
+      ...auditedBy(scope, meta),
       action: "wallet.create",
       targetType: "fiat_wallet",
       targetId: row.id,
-      ip: meta?.ip ?? null,
-      userAgent: meta?.userAgent ?? null,
       metadata: { name, currency: market.currency, country: market.country },
     });
     return row.id;
@@ -110,15 +105,10 @@ export async function updateWallet(
       .set({ name, locked: input.locked, updatedAt: sql`now()` })
       .where(and(eq(fiatWallets.id, input.walletId), eq(fiatWallets.integratorId, scope.integratorId)));
     await writeAudit(tx, {
-      integratorId: scope.integratorId,
-      environment: scope.environment,
-      actorUserId: scope.userId,
-      actorEmail: scope.email,
+      ...auditedBy(scope, meta),
       action: input.locked !== before.locked ? (input.locked ? "wallet.lock" : "wallet.unlock") : "wallet.update",
       targetType: "fiat_wallet",
       targetId: input.walletId,
-      ip: meta?.ip ?? null,
-      userAgent: meta?.userAgent ?? null,
       metadata: { changed, ...(changed.includes("name") ? { from: before.name, to: name } : {}) },
     });
   });

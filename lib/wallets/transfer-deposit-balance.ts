@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { Scope } from "@/lib/auth/scope";
 import { fiatWallets } from "@/lib/db/schema";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "@/lib/auth/errors";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { auditedBy, writeAudit } from "@/lib/audit/write-audit";
 import { formatMoney, MAX_MINOR_UNITS } from "@/lib/money";
 import type { RequestMeta } from "@/lib/auth/guard";
 import { IDEMPOTENCY_KEY_RE } from "./schemas";
@@ -66,16 +66,11 @@ export async function transferDepositBalance(
     // insufficient, key reuse): worth an audit row even though nothing moved.
     if (e instanceof AppError) {
       await writeAudit(db, {
-        integratorId: scope.integratorId,
-        environment: scope.environment,
-        actorUserId: scope.userId,
-        actorEmail: scope.email,
+        ...auditedBy(scope, meta),
         action: "wallet.transfer_deposit",
         targetType: "fiat_wallet",
         targetId: String(input.walletId).slice(0, 64),
         outcome: "failure",
-        ip: meta?.ip ?? null,
-        userAgent: meta?.userAgent ?? null,
         metadata: { reason: e.message, amount: amount?.toString() ?? "entire", idempotencyKey: key },
       }).catch((auditError) => console.error("[wallets] could not audit a refused transfer", auditError));
     }
@@ -142,16 +137,11 @@ async function transferInTx(
   // Audited before the move: the row shares the transaction, so a refusal below rolls it back
   // (and is audited as a failure by the caller), and the row lock is held as briefly as possible.
   await writeAudit(tx, {
-    integratorId: scope.integratorId,
-    environment: scope.environment,
-    actorUserId: scope.userId,
-    actorEmail: scope.email,
+    ...auditedBy(scope, meta),
     action: "wallet.transfer_deposit",
     targetType: "fiat_wallet",
     targetId: walletId,
     outcome: "success",
-    ip: meta?.ip ?? null,
-    userAgent: meta?.userAgent ?? null,
     metadata: { ledgerTransactionId: claim.id, amount: amount.toString(), currency: wallet.currency, mode },
   });
 
