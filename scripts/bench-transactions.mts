@@ -26,7 +26,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db, OpenedDb } from "../lib/db/client";
 import type { Scope } from "../lib/auth/scope";
-import type { ListQueryInput } from "../lib/transactions/list-query";
+import type { ListQueryInput } from "../lib/transactions/list-contract";
 
 // The services are `server-only` modules: run under the react-server condition (as Next does).
 if (!process.execArgv.some((a) => a.includes("react-server"))) {
@@ -36,8 +36,9 @@ if (!process.execArgv.some((a) => a.includes("react-server"))) {
 
 const { openDb } = await import("../lib/db/client");
 const { seed } = await import("../lib/db/seed");
-const { ALL_PERMISSIONS } = await import("../lib/auth/permissions");
-const { listQuerySchema, encodeCursor } = await import("../lib/transactions/list-query");
+const { testScope } = await import("../lib/auth/test-scope");
+const { listQuerySchema, encodeCursor } = await import("../lib/transactions/list-contract");
+const { csvResponse } = await import("../lib/csv");
 const { listTransactions } = await import("../lib/transactions/list-transactions");
 const { transactionStats } = await import("../lib/transactions/transaction-stats");
 const { exportTransactions } = await import("../lib/transactions/export-transactions");
@@ -165,21 +166,7 @@ async function demoScope(db: Db): Promise<Scope> {
     db,
     sql`select id, organization, timezone from integrators where organization = 'Demo Kotani Pay'`,
   );
-  return {
-    userId: "bench",
-    email: "bench@kotanipay.test",
-    name: "Bench",
-    integratorId: row.id,
-    organization: row.organization,
-    timezone: row.timezone,
-    role: "Owner",
-    permissions: new Set(ALL_PERMISSIONS),
-    environment: "sandbox",
-    market: { country: "KE", currency: "KES" },
-    markets: [{ country: "KE", currency: "KES" }],
-    productionEnabled: true,
-    needsEnvironmentChoice: false,
-  };
+  return testScope(row.id, { userId: "bench", email: "bench@kotanipay.test", name: "Bench", organization: row.organization, timezone: row.timezone });
 }
 
 async function benchEngine(engine: string): Promise<{ measures: Measure[]; http: Measure[] | string; exportLine: string; seeded: string }> {
@@ -281,8 +268,8 @@ async function benchEngine(engine: string): Promise<{ measures: Measure[]; http:
         peakHeap = Math.max(peakHeap, mu.heapUsed);
       }, 20);
       const t2 = performance.now();
-      const { stream } = exportTransactions(db, scope, "collections", q({}));
-      const reader = stream.getReader();
+      const { filename, header, lines: csvLines } = exportTransactions(db, scope, "collections", q({}));
+      const reader = csvResponse(filename, header, csvLines).body!.getReader();
       let bytes = 0;
       let lines = 0;
       for (;;) {

@@ -10,18 +10,10 @@
 //
 // Every scenario ends with a consistency check: balances = Σ ledger entries, deposit + payout
 // unchanged, every transfer accounted for. Prints a table of transfers per second.
-import { register } from "node:module";
 import { randomBytes, randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 
-// The services are marked `import "server-only"` (a throw outside React Server bundles): resolve it
-// to an empty module, as Next's react-server condition and the Vitest alias do.
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(s, c, next) { return s === "server-only" ? { url: "data:text/javascript,", shortCircuit: true } : next(s, c); }`,
-    ),
-);
+import "./server-only-hook.mts";
 
 const { values: args } = parseArgs({
   options: {
@@ -41,7 +33,7 @@ process.env.DATABASE_POOL_SIZE = String(CLIENTS + 4);
 
 const { openDb } = await import("../lib/db/client");
 const { transferDepositBalance } = await import("../lib/wallets/transfer-deposit-balance");
-const { walletLedgerSums } = await import("../lib/wallets/ledger");
+const { walletLedgerSums } = await import("../lib/ledger/ledger");
 const { createIntegrator, createTestWallet, makeScope, readWallet, unbalancedLedgerTransactions } = await import("../lib/wallets/test-fixtures");
 const { integrators } = await import("../lib/db/schema");
 const { eq } = await import("drizzle-orm");

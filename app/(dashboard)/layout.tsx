@@ -1,17 +1,19 @@
 import { cookies } from "next/headers";
 import { requirePageScope } from "@/lib/auth/guard";
 import { ScopeProvider, type ClientScope } from "@/components/shell/scope-context";
-import { TimezoneProvider, TIMEZONE_COOKIE } from "@/components/shell/timezone";
+import { TimezoneProvider } from "@/components/shell/timezone";
+import { TIMEZONE_COOKIE_NAME, timezoneModeOf } from "@/lib/client/timezone";
 import { AppSidebar } from "@/components/shell/app-sidebar";
 import { TopBar } from "@/components/shell/top-bar";
 import { DashboardProviders } from "@/components/shell/dashboard-providers";
+import { ContextUrlSync } from "@/components/shell/context-url-sync";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const scope = await requirePageScope();
   const clientScope: ClientScope = {
     organization: scope.organization,
-    name: scope.name,
-    email: scope.email,
+    name: scope.principal.name,
+    email: scope.principal.email,
     role: scope.role,
     permissions: [...scope.permissions],
     environment: scope.environment,
@@ -20,7 +22,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
     productionEnabled: scope.productionEnabled,
     timezone: scope.timezone,
   };
-  const tzMode = (await cookies()).get(TIMEZONE_COOKIE)?.value === "utc" ? "utc" : "integrator";
+  const tzMode = timezoneModeOf((await cookies()).get(TIMEZONE_COOKIE_NAME)?.value);
   return (
     // Keyed by market + environment: switching remounts the pages' client state.
     <DashboardProviders>
@@ -34,6 +36,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
                 key={`${scope.environment}:${scope.market.country}:${scope.market.currency}`}
                 className="flex-1 p-4 sm:p-6 lg:p-8"
               >
+                <ContextUrlSync />
                 {children}
               </main>
             </div>

@@ -9,16 +9,30 @@ import { formatMoney } from "@/lib/money";
 import { Button } from "@/components/ui/button";
 import { StatCard } from "@/components/ui/stat-card";
 import { Suspense } from "react";
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { SearchParams } from "nuqs/server";
 import { DailyChartCard } from "@/components/transactions/daily-chart-card";
 import { TransactionsView } from "@/components/transactions/transactions-view";
+import { prefetchTransactions } from "@/components/transactions/transactions-page";
+import { readableKinds } from "@/lib/transactions/kinds";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requirePageScope();
   const currency = scope.market.currency;
   const canSeeWallets = can(scope, "wallets.read");
-  const balances = canSeeWallets ? await getMarketBalances(await getDb(), scope) : null;
+  const showChart = can(scope, "collections.read") || can(scope, "payouts.read");
+  // Recent Transactions: every kind the member may read (none: no card, and the route would refuse).
+  const showRecent = readableKinds("recent", scope.permissions).length > 0;
+  // The chart and the first page of recent transactions come with the HTML (same keys as the client hooks).
+  const qc = new QueryClient();
+  const [balances] = await Promise.all([
+    canSeeWallets ? getMarketBalances(await getDb(), scope) : null,
+    showRecent || showChart
+      ? prefetchTransactions(qc, scope, "recent", searchParams, { list: showRecent, chart: showChart })
+      : null,
+  ]);
   const money = (v: bigint | undefined) => (v === undefined ? "—" : formatMoney(v, currency));
 
   return (
@@ -28,7 +42,9 @@ export default async function HomePage() {
           <h1 className="text-2xl font-semibold tracking-tight">
             Welcome back, <span className="text-primary dark:text-violet-300">{scope.organization}</span>
           </h1>
-          <p className="mt-1 text-sm text-muted-foreground">Here&apos;s an overview of your {currency} wallet activity</p>
+          <p className="mt-1 text-sm text-muted-foreground">
+            Here&apos;s an overview of your {currency} wallet activity
+          </p>
         </div>
         <div className="flex gap-2">
           {can(scope, "customers.manage") && (
@@ -72,10 +88,14 @@ export default async function HomePage() {
           />
         </section>
       )}
-      {(can(scope, "collections.read") || can(scope, "payouts.read")) && <DailyChartCard />}
-      <Suspense>
-        <TransactionsView slug="recent" variant="home" />
-      </Suspense>
+      <HydrationBoundary state={dehydrate(qc)}>
+        {showChart && <DailyChartCard />}
+        {showRecent && (
+          <Suspense>
+            <TransactionsView slug="recent" variant="home" />
+          </Suspense>
+        )}
+      </HydrationBoundary>
     </div>
   );
 }

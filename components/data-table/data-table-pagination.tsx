@@ -59,3 +59,40 @@ export function DataTablePagination(p: Props) {
     </div>
   );
 }
+
+/**
+ * Numbered paging for lists that know their total (users, roles, balance history): the page and
+ * page size come from the list's URL state, the page count from the server's total.
+ */
+export function DataTableOffsetPagination({
+  list,
+  rowsDisplayed,
+  total,
+  pageSizes,
+  disabled,
+}: {
+  list: { page: number; pageSize: number; nextPage: (a: object) => void; prevPage: (a: object) => void; setPageSize: (n: number) => void };
+  rowsDisplayed: number;
+  /** Rows matching the filters; unknown until the first answer. */
+  total: number | undefined;
+  pageSizes: readonly number[];
+  disabled?: boolean;
+}) {
+  const pageCount = total === undefined ? undefined : Math.max(1, Math.ceil(total / list.pageSize));
+  return (
+    <DataTablePagination
+      rowsDisplayed={rowsDisplayed}
+      selected={0}
+      page={list.page}
+      pageCount={pageCount}
+      pageSize={list.pageSize}
+      pageSizes={pageSizes}
+      hasPrev={list.page > 1}
+      hasNext={!!pageCount && list.page < pageCount}
+      disabled={disabled}
+      onPrev={() => list.prevPage({})}
+      onNext={() => list.nextPage({})}
+      onPageSize={list.setPageSize}
+    />
+  );
+}

@@ -19,6 +19,10 @@ interface DataTableProps<TData> {
   onRowClick?: (row: Row<TData>) => void;
   /** Accessible name of a row's "open" action, e.g. "Open transaction REF123". */
   rowLabel?: (row: Row<TData>) => string;
+  /** Extra attributes of a body row (e.g. `data-testid`). */
+  rowProps?: (row: Row<TData>) => Record<string, string | undefined>;
+  /** Shown when there are no rows (default: "No data found"). */
+  empty?: React.ReactNode;
   "aria-label"?: string;
   skeletonRows?: number;
 }
@@ -31,6 +35,8 @@ export function DataTable<TData>({
   error,
   onRowClick,
   rowLabel,
+  rowProps,
+  empty,
   skeletonRows = 8,
   ...props
 }: DataTableProps<TData>) {
@@ -47,8 +53,19 @@ export function DataTable<TData>({
                 return (
                   <TableHead
                     key={header.id}
-                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : header.column.getCanSort() ? "none" : undefined}
-                    className={cn(header.column.columnDef.meta?.align === "right" && "text-right", header.column.columnDef.meta?.headerClassName)}
+                    aria-sort={
+                      sorted === "asc"
+                        ? "ascending"
+                        : sorted === "desc"
+                          ? "descending"
+                          : header.column.getCanSort()
+                            ? "none"
+                            : undefined
+                    }
+                    className={cn(
+                      header.column.columnDef.meta?.align === "right" && "text-right",
+                      header.column.columnDef.meta?.headerClassName,
+                    )}
                   >
                     {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
                   </TableHead>
@@ -77,13 +94,16 @@ export function DataTable<TData>({
           ) : rows.length === 0 ? (
             <TableRow className="hover:bg-transparent">
               <TableCell colSpan={columns.length}>
-                <EmptyState icon={<SearchX />} title="No data found" description="No records match your criteria" />
+                {empty ?? (
+                  <EmptyState icon={<SearchX />} title="No data found" description="No records match your criteria" />
+                )}
               </TableCell>
             </TableRow>
           ) : (
             rows.map((row) => (
               <TableRow
                 key={row.id}
+                {...rowProps?.(row)}
                 data-state={row.getIsSelected() ? "selected" : undefined}
                 className={cn(onRowClick && "cursor-pointer")}
                 tabIndex={onRowClick ? 0 : undefined}
@@ -103,7 +123,10 @@ export function DataTable<TData>({
                 {row.getVisibleCells().map((cell) => (
                   <TableCell
                     key={cell.id}
-                    className={cn(cell.column.columnDef.meta?.align === "right" && "text-right tabular-nums", cell.column.columnDef.meta?.className)}
+                    className={cn(
+                      cell.column.columnDef.meta?.align === "right" && "text-right tabular-nums",
+                      cell.column.columnDef.meta?.className,
+                    )}
                   >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </TableCell>

@@ -12,6 +12,7 @@ import {
 import { Badge } from "@/components/ui/badge";
 import { COUNTRIES, CURRENCIES } from "@/lib/markets";
 import { selectContext } from "@/lib/auth/context-actions";
+import { switchedUrl, type ContextSelection } from "@/lib/context-url";
 import { useScope } from "./scope-context";
 
 function useSwitchContext() {
@@ -27,9 +28,18 @@ function useSwitchContext() {
       }
       // Keys carry the market, so old data would not show anyway; drop it to free memory.
       queryClient.removeQueries();
-      router.refresh();
+      showContext(router, result.data);
     });
   return { run, pending };
+}
+
+/**
+ * After a switch: the same page in the new context. The URL names it (so a copied link opens it
+ * and proxy.ts does not switch back), filters stay, the previous market's paging and open detail go.
+ */
+export function showContext(router: ReturnType<typeof useRouter>, selection: ContextSelection) {
+  const next = switchedUrl(new URL(window.location.href), selection);
+  router.replace(`${next.pathname}${next.search}`, { scroll: false });
 }
 
 export function MarketSelectors() {

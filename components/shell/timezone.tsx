@@ -2,10 +2,9 @@
 
 import { createContext, useCallback, useContext, useMemo, useState } from "react";
 import { ChevronDown, Clock } from "lucide-react";
+import { TIMEZONE_COOKIE_NAME, zoneOf, type TimezoneMode } from "@/lib/client/timezone";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuRadioGroup, DropdownMenuRadioItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 
-export type TimezoneMode = "integrator" | "utc";
-export const TIMEZONE_COOKIE = "kotani.tz";
 
 interface TimezoneState {
   mode: TimezoneMode;
@@ -20,10 +19,10 @@ export function TimezoneProvider({ integratorZone, initialMode, children }: { in
   const [mode, setModeState] = useState<TimezoneMode>(initialMode);
   const setMode = useCallback((next: TimezoneMode) => {
     setModeState(next);
-    document.cookie = `${TIMEZONE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
+    document.cookie = `${TIMEZONE_COOKIE_NAME}=${next}; path=/; max-age=31536000; samesite=lax`;
   }, []);
   const value = useMemo(
-    () => ({ mode, zone: mode === "utc" ? "UTC" : integratorZone, integratorZone, setMode }),
+    () => ({ mode, zone: zoneOf(mode, integratorZone), integratorZone, setMode }),
     [mode, integratorZone, setMode],
   );
   return <TimezoneContext.Provider value={value}>{children}</TimezoneContext.Provider>;
@@ -78,7 +77,7 @@ export function Timestamp({ value }: { value: string | Date | null | undefined }
 
 export function TimezoneWidget() {
   const { mode, setMode, integratorZone } = useTimezone();
-  const current = mode === "utc" ? "UTC" : integratorZone;
+  const current = zoneOf(mode, integratorZone);
   const label = `${utcOffsetLabel(current)} ${current.replace("/", " / ")}`;
   return (
     <DropdownMenu>

@@ -17,8 +17,8 @@ import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toaster";
 import { useScope } from "@/components/shell/scope-context";
 import { changeMemberRoleAction } from "@/lib/team/actions";
-import type { RoleSummary } from "@/lib/team/list-roles";
-import type { TeamRow } from "@/lib/team/list-members";
+import type { RoleSummary } from "@/lib/team/roles-contract";
+import type { TeamRow } from "@/lib/team/members-contract";
 import { canGrant } from "./role-utils";
 
 export function ChangeRoleDialog({

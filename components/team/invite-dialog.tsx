@@ -22,7 +22,7 @@ import { toast } from "@/components/ui/toaster";
 import { useScope } from "@/components/shell/scope-context";
 import { inviteMembersAction } from "@/lib/team/actions";
 import { inviteMembersSchema, INVITE_TTL_HOURS, MAX_INVITES_PER_REQUEST, splitEmailList } from "@/lib/team/schemas";
-import type { RoleSummary } from "@/lib/team/list-roles";
+import type { RoleSummary } from "@/lib/team/roles-contract";
 import { canGrant } from "./role-utils";
 
 type FormIn = z.input<typeof inviteMembersSchema>;

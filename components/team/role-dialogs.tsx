@@ -24,7 +24,7 @@ import { toast } from "@/components/ui/toaster";
 import { useScope } from "@/components/shell/scope-context";
 import { createRoleAction, deleteRoleAction, updateRoleAction } from "@/lib/team/actions";
 import { roleInputSchema, ROLE_NAME_MAX_LENGTH } from "@/lib/team/schemas";
-import type { RoleSummary } from "@/lib/team/list-roles";
+import type { RoleSummary } from "@/lib/team/roles-contract";
 import { PermissionMatrix } from "./permission-matrix";
 import { canGrant } from "./role-utils";
 

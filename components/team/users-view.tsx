@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { parseAsString, useQueryStates } from "nuqs";
-import { MoreHorizontal, Search, ShieldCheck, ShieldOff, UserPlus, Users } from "lucide-react";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ColumnDef } from "@tanstack/react-table";
+import { MoreHorizontal, ShieldCheck, ShieldOff, UserPlus, Users } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -17,15 +17,17 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { StatusPill } from "@/components/ui/status-pill";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/toaster";
 import { PageHeader } from "@/components/shell/page-header";
 import { useCan, useScope, useScopeKey } from "@/components/shell/scope-context";
 import { Timestamp } from "@/components/shell/timezone";
+import { DataTable } from "@/components/data-table/data-table";
+import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
+import { DataTableOffsetPagination } from "@/components/data-table/data-table-pagination";
+import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
+import { useDataTable, useListState } from "@/components/data-table/use-data-table";
+import { fetchJson, listQueryKey, retryUnlessClientError } from "@/lib/client/fetch-json";
 import {
   disableMemberAction,
   enableMemberAction,
@@ -33,85 +35,176 @@ import {
   resendInviteAction,
   revokeInviteAction,
 } from "@/lib/team/actions";
-import type { TeamRow } from "@/lib/team/list-members";
-import type { RoleSummary } from "@/lib/team/list-roles";
-import { fetchMembers, fetchRoles, run, teamKey, type MembersFilters } from "./api";
+import {
+  MEMBER_DEFAULT_SORT,
+  MEMBER_FILTER_KEYS,
+  MEMBER_PAGE_SIZES,
+  membersListQuery,
+  membersQueryKeys,
+  membersSearchParams,
+  type MembersListResponse,
+  type TeamRow,
+} from "@/lib/team/members-contract";
+import type { RoleSummary } from "@/lib/team/roles-contract";
+import { run } from "./api";
 import { ChangeRoleDialog } from "./change-role-dialog";
 import { ConfirmDialog } from "./confirm-dialog";
 import { InviteDialog } from "./invite-dialog";
 import { canGrant } from "./role-utils";
 
-const ALL = "all";
+type PendingKind = "disable" | "enable" | "remove" | "resend" | "revoke";
+type Pending = { kind: PendingKind; row: TeamRow } | null;
 
-type Pending = { kind: "disable" | "enable" | "remove" | "resend" | "revoke"; row: TeamRow } | null;
+const STATUS_OPTIONS = [
+  { value: "active", label: "Active" },
+  { value: "invited", label: "Invited" },
+  { value: "disabled", label: "Disabled" },
+];
 
-export function UsersView({
-  initialRows,
-  initialFilters,
-  initialRoles,
-}: {
-  initialRows: TeamRow[];
-  initialFilters: MembersFilters;
-  initialRoles: RoleSummary[];
-}) {
+/**
+ * Users: members and pending invites on the list system (search, role and status filters, sort,
+ * paging and hidden columns in the URL; the server page prefetched the first page). `roles` (all
+ * of them, for the pickers and the role filter) comes from the server page, refreshed after changes.
+ */
+export function UsersView({ roles }: { roles: RoleSummary[] }) {
   const scope = useScope();
   const scopeKey = useScopeKey();
   const canManage = useCan("users.manage");
   const queryClient = useQueryClient();
   const router = useRouter();
 
-  const [filters, setFilters] = useQueryStates(
-    { q: parseAsString.withDefault(""), role: parseAsString.withDefault(""), status: parseAsString.withDefault("") },
-    { clearOnDefault: true },
-  );
-  const [search, setSearch] = useState(filters.q);
-  useEffect(() => {
-    const t = setTimeout(() => {
-      if (search.trim() !== filters.q) void setFilters({ q: search.trim() || null });
-    }, 300);
-    return () => clearTimeout(t);
-  }, [search, filters.q, setFilters]);
-
-  const current: MembersFilters = {
-    q: filters.q || undefined,
-    roleId: filters.role || undefined,
-    status: filters.status || undefined,
-  };
-  const isInitial =
-    (current.q ?? "") === (initialFilters.q ?? "") &&
-    (current.roleId ?? "") === (initialFilters.roleId ?? "") &&
-    (current.status ?? "") === (initialFilters.status ?? "");
-
-  const rolesQuery = useQuery({ queryKey: teamKey(scopeKey, "roles"), queryFn: fetchRoles, initialData: initialRoles });
-  const roles = rolesQuery.data;
-  const membersKey = teamKey(scopeKey, "members", current);
-  const members = useQuery({
-    queryKey: membersKey,
-    queryFn: () => fetchMembers(current),
-    initialData: isInitial ? initialRows : undefined,
-    placeholderData: (prev) => prev,
-  });
-
   const [inviteOpen, setInviteOpen] = useState(false);
   const [roleFor, setRoleFor] = useState<TeamRow | null>(null);
   const [pending, setPending] = useState<Pending>(null);
 
+  const urlState = useListState(membersSearchParams);
+  const qs = membersListQuery(urlState);
+  const members = useQuery({
+    queryKey: membersQueryKeys.list(scopeKey, urlState),
+    queryFn: ({ signal }) => fetchJson<MembersListResponse>(`/api/team/members?${qs}`, signal),
+    placeholderData: keepPreviousData,
+    retry: retryUnlessClientError,
+  });
+  const data = members.data;
+
+  const columns = useMemo<ColumnDef<TeamRow>[]>(() => {
+    const rolesById = new Map(roles.map((r) => [r.id, r]));
+    const mayManage = (row: TeamRow) => {
+      if (!canManage || row.isSelf) return false;
+      const role = rolesById.get(row.roleId);
+      return role ? canGrant(role, scope.permissions) : false;
+    };
+    return [
+      {
+        id: "name",
+        accessorKey: "name",
+        enableHiding: false,
+        meta: { label: "Member", className: "font-medium" },
+        header: ({ column }) => <DataTableColumnHeader column={column} title="Member" />,
+        cell: ({ row: { original: row } }) => (
+          <div className="flex items-center gap-2">
+            <span
+              aria-hidden
+              className="flex size-8 shrink-0 items-center justify-center rounded-full bg-primary/15 text-xs font-semibold uppercase text-primary dark:text-violet-300"
+            >
+              {(row.name ?? row.email).slice(0, 2)}
+            </span>
+            <div className="min-w-0">
+              <p className="flex items-center gap-2">
+                {row.name ?? <span className="text-muted-foreground">Invitation pending</span>}
+                {row.isSelf && <Badge variant="outline">You</Badge>}
+              </p>
+              <p className="truncate text-xs font-normal text-muted-foreground">{row.email}</p>
+            </div>
+          </div>
+        ),
+      },
+      {
+        id: "role",
+        accessorKey: "roleName",
+        meta: {
+          label: "Role",
+          filter: { key: "role", title: "Role", options: roles.map((r) => ({ value: r.id, label: r.name })) },
+        },
+        header: ({ column }) => <DataTableColumnHeader column={column} title="Role" />,
+      },
+      {
+        id: "status",
+        accessorKey: "status",
+        meta: { label: "Status", filter: { key: "status", title: "Status", options: STATUS_OPTIONS } },
+        header: ({ column }) => <DataTableColumnHeader column={column} title="Status" />,
+        cell: ({ row: { original: row } }) => (
+          <>
+            <StatusPill status={row.status.toUpperCase()} />
+            {row.kind === "invite" && row.expiresAt && (
+              <p className="mt-1 text-xs text-muted-foreground">
+                {row.status === "expired" ? "Expired " : "Expires "}
+                <Timestamp value={row.expiresAt} />
+                {row.invitedByName && <span className="block">Invited by {row.invitedByName}</span>}
+              </p>
+            )}
+          </>
+        ),
+      },
+      {
+        id: "twoFactor",
+        enableSorting: false,
+        meta: { label: "Two-factor" },
+        header: "Two-factor",
+        cell: ({ row: { original: row } }) =>
+          row.twoFactorEnabled === null ? (
+            <span className="text-muted-foreground">—</span>
+          ) : row.twoFactorEnabled ? (
+            <Badge variant="success">
+              <ShieldCheck aria-hidden /> On
+            </Badge>
+          ) : (
+            <Badge variant="muted">
+              <ShieldOff aria-hidden /> Off
+            </Badge>
+          ),
+      },
+      {
+        id: "lastSignInAt",
+        accessorKey: "lastSignInAt",
+        meta: { label: "Last sign-in" },
+        header: ({ column }) => <DataTableColumnHeader column={column} title="Last sign-in" />,
+        cell: ({ row: { original: row } }) =>
+          row.kind === "invite" ? (
+            <span className="text-muted-foreground">—</span>
+          ) : row.lastSignInAt ? (
+            <Timestamp value={row.lastSignInAt} />
+          ) : (
+            <span className="text-muted-foreground">Never</span>
+          ),
+      },
+      {
+        id: "actions",
+        enableSorting: false,
+        enableHiding: false,
+        meta: { headerClassName: "w-12" },
+        header: () => <span className="sr-only">Actions</span>,
+        cell: ({ row: { original: row } }) =>
+          mayManage(row) ? (
+            <RowActions row={row} onChangeRole={() => setRoleFor(row)} onPick={(kind) => setPending({ kind, row })} />
+          ) : null,
+      },
+    ];
+  }, [roles, canManage, scope.permissions]);
+
+  const list = useDataTable({
+    parsers: membersSearchParams,
+    columns,
+    data: data?.rows,
+    getRowId: (r) => `${r.kind}-${r.id}`,
+    filterKeys: MEMBER_FILTER_KEYS,
+    defaultSort: MEMBER_DEFAULT_SORT,
+    resolvedPage: data && !members.isPlaceholderData ? data.page : undefined,
+  });
+
   const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: teamKey(scopeKey) });
+    void queryClient.invalidateQueries({ queryKey: listQueryKey(scopeKey, "team") });
     router.refresh();
-  };
-
-  const rows = members.data ?? [];
-  const counts = {
-    active: rows.filter((r) => r.status === "active").length,
-    invited: rows.filter((r) => r.kind === "invite").length,
-  };
-
-  const rolesById = new Map(roles.map((r) => [r.id, r]));
-  const mayManage = (row: TeamRow) => {
-    if (!canManage || row.isSelf) return false;
-    const role = rolesById.get(row.roleId);
-    return role ? canGrant(role, scope.permissions) : false;
   };
 
   return (
@@ -129,148 +222,44 @@ export function UsersView({
       />
 
       <Card>
-        <CardContent className="grid gap-4">
-          <div className="flex flex-wrap items-center gap-3" role="search" aria-label="Filter users">
-            <div className="relative min-w-56 flex-1">
-              <Search
-                className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground"
-                aria-hidden
+        <CardContent className="space-y-4">
+          <DataTableToolbar
+            list={list}
+            search={{ placeholder: "Search by name or email", label: "Search users" }}
+            actions={
+              data && (
+                <p className="text-sm text-muted-foreground" aria-live="polite">
+                  {data.counts.active} active · {data.counts.invited} pending invite
+                  {data.counts.invited === 1 ? "" : "s"}
+                </p>
+              )
+            }
+          />
+          <DataTable
+            table={list.table}
+            aria-label="Team members"
+            isLoading={members.isPending}
+            isFetching={members.isFetching}
+            skeletonRows={4}
+            rowProps={(row) => ({ "data-testid": "team-row", "data-email": row.original.email })}
+            error={
+              members.error ? <EmptyState title="Could not load the team" description={members.error.message} /> : null
+            }
+            empty={
+              <EmptyState
+                icon={<Users />}
+                title="No users found"
+                description="No team members or invites match your filters."
               />
-              <Input
-                aria-label="Search users"
-                placeholder="Search by name or email"
-                className="pl-9"
-                value={search}
-                onChange={(e) => setSearch(e.target.value)}
-              />
-            </div>
-            <Select value={filters.role || ALL} onValueChange={(v) => void setFilters({ role: v === ALL ? null : v })}>
-              <SelectTrigger aria-label="Role filter" className="w-44">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value={ALL}>All roles</SelectItem>
-                {roles.map((r) => (
-                  <SelectItem key={r.id} value={r.id}>
-                    {r.name}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-            <Select
-              value={filters.status || ALL}
-              onValueChange={(v) => void setFilters({ status: v === ALL ? null : v })}
-            >
-              <SelectTrigger aria-label="Status filter" className="w-40">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                <SelectItem value={ALL}>All statuses</SelectItem>
-                <SelectItem value="active">Active</SelectItem>
-                <SelectItem value="invited">Invited</SelectItem>
-                <SelectItem value="disabled">Disabled</SelectItem>
-              </SelectContent>
-            </Select>
-            <p className="text-sm text-muted-foreground" aria-live="polite">
-              {counts.active} active · {counts.invited} pending invite{counts.invited === 1 ? "" : "s"}
-            </p>
-          </div>
-
-          {members.isError ? (
-            <EmptyState title="Could not load the team" description={(members.error as Error).message} />
-          ) : members.isPending ? (
-            <div className="grid gap-2">
-              {Array.from({ length: 4 }, (_, i) => (
-                <Skeleton key={i} className="h-10 w-full" />
-              ))}
-            </div>
-          ) : rows.length === 0 ? (
-            <EmptyState
-              icon={<Users />}
-              title="No users found"
-              description="No team members or invites match your filters."
-            />
-          ) : (
-            <Table aria-label="Team members">
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Member</TableHead>
-                  <TableHead>Role</TableHead>
-                  <TableHead>Status</TableHead>
-                  <TableHead>Two-factor</TableHead>
-                  <TableHead>Last sign-in</TableHead>
-                  <TableHead className="w-12">
-                    <span className="sr-only">Actions</span>
-                  </TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {rows.map((row) => (
-                  <TableRow key={`${row.kind}-${row.id}`} data-testid="team-row" data-email={row.email}>
-                    <TableCell className="font-medium">
-                      <div className="flex items-center gap-2">
-                        <span
-                          aria-hidden
-                          className="flex size-8 shrink-0 items-center justify-center rounded-full bg-primary/15 text-xs font-semibold uppercase text-primary dark:text-violet-300"
-                        >
-                          {(row.name ?? row.email).slice(0, 2)}
-                        </span>
-                        <div className="min-w-0">
-                          <p className="flex items-center gap-2">
-                            {row.name ?? <span className="text-muted-foreground">Invitation pending</span>}
-                            {row.isSelf && <Badge variant="outline">You</Badge>}
-                          </p>
-                          <p className="truncate text-xs font-normal text-muted-foreground">{row.email}</p>
-                        </div>
-                      </div>
-                    </TableCell>
-                    <TableCell>{row.roleName}</TableCell>
-                    <TableCell>
-                      <StatusPill status={row.status.toUpperCase()} />
-                      {row.kind === "invite" && row.expiresAt && (
-                        <p className="mt-1 text-xs text-muted-foreground">
-                          {row.status === "expired" ? "Expired " : "Expires "}
-                          <Timestamp value={row.expiresAt} />
-                          {row.invitedByName && <span className="block">Invited by {row.invitedByName}</span>}
-                        </p>
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      {row.twoFactorEnabled === null ? (
-                        <span className="text-muted-foreground">—</span>
-                      ) : row.twoFactorEnabled ? (
-                        <Badge variant="success">
-                          <ShieldCheck aria-hidden /> On
-                        </Badge>
-                      ) : (
-                        <Badge variant="muted">
-                          <ShieldOff aria-hidden /> Off
-                        </Badge>
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      {row.kind === "invite" ? (
-                        <span className="text-muted-foreground">—</span>
-                      ) : row.lastSignInAt ? (
-                        <Timestamp value={row.lastSignInAt} />
-                      ) : (
-                        <span className="text-muted-foreground">Never</span>
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      {mayManage(row) && (
-                        <RowActions
-                          row={row}
-                          onChangeRole={() => setRoleFor(row)}
-                          onPick={(kind) => setPending({ kind, row })}
-                        />
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
+            }
+          />
+          <DataTableOffsetPagination
+            list={list}
+            rowsDisplayed={members.error ? 0 : (data?.rows.length ?? 0)}
+            total={data?.total}
+            pageSizes={MEMBER_PAGE_SIZES}
+            disabled={members.isFetching}
+          />
         </CardContent>
       </Card>
 
@@ -297,7 +286,7 @@ function RowActions({
 }: {
   row: TeamRow;
   onChangeRole(): void;
-  onPick(kind: "disable" | "enable" | "remove" | "resend" | "revoke"): void;
+  onPick(kind: PendingKind): void;
 }) {
   return (
     <DropdownMenu>

@@ -9,7 +9,7 @@ import "@/components/data-table/types";
 import { formatMoney } from "@/lib/money";
 import { formatCrypto, humanize, shortHash } from "@/lib/transactions/format";
 import { FILTER_LABEL, filterOptions, KIND_CONFIG, KIND_LABEL, statusGroup, type FilterKey, type ListSlug } from "@/lib/transactions/kinds";
-import type { TxRow } from "@/lib/transactions/types";
+import type { TxRow } from "@/lib/transactions/list-contract";
 
 type Col = ColumnDef<TxRow>;
 

@@ -240,9 +240,13 @@ test.describe("[TEAM] invites, roles and enforcement", () => {
   test("the audit log filters by action and exports CSV; a Viewer cannot open it", async ({ page, browser }) => {
     await signIn(page);
     await page.goto("/audit");
-    await page.getByLabel("Action").click();
-    await page.getByRole("option", { name: "Sign-in", exact: true }).click();
+    // The Action filter is the list toolbar's multi-select (a popover of checkboxes).
+    await page.getByRole("button", { name: /^Filter by action/ }).click();
+    await page.getByRole("checkbox", { name: "Sign-in", exact: true }).click();
+    await page.keyboard.press("Escape");
     await expect(page).toHaveURL(/action=auth\.sign_in/);
+    // The previous page stays on screen (dimmed, aria-busy) until the filtered one arrives.
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
     await expect(page.getByTestId("audit-row").first()).toBeVisible();
     const actions = await page
       .getByTestId("audit-row")

@@ -1,3 +1,4 @@
+import type { AuditAction } from "./actions";
 import { beforeAll, describe, expect, it } from "vitest";
 import Papa from "papaparse";
 import { eq } from "drizzle-orm";
@@ -5,9 +6,14 @@ import { testEngines, withTestDb } from "@/test/db";
 import { auditLogs, integrators } from "@/lib/db/schema";
 import { addTestMember, createTestOrg, scopeOf, type TestOrg } from "@/lib/team/testing";
 import { writeAudit } from "./write-audit";
-import { exportAuditCsv, listAuditFacets, listAuditLogs } from "./list-audit-logs";
-import { neutralizeCell, toCsv } from "./csv";
-import { auditFiltersSchema, auditListSchema } from "./query";
+import { exportAuditCsv, listAuditFacets, listAuditLogs, type AuditExport } from "./list-audit-logs";
+import { csvResponse, neutralizeCell, toCsv } from "@/lib/csv";
+import { auditListSchema } from "./list-contract";
+
+/** The export as the route streams it (lib/csv.ts csvResponse). */
+function readExport(e: AuditExport): Promise<string> {
+  return readStream(csvResponse(e.filename, e.header, e.lines).body!);
+}
 
 async function readStream(stream: ReadableStream<Uint8Array>): Promise<string> {
   const reader = stream.getReader();
@@ -43,12 +49,15 @@ describe("CSV cells", () => {
 
 describe("filters", () => {
   it("refuses bad dates, ranges and actions", () => {
-    expect(auditFiltersSchema.safeParse({ from: "2026-02-30" }).success).toBe(false);
-    expect(auditFiltersSchema.safeParse({ from: "2026-03-02", to: "2026-03-01" }).error?.issues[0]!.message).toBe(
-      "The end date is before the start date",
+    expect(auditListSchema.safeParse({ from: "2026-02-30" }).success).toBe(false);
+    expect(auditListSchema.safeParse({ from: "2026-03-02", to: "2026-03-01" }).error?.issues[0]!.message).toBe(
+      "The end date must be on or after the start date",
     );
-    expect(auditFiltersSchema.safeParse({ action: "x'; drop table" }).success).toBe(false);
-    expect(auditListSchema.parse({ limit: "20", before: "7" })).toMatchObject({ limit: 20, before: 7 });
+    expect(auditListSchema.safeParse({ action: "x'; drop table" }).success).toBe(false);
+    expect(auditListSchema.parse({ size: "20", cursor: "a7" })).toMatchObject({
+      size: 20,
+      cursor: { dir: "a", id: 7 },
+    });
   });
 });
 
@@ -61,7 +70,7 @@ describe.each(testEngines())("audit log is append-only (%s)", (engine) => {
   });
 
   it("the database refuses UPDATE and DELETE of audit rows, whoever asks", async () => {
-    await writeAudit(t.db, { integratorId: a.integratorId, action: "test.row" });
+    await writeAudit(t.db, { integratorId: a.integratorId, action: "test.row" as AuditAction });
     await expect(
       t.db.update(auditLogs).set({ action: "tampered" }).where(eq(auditLogs.action, "test.row")),
     ).rejects.toSatisfy(appendOnlyRefusal);
@@ -134,18 +143,16 @@ describe.each(testEngines())("audit log listing (%s)", (engine) => {
         createdAt: new Date(r.at),
       });
     }
-    await t.db
-      .insert(auditLogs)
-      .values({
-        integratorId: b.integratorId,
-        action: "team.invite_sent",
-        actorEmail: "spy@beta.test",
-        createdAt: new Date("2026-03-01T21:00:00Z"),
-      });
+    await t.db.insert(auditLogs).values({
+      integratorId: b.integratorId,
+      action: "team.invite_sent",
+      actorEmail: "spy@beta.test",
+      createdAt: new Date("2026-03-01T21:00:00Z"),
+    });
   });
 
   it("newest first, only this organisation's rows, with the actor's name", async () => {
-    const { rows, nextCursor } = await listAuditLogs(t.db, scopeA, auditListSchema.parse({}));
+    const { rows, nextCursor, hasPrev } = await listAuditLogs(t.db, scopeA, auditListSchema.parse({}));
     expect(rows.map((r) => r.action)).toEqual(["role.created", "auth.sign_in", "team.invite_sent", "team.invite_sent"]);
     expect(rows[0]).toMatchObject({
       actorName: "Boss",
@@ -155,11 +162,12 @@ describe.each(testEngines())("audit log listing (%s)", (engine) => {
       environment: "sandbox",
     });
     expect(nextCursor).toBeNull();
+    expect(hasPrev).toBe(false);
     expect(rows.some((r) => r.actorEmail === "spy@beta.test")).toBe(false);
   });
 
   it("filters by actor (any case), action, outcome and whole days in the organisation's time zone", async () => {
-    const q = (f: Record<string, string>) =>
+    const q = (f: Record<string, string | string[]>) =>
       listAuditLogs(t.db, scopeA, auditListSchema.parse(f)).then((r) =>
         r.rows.map((x) => `${x.action}@${x.createdAt}`),
       );
@@ -173,15 +181,39 @@ describe.each(testEngines())("audit log listing (%s)", (engine) => {
       "team.invite_sent@2026-03-01T22:00:00.000Z",
     ]);
     expect(await q({ from: "2026-03-03" })).toEqual(["role.created@2026-03-03T08:00:00.000Z"]);
+    // The same days in UTC: 22:00 UTC on 1 March is 1 March there.
+    expect(await q({ from: "2026-03-01", to: "2026-03-01", tz: "UTC" })).toEqual([
+      "team.invite_sent@2026-03-01T22:00:00.000Z",
+      "team.invite_sent@2026-03-01T20:30:00.000Z",
+    ]);
+    // Several actions or outcomes at once; search over actor, target, action and IP.
+    expect(await q({ action: "role.created,auth.sign_in" })).toHaveLength(2);
+    expect(await q({ outcome: ["failure", "success"] })).toHaveLength(4);
+    expect(await q({ q: "calc" })).toEqual(["role.created@2026-03-03T08:00:00.000Z"]);
+    expect(await q({ q: "%" })).toEqual([]);
   });
 
-  it("pages with a keyset cursor", async () => {
-    const first = await listAuditLogs(t.db, scopeA, auditListSchema.parse({ limit: 3 }));
-    expect(first.rows).toHaveLength(3);
-    expect(first.nextCursor).toBe(first.rows[2]!.id);
-    const second = await listAuditLogs(t.db, scopeA, auditListSchema.parse({ limit: 3, before: first.nextCursor }));
-    expect(second.rows.map((r) => r.action)).toEqual(["team.invite_sent"]);
-    expect(second.nextCursor).toBeNull();
+  it("pages both ways with keyset cursors, in either order", async () => {
+    const firstAll = await listAuditLogs(t.db, scopeA, auditListSchema.parse({ size: "100" }));
+    const ids = firstAll.rows.map((r) => r.id);
+    // A page size of 20 over 4 rows: build the pages by hand with the cursors the service hands out.
+    const page = (params: Record<string, string>) =>
+      listAuditLogs(t.db, scopeA, auditListSchema.parse({ size: "20", ...params }));
+    const first = await page({});
+    expect(first).toMatchObject({ page: 1, hasPrev: false, hasNext: false, prevCursor: null, nextCursor: null });
+    expect(first.rows.map((r) => r.id)).toEqual(ids);
+    // Cursors relative to a row: after the second row (older ones), before the third (newer ones).
+    const after = await page({ cursor: `a${ids[1]}`, page: "2" });
+    expect(after.rows.map((r) => r.id)).toEqual(ids.slice(2));
+    expect(after).toMatchObject({ page: 2, hasPrev: true, hasNext: false, prevCursor: `b${ids[2]}` });
+    const before = await page({ cursor: `b${ids[2]}`, page: "2" });
+    expect(before.rows.map((r) => r.id)).toEqual(ids.slice(0, 2));
+    expect(before).toMatchObject({ page: 1, hasPrev: false, hasNext: true, nextCursor: `a${ids[1]}` });
+    // Oldest first.
+    const oldest = await page({ sort: "createdAt.asc" });
+    expect(oldest.rows.map((r) => r.id)).toEqual([...ids].reverse());
+    const olderThan = await page({ sort: "createdAt.asc", cursor: `a${ids[2]}`, page: "2" });
+    expect(olderThan.rows.map((r) => r.id)).toEqual([ids[1], ids[0]]);
   });
 
   it("facets list this organisation's actions and actors only", async () => {
@@ -192,9 +224,7 @@ describe.each(testEngines())("audit log listing (%s)", (engine) => {
   });
 
   it("exports the filtered rows as CSV with formula cells neutralised", async () => {
-    const csv = await readStream(
-      exportAuditCsv(t.db, scopeA, auditFiltersSchema.parse({ actor: "boss@alpha.test" }), 10),
-    );
+    const csv = await readExport(exportAuditCsv(t.db, scopeA, auditListSchema.parse({ actor: "boss@alpha.test" }), 10));
     expect(csv.startsWith("\uFEFFtime_utc,actor_email,actor_name")).toBe(true);
     const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, "").trim()).data;
     expect(parsed).toHaveLength(4);
@@ -210,7 +240,7 @@ describe.each(testEngines())("audit log listing (%s)", (engine) => {
     expect(parsed[1]![11]).toBe('{"note":"@risky"}');
     expect(csv).not.toContain("spy@beta.test");
     // The row cap holds.
-    const capped = await readStream(exportAuditCsv(t.db, scopeA, {}, 2));
+    const capped = await readExport(exportAuditCsv(t.db, scopeA, auditListSchema.parse({}), 2));
     expect(Papa.parse(capped.replace(/^\uFEFF/, "").trim()).data).toHaveLength(3);
   });
 });

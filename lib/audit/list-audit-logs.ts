@@ -1,38 +1,56 @@
 import "server-only";
-import { and, asc, desc, eq, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, ilike, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { auditLogs, users } from "@/lib/db/schema";
 import type { Scope } from "@/lib/auth/scope";
-import type { AuditFilters, AuditListQuery } from "./query";
-import { AUDIT_EXPORT_MAX_ROWS } from "./query";
-import { toCsv } from "./csv";
+import { inScope } from "@/lib/db/tenant";
+import { csvField, csvLine } from "@/lib/csv";
+import { isValidTimeZone, zonedRange } from "@/lib/transactions/dates";
+import {
+  AUDIT_EXPORT_MAX_ROWS,
+  type AuditFacets,
+  type AuditFilters,
+  type AuditListQuery,
+  type AuditListResponse,
+  type AuditRow,
+} from "./list-contract";
 
-type AuditScope = Pick<Scope, "integratorId" | "timezone">;
+/**
+ * The organisation's audit log is one log for both environments (a sign-in has none): the tenant
+ * filter is the integrator only.
+ */
+const tenant = (scope: Scope) => inScope(auditLogs, scope, { environment: false });
 
-export interface AuditRow {
-  id: number;
-  createdAt: string;
-  actorUserId: string | null;
-  actorEmail: string | null;
-  actorName: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  outcome: string;
-  ip: string | null;
-  userAgent: string | null;
-  environment: string | null;
-  metadata: Record<string, unknown> | null;
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function filtersWhere(scope: AuditScope, f: AuditFilters): SQL {
-  const where: (SQL | undefined)[] = [eq(auditLogs.integratorId, scope.integratorId)];
+/** The date range's zone: UTC or the organisation's (what the sidebar widget offers); else the organisation's. */
+function zoneOf(scope: Scope, tz: string | undefined): string {
+  return tz && (tz === "UTC" || tz === scope.timezone) && isValidTimeZone(tz) ? tz : scope.timezone;
+}
+
+function filtersWhere(scope: Scope, f: AuditFilters): SQL {
+  const where: (SQL | undefined)[] = [tenant(scope)];
+  if (f.q) {
+    const pattern = `%${escapeLike(f.q)}%`;
+    where.push(
+      or(
+        ilike(auditLogs.actorEmail, pattern),
+        ilike(auditLogs.targetId, pattern),
+        ilike(auditLogs.action, pattern),
+        ilike(auditLogs.ip, pattern),
+      ),
+    );
+  }
   if (f.actor) where.push(sql`lower(${auditLogs.actorEmail}) = ${f.actor.toLowerCase()}`);
-  if (f.action) where.push(eq(auditLogs.action, f.action));
-  if (f.outcome) where.push(eq(auditLogs.outcome, f.outcome));
-  // Whole days in the organisation's time zone (the timestamps are stored in UTC).
-  if (f.from) where.push(sql`${auditLogs.createdAt} >= (${f.from}::date)::timestamp at time zone ${scope.timezone}`);
-  if (f.to) where.push(sql`${auditLogs.createdAt} < ((${f.to}::date + 1)::timestamp at time zone ${scope.timezone})`);
+  if (f.action.length)
+    where.push(f.action.length === 1 ? eq(auditLogs.action, f.action[0]) : inArray(auditLogs.action, f.action));
+  if (f.outcome.length) where.push(inArray(auditLogs.outcome, f.outcome));
+  // Whole days in the zone the member reads (the timestamps are stored in UTC).
+  const { start, end } = zonedRange(f.from, f.to, zoneOf(scope, f.tz));
+  if (start) where.push(gte(auditLogs.createdAt, start));
+  if (end) where.push(lt(auditLogs.createdAt, end));
   return and(...where)!;
 }
 
@@ -52,50 +70,65 @@ const columns = {
   metadata: auditLogs.metadata,
 };
 
-async function page(
-  db: Db,
-  scope: AuditScope,
-  filters: AuditFilters,
-  before: number | undefined,
-  limit: number,
-): Promise<AuditRow[]> {
+async function selectRows(db: Db, where: SQL | undefined, ascending: boolean, limit: number): Promise<AuditRow[]> {
   const rows = await db
     .select(columns)
     .from(auditLogs)
     .leftJoin(users, eq(users.id, auditLogs.actorUserId))
-    .where(and(filtersWhere(scope, filters), before ? lt(auditLogs.id, before) : undefined))
-    .orderBy(desc(auditLogs.id))
+    .where(where)
+    .orderBy(ascending ? asc(auditLogs.id) : desc(auditLogs.id))
     .limit(limit);
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), metadata: r.metadata ?? null }));
 }
 
-/** Newest first, `limit` rows older than the `before` cursor; `nextCursor` when there are more. */
-export async function listAuditLogs(
-  db: Db,
-  scope: AuditScope,
-  query: AuditListQuery,
-): Promise<{ rows: AuditRow[]; nextCursor: number | null }> {
-  const { before, limit, ...filters } = query;
-  const rows = await page(db, scope, filters, before, limit + 1);
-  const more = rows.length > limit;
-  const shown = more ? rows.slice(0, limit) : rows;
-  return { rows: shown, nextCursor: more ? shown[shown.length - 1]!.id : null };
+/**
+ * One page of the log in time order (newest first by default), with keyset cursors both ways: a
+ * cursor "a<id>" reads the page after that row, "b<id>" the page before it. Entries are ordered by
+ * id, which follows the time they were written.
+ */
+export async function listAuditLogs(db: Db, scope: Scope, query: AuditListQuery): Promise<AuditListResponse> {
+  const { cursor, size } = query;
+  const newestFirst = query.sort.dir === "desc";
+  const backwards = cursor?.dir === "b";
+  // Rows after the cursor in display order are older (newest first) or newer (oldest first).
+  const boundary = cursor
+    ? newestFirst !== backwards
+      ? lt(auditLogs.id, cursor.id)
+      : gt(auditLogs.id, cursor.id)
+    : undefined;
+  const fetched = await selectRows(db, and(filtersWhere(scope, query), boundary), newestFirst === backwards, size + 1);
+  const more = fetched.length > size;
+  const rows = fetched.slice(0, size);
+  if (backwards) rows.reverse();
+  const hasNext = backwards ? true : more;
+  const hasPrev = backwards ? more : cursor !== null;
+  return {
+    rows,
+    page: backwards && !more ? 1 : query.page,
+    size,
+    nextCursor: hasNext && rows.length ? `a${rows[rows.length - 1].id}` : null,
+    prevCursor: hasPrev && rows.length ? `b${rows[0].id}` : null,
+    hasNext: hasNext && rows.length > 0,
+    hasPrev,
+  };
 }
 
 /** The values the filters offer: actions and actor emails seen in this organisation's log. */
-export async function listAuditFacets(db: Db, scope: AuditScope): Promise<{ actions: string[]; actors: string[] }> {
-  const actions = await db
-    .selectDistinct({ action: auditLogs.action })
-    .from(auditLogs)
-    .where(eq(auditLogs.integratorId, scope.integratorId))
-    .orderBy(asc(auditLogs.action))
-    .limit(500);
-  const actors = await db
-    .selectDistinct({ email: sql<string>`lower(${auditLogs.actorEmail})` })
-    .from(auditLogs)
-    .where(and(eq(auditLogs.integratorId, scope.integratorId), isNotNull(auditLogs.actorEmail)))
-    .orderBy(asc(sql`lower(${auditLogs.actorEmail})`))
-    .limit(500);
+export async function listAuditFacets(db: Db, scope: Scope): Promise<AuditFacets> {
+  const [actions, actors] = await Promise.all([
+    db
+      .selectDistinct({ action: auditLogs.action })
+      .from(auditLogs)
+      .where(tenant(scope))
+      .orderBy(asc(auditLogs.action))
+      .limit(500),
+    db
+      .selectDistinct({ email: sql<string>`lower(${auditLogs.actorEmail})` })
+      .from(auditLogs)
+      .where(and(tenant(scope), isNotNull(auditLogs.actorEmail)))
+      .orderBy(asc(sql`lower(${auditLogs.actorEmail})`))
+      .limit(500),
+  ]);
   return { actions: actions.map((a) => a.action), actors: actors.map((a) => a.email) };
 }
 
@@ -114,50 +147,56 @@ export const AUDIT_CSV_HEADER = [
   "details",
 ];
 
-function csvRow(r: AuditRow) {
-  return [
-    r.createdAt,
-    r.actorEmail,
-    r.actorName,
-    r.actorUserId,
-    r.action,
-    r.targetType,
-    r.targetId,
-    r.outcome,
-    r.ip,
-    r.environment,
-    r.userAgent,
-    r.metadata ? JSON.stringify(r.metadata) : "",
-  ];
+function csvRow(r: AuditRow): string {
+  return csvLine(
+    [
+      r.createdAt,
+      r.actorEmail,
+      r.actorName,
+      r.actorUserId,
+      r.action,
+      r.targetType,
+      r.targetId,
+      r.outcome,
+      r.ip,
+      r.environment,
+      r.userAgent,
+      r.metadata ? JSON.stringify(r.metadata) : "",
+    ].map(csvField),
+  );
 }
 
-/** The filtered log as CSV (newest first), streamed in pages of 1000 rows; cells neutralised against formulas. */
+export interface AuditExport {
+  filename: string;
+  header: string[];
+  /** CSV lines, one chunk per page of 1000 rows: for lib/csv.ts csvResponse. */
+  lines: AsyncIterable<string>;
+}
+
+/** The filtered log as CSV lines (newest first), read in pages of 1000 rows, at most `maxRows`. */
 export function exportAuditCsv(
   db: Db,
-  scope: AuditScope,
+  scope: Scope,
   filters: AuditFilters,
   maxRows = AUDIT_EXPORT_MAX_ROWS,
-): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let before: number | undefined;
-  let sent = 0;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode("\uFEFF" + toCsv(AUDIT_CSV_HEADER, []) + "\r\n"));
-        return;
-      }
-      const size = Math.min(1000, maxRows - sent);
-      const rows = size > 0 ? await page(db, scope, filters, before, size) : [];
-      if (!rows.length) {
-        controller.close();
-        return;
-      }
+  now = new Date(),
+): AuditExport {
+  const where = filtersWhere(scope, filters);
+  async function* lines(): AsyncGenerator<string> {
+    let before: number | undefined;
+    let sent = 0;
+    while (sent < maxRows) {
+      const rows = await selectRows(
+        db,
+        and(where, before ? lt(auditLogs.id, before) : undefined),
+        false,
+        Math.min(1000, maxRows - sent),
+      );
+      if (!rows.length) return;
       sent += rows.length;
-      before = rows[rows.length - 1]!.id;
-      controller.enqueue(encoder.encode(toCsv([], rows.map(csvRow), false) + "\r\n"));
-    },
-  });
+      before = rows[rows.length - 1].id;
+      yield rows.map(csvRow).join("");
+    }
+  }
+  return { filename: `audit-log-${now.toISOString().slice(0, 10)}.csv`, header: AUDIT_CSV_HEADER, lines: lines() };
 }

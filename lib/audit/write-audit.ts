@@ -1,14 +1,16 @@
 import type { Db } from "@/lib/db/client";
 import { auditLogs } from "@/lib/db/schema";
 import type { Environment } from "@/lib/db/schema";
+import { actorOf, type Scope } from "@/lib/auth/principal";
+import type { AuditAction } from "./actions";
 
 export interface AuditEvent {
   integratorId: string | null;
   environment?: Environment | null;
   actorUserId?: string | null;
   actorEmail?: string | null;
-  /** `area.verb`, e.g. "wallet.transfer", "auth.sign_in". */
-  action: string;
+  /** `area.verb` from lib/audit/actions.ts, e.g. "wallet.transfer_deposit", "auth.sign_in". */
+  action: AuditAction;
   targetType?: string;
   targetId?: string;
   outcome?: "success" | "failure" | "denied";
@@ -20,14 +22,15 @@ export interface AuditEvent {
 
 /** The actor fields of an audit row written in a signed-in request: who, for which integrator and environment, from where. */
 export function auditedBy(
-  scope: { integratorId: string; environment: Environment; userId: string; email: string },
+  scope: Pick<Scope, "integratorId" | "environment" | "principal">,
   meta?: { ip?: string; userAgent?: string | null },
 ): Pick<AuditEvent, "integratorId" | "environment" | "actorUserId" | "actorEmail" | "ip" | "userAgent"> {
+  const actor = actorOf(scope);
   return {
     integratorId: scope.integratorId,
     environment: scope.environment,
-    actorUserId: scope.userId,
-    actorEmail: scope.email,
+    actorUserId: actor.userId,
+    actorEmail: actor.email,
     ip: meta?.ip ?? null,
     userAgent: meta?.userAgent ?? null,
   };

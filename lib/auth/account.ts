@@ -1,13 +1,15 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { integrators, users } from "@/lib/db/schema";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { auditedBy, writeAudit } from "@/lib/audit/write-audit";
 import { hashPassword, verifyPassword } from "./password";
 import { isPersonalPassword, newPasswordSchema, PASSWORD_MESSAGES } from "./password-policy";
 import { lockState, recordAttempt, TOO_MANY_ATTEMPTS } from "./throttle";
 import { RateLimitError, ValidationError } from "./errors";
-import type { AccountActor } from "./two-factor";
+import { accountActor } from "./two-factor";
+import { requireMember, type Scope } from "./principal";
+import type { RequestMeta } from "./guard";
 
 /** The signed-in user's own account: password change, ending other sessions, the team's two-factor rule. */
 
@@ -29,10 +31,12 @@ export const changePasswordSchema = z
  */
 export async function changePassword(
   db: Db,
-  actor: AccountActor,
+  scope: Scope,
   input: z.infer<typeof changePasswordSchema>,
   now: Date,
+  meta?: Partial<RequestMeta>,
 ): Promise<{ sessionVersion: number }> {
+  const actor = accountActor(scope, meta);
   if (isPersonalPassword(input.newPassword, actor.email)) {
     throw new ValidationError(PASSWORD_MESSAGES.personal, { newPassword: [PASSWORD_MESSAGES.personal] });
   }
@@ -42,13 +46,9 @@ export async function changePassword(
   if (!(await verifyPassword(user?.passwordHash, input.currentPassword))) {
     await recordAttempt(db, { kind: "password", email: actor.email, ip: actor.ip, success: false, now });
     await writeAudit(db, {
-      integratorId: actor.integratorId,
-      actorUserId: actor.userId,
-      actorEmail: actor.email,
+      ...auditedBy(scope, meta),
       action: "auth.password_changed",
       outcome: "failure",
-      ip: actor.ip,
-      userAgent: actor.userAgent,
       metadata: { via: "account", reason: "wrong_current_password" },
     });
     throw new ValidationError(CURRENT_PASSWORD_WRONG, { currentPassword: [CURRENT_PASSWORD_WRONG] });
@@ -62,14 +62,10 @@ export async function changePassword(
       .returning({ sessionVersion: users.sessionVersion });
     await recordAttempt(tx, { kind: "password", email: actor.email, ip: actor.ip, success: true, now });
     await writeAudit(tx, {
-      integratorId: actor.integratorId,
-      actorUserId: actor.userId,
-      actorEmail: actor.email,
+      ...auditedBy(scope, meta),
       action: "auth.password_changed",
       targetType: "user",
       targetId: actor.userId,
-      ip: actor.ip,
-      userAgent: actor.userAgent,
       metadata: { via: "account", otherSessionsEnded: true },
     });
     return { sessionVersion: row!.sessionVersion };
@@ -77,7 +73,8 @@ export async function changePassword(
 }
 
 /** Ends every session of the user (the caller keeps its own by re-issuing its cookie). */
-export async function endOtherSessions(db: Db, actor: AccountActor): Promise<{ sessionVersion: number }> {
+export async function endOtherSessions(db: Db, scope: Scope, meta?: Partial<RequestMeta>): Promise<{ sessionVersion: number }> {
+  const actor = accountActor(scope, meta);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(users)
@@ -85,14 +82,10 @@ export async function endOtherSessions(db: Db, actor: AccountActor): Promise<{ s
       .where(eq(users.id, actor.userId))
       .returning({ sessionVersion: users.sessionVersion });
     await writeAudit(tx, {
-      integratorId: actor.integratorId,
-      actorUserId: actor.userId,
-      actorEmail: actor.email,
+      ...auditedBy(scope, meta),
       action: "auth.sessions_ended",
       targetType: "user",
       targetId: actor.userId,
-      ip: actor.ip,
-      userAgent: actor.userAgent,
     });
     return { sessionVersion: row!.sessionVersion };
   });
@@ -103,26 +96,26 @@ export const TEAM_TWO_FACTOR_OWN_FIRST = "Turn on two-factor authentication for 
 /** The organisation's rule: every member must use two-factor (settings.manage). */
 export async function setTeamTwoFactorRequirement(
   db: Db,
-  actor: AccountActor & { twoFactorEnabled: boolean },
+  scope: Scope,
   input: { required: boolean },
+  meta?: Partial<RequestMeta>,
 ): Promise<{ required: boolean }> {
-  if (input.required && !actor.twoFactorEnabled) throw new ValidationError(TEAM_TWO_FACTOR_OWN_FIRST);
+  if (input.required) {
+    const [me] = await db.select({ totpEnabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, requireMember(scope).userId)).limit(1);
+    if (!me?.totpEnabledAt) throw new ValidationError(TEAM_TWO_FACTOR_OWN_FIRST);
+  }
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select({ required: integrators.requireTwoFactor })
       .from(integrators)
-      .where(eq(integrators.id, actor.integratorId))
+      .where(eq(integrators.id, scope.integratorId))
       .limit(1);
-    await tx.update(integrators).set({ requireTwoFactor: input.required }).where(and(eq(integrators.id, actor.integratorId)));
+    await tx.update(integrators).set({ requireTwoFactor: input.required }).where(eq(integrators.id, scope.integratorId));
     await writeAudit(tx, {
-      integratorId: actor.integratorId,
-      actorUserId: actor.userId,
-      actorEmail: actor.email,
+      ...auditedBy(scope, meta),
       action: "settings.two_factor_requirement",
       targetType: "integrator",
-      targetId: actor.integratorId,
-      ip: actor.ip,
-      userAgent: actor.userAgent,
+      targetId: scope.integratorId,
       metadata: { from: before?.required ?? false, to: input.required },
     });
     return { required: input.required };
@@ -139,7 +132,7 @@ export interface AccountOverview {
 }
 
 /** What the account page shows about the signed-in user. */
-export async function getAccountOverview(db: Db, scope: { userId: string; integratorId: string }): Promise<AccountOverview> {
+export async function getAccountOverview(db: Db, scope: Scope): Promise<AccountOverview> {
   const [row] = await db
     .select({
       passwordChangedAt: users.passwordChangedAt,
@@ -151,7 +144,7 @@ export async function getAccountOverview(db: Db, scope: { userId: string; integr
     })
     .from(users)
     .innerJoin(integrators, eq(integrators.id, scope.integratorId))
-    .where(eq(users.id, scope.userId))
+    .where(eq(users.id, requireMember(scope).userId))
     .limit(1);
   if (!row) throw new ValidationError("Your account was not found");
   return { ...row, recoveryCodesLeft: Number(row.recoveryCodesLeft) };

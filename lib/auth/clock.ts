@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { env, servedOverHttps } from "@/lib/env";
 
 /**
  * The clock of the account-security services (OTP expiry, throttling windows, TOTP steps).
@@ -14,8 +15,8 @@ import { readFileSync } from "node:fs";
  * and it only moves these auth services' clock: JWT expiry and everything else use real time.
  * Writing the file needs write access to the server's data folder, i.e. owning the server.
  */
-const CLOCK_FILE = process.env.KOTANI_TEST_CLOCK_FILE;
-const ENABLED = Boolean(CLOCK_FILE) && !(process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+const CLOCK_FILE = env().KOTANI_TEST_CLOCK_FILE;
+const ENABLED = Boolean(CLOCK_FILE) && !servedOverHttps();
 let warned = false;
 
 function offsetMs(): number {

@@ -1,4 +1,5 @@
 import type { Environment } from "@/lib/db/schema";
+import { servedOverHttps } from "@/lib/env";
 import { marketKey, parseMarketKey, type Market } from "@/lib/markets";
 
 /** The market + environment selection, kept per user in one cookie: `userId.environment.KE-KES`. */
@@ -20,4 +21,9 @@ export function decodeContextCookie(value: string | undefined, userId: string): 
   if (owner !== userId) return null;
   if (environment !== "sandbox" && environment !== "production") return null;
   return { environment, market: parseMarketKey(market) };
+}
+
+/** Kept a year; HttpOnly (only the server reads it), Secure over https. */
+export function contextCookieOptions() {
+  return { httpOnly: true, sameSite: "lax" as const, secure: servedOverHttps(), path: "/", maxAge: 60 * 60 * 24 * 365 };
 }

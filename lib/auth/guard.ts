@@ -1,10 +1,10 @@
 import "server-only";
-import { forbidden, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
-import { requireScope, can, type Scope } from "./scope";
+import { requireScope, can, type MemberScope, type Scope } from "./scope";
 import type { Permission } from "./permissions";
 import { AppError, ForbiddenError, UnauthorizedError, ValidationError } from "./errors";
 import { clientIpFrom } from "./request-meta";
@@ -23,8 +23,22 @@ export async function requestMeta(): Promise<RequestMeta> {
   return { ip: clientIpFrom((n) => h.get(n)), userAgent: h.get("user-agent") };
 }
 
-/** Every mutation in the codebase registers here: the role-matrix test enumerates it. */
-export const ACTION_REGISTRY = new Map<string, Permission | null>();
+/**
+ * What an entry requires of its principal: a permission, any one of several permissions, or only
+ * a signed-in member (their own account, the market selector). Public entries (no principal at
+ * all) use `publicAction`. Written literally at each entry: the role-matrix test reads it.
+ */
+export const SIGNED_IN = "signed-in";
+export type Requirement = Permission | readonly Permission[] | typeof SIGNED_IN;
+
+function meets(scope: Scope, required: Requirement): boolean {
+  if (required === SIGNED_IN) return true;
+  if (typeof required === "string") return can(scope, required);
+  return required.some((p) => can(scope, p));
+}
+
+/** Every mutation in the codebase registers here (public ones as "public"): the role-matrix test enumerates it. */
+export const ACTION_REGISTRY = new Map<string, Requirement | "public">();
 
 /** When the organisation requires two-factor, a member without it may only set it up. */
 export const TWO_FACTOR_REQUIRED_MESSAGE =
@@ -42,9 +56,9 @@ export function zodFieldErrors(error: z.ZodError): { message: string; fieldError
   return { message: first ? first.message : "Invalid input", fieldErrors };
 }
 
-function toActionFailure(e: unknown): { ok: false; error: string; fieldErrors?: Record<string, string[]> } {
+function toActionFailure(e: unknown, name: string): { ok: false; error: string; fieldErrors?: Record<string, string[]> } {
   if (e instanceof AppError) return { ok: false, error: e.message, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) };
-  console.error("[action] unexpected error", e);
+  console.error(`[action] ${name}: unexpected error`, e);
   return { ok: false, error: "Something went wrong. Nothing was changed; please try again." };
 }
 
@@ -52,7 +66,7 @@ function toActionFailure(e: unknown): { ok: false; error: string; fieldErrors?: 
  * A refusal for a missing permission, recorded as a "denied" audit row (ASVS 7.x / 16.3.2: log
  * access-control failures) before the 403. A failed write never hides the refusal itself.
  */
-async function refuseMissingPermission(scope: Scope, permission: Permission, entry: string): Promise<never> {
+async function refuseMissingPermission(scope: Scope, permission: Requirement, entry: string): Promise<never> {
   try {
     await writeAudit(await getDb(), {
       ...auditedBy(scope, await requestMeta()),
@@ -70,7 +84,7 @@ async function refuseMissingPermission(scope: Scope, permission: Permission, ent
 
 export interface GateContext<I> {
   db: Db;
-  scope: Scope;
+  scope: MemberScope;
   input: I;
   meta: RequestMeta;
 }
@@ -81,7 +95,7 @@ export interface GateContext<I> {
  */
 export function gatedAction<S extends z.ZodType, R>(
   name: string,
-  permission: Permission | null,
+  permission: Requirement,
   schema: S,
   handler: (ctx: GateContext<z.infer<S>>) => Promise<R>,
 ): (input: z.input<S>) => Promise<ActionResult<R>> {
@@ -90,7 +104,7 @@ export function gatedAction<S extends z.ZodType, R>(
     try {
       const scope = await requireScope();
       if (scope.needsTwoFactorSetup && !TWO_FACTOR_SETUP_ACTIONS.has(name)) throw new ForbiddenError(TWO_FACTOR_REQUIRED_MESSAGE);
-      if (permission && !can(scope, permission)) await refuseMissingPermission(scope, permission, `action ${name}`);
+      if (!meets(scope, permission)) await refuseMissingPermission(scope, permission, `action ${name}`);
       const parsed = schema.safeParse(rawInput);
       if (!parsed.success) {
         const { message, fieldErrors } = zodFieldErrors(parsed.error);
@@ -99,7 +113,34 @@ export function gatedAction<S extends z.ZodType, R>(
       const data = await handler({ db: await getDb(), scope, input: parsed.data, meta: await requestMeta() });
       return { ok: true, data };
     } catch (e) {
-      return toActionFailure(e);
+      return toActionFailure(e, name);
+    }
+  };
+}
+
+/**
+ * The wrapper for the few server actions that run without a session because the input carries
+ * the credential (a single-use invite or reset token, later a payment link's public code). Same
+ * shape as `gatedAction` otherwise: registered, zod-parsed input, an ActionResult, never throws.
+ * Throttling is the handler's job: what to count (email, token, IP) depends on the action.
+ */
+export function publicAction<S extends z.ZodType, R>(
+  name: string,
+  schema: S,
+  handler: (ctx: { db: Db; input: z.infer<S>; meta: RequestMeta }) => Promise<R>,
+): (input: z.input<S>) => Promise<ActionResult<R>> {
+  ACTION_REGISTRY.set(name, "public");
+  return async (rawInput) => {
+    try {
+      const parsed = schema.safeParse(rawInput);
+      if (!parsed.success) {
+        const { message, fieldErrors } = zodFieldErrors(parsed.error);
+        return { ok: false, error: message, fieldErrors };
+      }
+      const data = await handler({ db: await getDb(), input: parsed.data, meta: await requestMeta() });
+      return { ok: true, data };
+    } catch (e) {
+      return toActionFailure(e, name);
     }
   };
 }
@@ -141,7 +182,7 @@ function assertSameOrigin(req: Request): void {
  */
 export function gatedRoute<S extends z.ZodType, P = Record<string, string>>(
   /** The permission, or (for a route whose segment picks the resource) a function of the params. */
-  permission: Permission | null | ((params: P) => Permission | null),
+  permission: Requirement | ((params: P) => Requirement),
   schema: S,
   handler: (ctx: GateContext<z.infer<S>> & { req: Request; params: P }) => Promise<unknown>,
 ) {
@@ -154,7 +195,7 @@ export function gatedRoute<S extends z.ZodType, P = Record<string, string>>(
       if (scope.needsTwoFactorSetup) throw new ForbiddenError(TWO_FACTOR_REQUIRED_MESSAGE);
       const params = await routeCtx.params;
       const needed = typeof permission === "function" ? permission(params) : permission;
-      if (needed && !can(scope, needed)) {
+      if (!meets(scope, needed)) {
         await refuseMissingPermission(scope, needed, `${req.method} ${new URL(req.url).pathname}`);
       }
       let raw: unknown;
@@ -183,6 +224,11 @@ export function gatedRoute<S extends z.ZodType, P = Record<string, string>>(
         headers: { "content-type": "application/json", "cache-control": "no-store" },
       });
     } catch (e) {
+      // A page navigation that lands on a route (a link's context switch) signs in, not a JSON 401.
+      if (e instanceof UnauthorizedError && req.method === "GET" && req.headers.get("accept")?.includes("text/html")) {
+        const to = new URL(req.url).searchParams.get("to") ?? "/";
+        return new NextResponse(null, { status: 303, headers: { location: `/login?${new URLSearchParams({ callbackUrl: to })}` } });
+      }
       return errorResponse(e);
     }
   };
@@ -203,8 +249,8 @@ function groupParams(params: URLSearchParams): Map<string, string | string[]> {
  * requires it (else /two-factor), environment chosen (else the gate), permitted (else the 403
  * page). Returns the scope for the page's queries.
  */
-export async function requirePageScope(permission?: Permission): Promise<Scope> {
-  let scope: Scope;
+export async function requirePageScope(permission?: Requirement): Promise<MemberScope> {
+  let scope: MemberScope;
   try {
     scope = await requireScope();
   } catch (e) {
@@ -213,6 +259,20 @@ export async function requirePageScope(permission?: Permission): Promise<Scope> 
   }
   if (scope.needsTwoFactorSetup) redirect("/two-factor");
   if (scope.needsEnvironmentChoice) redirect("/environment");
-  if (permission && !can(scope, permission)) forbidden();
+  if (permission && !meets(scope, permission)) forbidden();
   return scope;
+}
+
+/**
+ * The page guard of public pages (no session: an invite link, later a payment link's checkout):
+ * the URL's params parsed with their zod schema (anything else is the 404 page), the database
+ * and the request's origin. Throttling, where a page needs it, is the page service's job.
+ */
+export async function requirePublicPage<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+): Promise<{ db: Db; input: z.infer<S>; meta: RequestMeta }> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) notFound();
+  return { db: await getDb(), input: parsed.data, meta: await requestMeta() };
 }

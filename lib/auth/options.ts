@@ -1,10 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { memberships, users } from "@/lib/db/schema";
-import { writeAudit } from "@/lib/audit/write-audit";
 import { authenticate } from "./sign-in";
+import { signOutEverywhere } from "./sign-out";
 import { clientIpFrom } from "./request-meta";
 import { authNow } from "./clock";
 import { authSecret } from "./secret";
@@ -86,29 +84,7 @@ export const authOptions: NextAuthOptions = {
   events: {
     // Logout kills every copy of the cookie: the session version moves on.
     async signOut({ token }) {
-      if (token?.uid) {
-        const db = await getDb();
-        const [user] = await db
-          .update(users)
-          .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-          .where(eq(users.id, token.uid as string))
-          .returning({ id: users.id, email: users.email });
-        if (user) {
-          const [member] = await db
-            .select({ integratorId: memberships.integratorId })
-            .from(memberships)
-            .where(eq(memberships.userId, user.id))
-            .limit(1);
-          await writeAudit(db, {
-            integratorId: member?.integratorId ?? null,
-            actorUserId: user.id,
-            actorEmail: user.email,
-            action: "auth.sign_out",
-            targetType: "user",
-            targetId: user.id,
-          });
-        }
-      }
+      if (typeof token?.uid === "string") await signOutEverywhere(await getDb(), token.uid);
     },
   },
 };

@@ -1,7 +1,7 @@
 "use server";
 
 import { after } from "next/server";
-import { publicAction } from "@/lib/team/public-action";
+import { publicAction } from "@/lib/auth/guard";
 import { sendMail, type MailMessage } from "@/lib/mail/send-mail";
 import { authNow } from "./clock";
 import { requestPasswordReset, requestResetSchema, resetPassword, resetPasswordSchema } from "./password-reset";

@@ -8,32 +8,10 @@ import type { Market } from "@/lib/markets";
 import { ABSOLUTE_SESSION_SECONDS, SESSION_COOKIE, decodeSessionToken } from "./session-cookie";
 import { CONTEXT_COOKIE, decodeContextCookie, type ContextSelection } from "./context-cookie";
 import { isPermission, type Permission } from "./permissions";
+import type { MemberScope, Scope } from "./principal";
 import { ForbiddenError, UnauthorizedError } from "./errors";
 
-/** Who is asking, for which integrator, in which environment and market. Every service takes it. */
-export interface Scope {
-  userId: string;
-  email: string;
-  name: string;
-  integratorId: string;
-  organization: string;
-  timezone: string;
-  role: string;
-  permissions: ReadonlySet<Permission>;
-  environment: Environment;
-  market: Market;
-  /** Markets the integrator has in the current environment (for the selectors). */
-  markets: readonly Market[];
-  /** Whether the integrator is provisioned for Production. */
-  productionEnabled: boolean;
-  /** True when the user has never chosen an environment (first sign-in gate). */
-  needsEnvironmentChoice: boolean;
-  /**
-   * True when the organisation requires two-factor and this user has not set it up: pages send
-   * them to /two-factor and the gate refuses every other action and route (lib/auth/guard.ts).
-   */
-  needsTwoFactorSetup?: boolean;
-}
+export { actorOf, requireMember, type MemberScope, type Principal, type Scope } from "./principal";
 
 export interface SessionUser {
   userId: string;
@@ -116,7 +94,7 @@ export async function loadSessionUser(db: Db, userId: string, sessionVersion: nu
  */
 export async function resolveSelection(
   db: Db,
-  user: SessionUser,
+  user: Pick<SessionUser, "integratorId" | "productionEnabled" | "preferredEnvironment">,
   selection: ContextSelection | null,
 ): Promise<{ environment: Environment; market: Market; markets: Market[] }> {
   let environment: Environment = selection?.environment ?? user.preferredEnvironment ?? "sandbox";
@@ -137,16 +115,14 @@ export async function resolveSelection(
 }
 
 /** The scope of the current request; throws UnauthorizedError without a valid session. */
-export const requireScope = cache(async (): Promise<Scope> => {
+export const requireScope = cache(async (): Promise<MemberScope> => {
   const user = await getSessionUser();
   if (!user) throw new UnauthorizedError();
   const jar = await cookies();
   const selection = decodeContextCookie(jar.get(CONTEXT_COOKIE)?.value, user.userId);
   const { environment, market, markets } = await resolveSelection(await getDb(), user, selection);
   return {
-    userId: user.userId,
-    email: user.email,
-    name: user.name,
+    principal: { kind: "session", userId: user.userId, email: user.email, name: user.name },
     integratorId: user.integratorId,
     organization: user.organization,
     timezone: user.timezone,

@@ -1,5 +1,6 @@
 import { decode, encode, type JWT } from "next-auth/jwt";
 import { authSecret } from "./secret";
+import { servedOverHttps } from "@/lib/env";
 
 /**
  * The session cookie and its JWT, without any database import (proxy.ts uses this module).
@@ -14,7 +15,7 @@ export const IDLE_SESSION_SECONDS = 30 * 60;
 /** Re-issue a session cookie at most once a minute. */
 export const REFRESH_AFTER_SECONDS = 60;
 
-export const SECURE_COOKIES = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+export const SECURE_COOKIES = servedOverHttps();
 export const SESSION_COOKIE = SECURE_COOKIES ? "__Secure-kotani.session" : "kotani.session";
 export const SESSION_COOKIE_NAMES = ["kotani.session", "__Secure-kotani.session"] as const;
 

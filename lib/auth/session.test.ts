@@ -5,6 +5,7 @@
  * and the database handle are replaced.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { testScope } from "./test-scope";
 import { eq } from "drizzle-orm";
 import { generate } from "otplib";
 import { NextRequest } from "next/server";
@@ -132,10 +133,11 @@ describe.each(testEngines())("revocable sessions through the gate (%s)", (engine
 
   it("turning two-factor off (and on) ends the other sessions", async () => {
     const { org, m } = await setup();
-    const actor = { userId: m.userId, email: m.email, integratorId: org.integratorId, ip: "198.51.100.1" };
+    const actor = testScope(org.integratorId, { userId: m.userId, email: m.email });
+    const meta = { ip: "198.51.100.1" };
     const { secret } = await beginTwoFactorSetup(t.db, actor);
     const beforeOn = await cookieFor(t.db, m);
-    await confirmTwoFactorSetup(t.db, actor, { code: await generate({ secret }) }, new Date());
+    await confirmTwoFactorSetup(t.db, actor, { code: await generate({ secret }) }, new Date(), meta);
     expect(await status(beforeOn)).toBe(401);
 
     const other = await cookieFor(t.db, m);
@@ -248,9 +250,10 @@ describe.each(testEngines())("revocable sessions through the gate (%s)", (engine
     // It takes settings.manage.
     setJar(await cookieFor(t.db, viewer));
     expect(await actions.setTeamTwoFactor({ required: true })).toEqual({ ok: false, error: "You do not have permission to do this" });
-    const actor = { userId: m.userId, email: m.email, integratorId: org.integratorId, ip: "198.51.100.1" };
+    const actor = testScope(org.integratorId, { userId: m.userId, email: m.email });
+    const meta = { ip: "198.51.100.1" };
     const { secret } = await beginTwoFactorSetup(t.db, actor);
-    await confirmTwoFactorSetup(t.db, actor, { code: await generate({ secret }) }, new Date());
+    await confirmTwoFactorSetup(t.db, actor, { code: await generate({ secret }) }, new Date(), meta);
     setJar(await cookieFor(t.db, m));
     expect(await actions.setTeamTwoFactor({ required: true })).toEqual({ ok: true, data: { required: true } });
     const [i] = await t.db.select({ r: integrators.requireTwoFactor }).from(integrators).where(eq(integrators.id, org.integratorId));

@@ -4,6 +4,7 @@
  * the lock lifts by itself, the per-IP ceiling, and the second factor (TOTP once, recovery codes once).
  */
 import { describe, expect, it } from "vitest";
+import { testScope } from "./test-scope";
 import { and, eq } from "drizzle-orm";
 import { generate } from "otplib";
 import { auditLogs, authAttempts, users } from "@/lib/db/schema";
@@ -128,9 +129,10 @@ describe.each(testEngines())("sign-in throttling and two-factor (%s)", (engine) 
   describe("two-factor", () => {
     async function withTwoFactor(email: string) {
       const { org, m } = await member(email);
-      const actor = { userId: m.userId, email: m.email, integratorId: org.integratorId, ip: ip(7) };
+      const actor = testScope(org.integratorId, { userId: m.userId, email: m.email });
+      const meta = { ip: ip(7) };
       const { secret } = await beginTwoFactorSetup(t.db, actor);
-      const { recoveryCodes } = await confirmTwoFactorSetup(t.db, actor, { code: await generate({ secret, epoch: T0.getTime() / 1000 - 60 }) }, at(T0, -minutes(1)));
+      const { recoveryCodes } = await confirmTwoFactorSetup(t.db, actor, { code: await generate({ secret, epoch: T0.getTime() / 1000 - 60 }) }, at(T0, -minutes(1)), meta);
       return { m, secret, recoveryCodes };
     }
     const code = (secret: string, now: Date) => generate({ secret, epoch: Math.floor(now.getTime() / 1000) });

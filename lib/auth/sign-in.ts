@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { memberships, users } from "@/lib/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
+import type { AuditAction } from "@/lib/audit/actions";
 import { verifyPassword } from "./password";
 import { lockState, recordAttempt } from "./throttle";
 import { verifySecondFactor } from "./two-factor";
@@ -48,7 +49,7 @@ export async function authenticate(db: Db, input: unknown, meta: Meta, now: Date
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "CredentialsSignin" };
   const { email, password } = parsed.data;
-  const audit = (e: { integratorId: string | null; userId: string | null; action?: string; outcome?: "success" | "failure" | "denied"; metadata?: Record<string, unknown> }) =>
+  const audit = (e: { integratorId: string | null; userId: string | null; action?: AuditAction; outcome?: "success" | "failure" | "denied"; metadata?: Record<string, unknown> }) =>
     writeAudit(db, {
       integratorId: e.integratorId,
       actorUserId: e.userId,

@@ -5,7 +5,9 @@ import QRCode from "qrcode";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { integrators, memberships, recoveryCodes, users } from "@/lib/db/schema";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { auditedBy, writeAudit } from "@/lib/audit/write-audit";
+import { requireMember, type Scope } from "./principal";
+import type { RequestMeta } from "./guard";
 import { decryptSecret, encryptSecret, hashCode } from "./crypto";
 import { ConflictError, NotFoundError, RateLimitError, ValidationError } from "./errors";
 import { lockState, recordAttempt, TOO_MANY_ATTEMPTS } from "./throttle";
@@ -121,13 +123,12 @@ export async function verifySecondFactor(
   return null;
 }
 
-export interface AccountActor {
-  userId: string;
-  email: string;
-  integratorId: string;
-  ip: string;
-  userAgent?: string | null;
+/** The member acting on their own account, and from where (throttling counts per email and IP). */
+export function accountActor(scope: Scope, meta?: Partial<RequestMeta>) {
+  const member = requireMember(scope);
+  return { userId: member.userId, email: member.email, ip: meta?.ip ?? "unknown" };
 }
+type AccountActor = ReturnType<typeof accountActor>;
 
 async function loadTotpUser(db: Db, userId: string) {
   const [row] = await db
@@ -151,8 +152,8 @@ async function assertNotLocked(db: Db, actor: AccountActor, now: Date) {
 }
 
 /** Step 1: a new secret (kept encrypted, pending), its otpauth:// URI and a QR code of it. */
-export async function beginTwoFactorSetup(db: Db, actor: AccountActor): Promise<{ secret: string; uri: string; qrDataUrl: string }> {
-  const user = await loadTotpUser(db, actor.userId);
+export async function beginTwoFactorSetup(db: Db, scope: Scope): Promise<{ secret: string; uri: string; qrDataUrl: string }> {
+  const user = await loadTotpUser(db, requireMember(scope).userId);
   if (user.totpEnabledAt) throw new ConflictError(TWO_FACTOR_MESSAGES.alreadyOn);
   const secret = generateSecret();
   await db
@@ -167,10 +168,12 @@ export async function beginTwoFactorSetup(db: Db, actor: AccountActor): Promise<
 /** Step 2: a code from the app confirms the secret; two-factor is on; ten recovery codes, shown once. */
 export async function confirmTwoFactorSetup(
   db: Db,
-  actor: AccountActor,
+  scope: Scope,
   input: { code: string },
   now: Date,
-): Promise<{ recoveryCodes: string[] }> {
+  meta?: Partial<RequestMeta>,
+): Promise<{ recoveryCodes: string[]; sessionVersion: number }> {
+  const actor = accountActor(scope, meta);
   await assertNotLocked(db, actor, now);
   const user = await loadTotpUser(db, actor.userId);
   if (user.totpEnabledAt) throw new ConflictError(TWO_FACTOR_MESSAGES.alreadyOn);
@@ -181,12 +184,12 @@ export async function confirmTwoFactorSetup(
     throw new ValidationError(TWO_FACTOR_MESSAGES.invalidCode, { code: [TWO_FACTOR_MESSAGES.invalidCode] });
   }
   const codes = newRecoveryCodes();
-  await db.transaction(async (tx) => {
+  const sessionVersion = await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
       .set({ totpEnabledAt: now, totpLastStep: step, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(and(eq(users.id, user.id), isNull(users.totpEnabledAt), eq(users.totpSecret, user.totpSecret!)))
-      .returning({ id: users.id });
+      .returning({ sessionVersion: users.sessionVersion });
     if (!updated.length) throw new ConflictError(TWO_FACTOR_MESSAGES.noSetup);
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
     await tx.insert(recoveryCodes).values(
@@ -194,18 +197,15 @@ export async function confirmTwoFactorSetup(
     );
     await recordAttempt(tx, { kind: "totp", email: actor.email, ip: actor.ip, success: true, now });
     await writeAudit(tx, {
-      integratorId: actor.integratorId,
-      actorUserId: actor.userId,
-      actorEmail: actor.email,
+      ...auditedBy(scope, meta),
       action: "auth.two_factor_enabled",
       targetType: "user",
       targetId: actor.userId,
-      ip: actor.ip,
-      userAgent: actor.userAgent,
       metadata: { method: "totp", recoveryCodes: RECOVERY_CODE_COUNT },
     });
+    return updated[0]!.sessionVersion;
   });
-  return { recoveryCodes: codes };
+  return { recoveryCodes: codes, sessionVersion };
 }
 
 async function requireCurrentFactor(db: Db, actor: AccountActor, code: string, now: Date) {
@@ -223,7 +223,14 @@ async function requireCurrentFactor(db: Db, actor: AccountActor, code: string, n
 }
 
 /** Turns two-factor off (a current TOTP or recovery code is required); ends every session. */
-export async function disableTwoFactor(db: Db, actor: AccountActor, input: { code: string }, now: Date): Promise<void> {
+export async function disableTwoFactor(
+  db: Db,
+  scope: Scope,
+  input: { code: string },
+  now: Date,
+  meta?: Partial<RequestMeta>,
+): Promise<{ sessionVersion: number }> {
+  const actor = accountActor(scope, meta);
   const [team] = await db
     .select({ required: integrators.requireTwoFactor })
     .from(memberships)
@@ -232,28 +239,33 @@ export async function disableTwoFactor(db: Db, actor: AccountActor, input: { cod
     .limit(1);
   if (team?.required) throw new ConflictError(TWO_FACTOR_MESSAGES.requiredByTeam);
   const { method } = await requireCurrentFactor(db, actor, input.code, now);
-  await db.transaction(async (tx) => {
-    await tx
+  return db.transaction(async (tx) => {
+    const [row] = await tx
       .update(users)
       .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, actor.userId));
+      .where(eq(users.id, actor.userId))
+      .returning({ sessionVersion: users.sessionVersion });
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.userId));
     await writeAudit(tx, {
-      integratorId: actor.integratorId,
-      actorUserId: actor.userId,
-      actorEmail: actor.email,
+      ...auditedBy(scope, meta),
       action: "auth.two_factor_disabled",
       targetType: "user",
       targetId: actor.userId,
-      ip: actor.ip,
-      userAgent: actor.userAgent,
       metadata: { confirmedWith: method },
     });
+    return { sessionVersion: row!.sessionVersion };
   });
 }
 
 /** New recovery codes (the old ones stop working); needs a current code. */
-export async function regenerateRecoveryCodes(db: Db, actor: AccountActor, input: { code: string }, now: Date): Promise<{ recoveryCodes: string[] }> {
+export async function regenerateRecoveryCodes(
+  db: Db,
+  scope: Scope,
+  input: { code: string },
+  now: Date,
+  meta?: Partial<RequestMeta>,
+): Promise<{ recoveryCodes: string[] }> {
+  const actor = accountActor(scope, meta);
   const { method } = await requireCurrentFactor(db, actor, input.code, now);
   const codes = newRecoveryCodes();
   await db.transaction(async (tx) => {
@@ -262,26 +274,12 @@ export async function regenerateRecoveryCodes(db: Db, actor: AccountActor, input
       codes.map((c) => ({ userId: actor.userId, codeHash: hashCode("recovery", actor.userId, normalizeRecoveryCode(c)), createdAt: now })),
     );
     await writeAudit(tx, {
-      integratorId: actor.integratorId,
-      actorUserId: actor.userId,
-      actorEmail: actor.email,
+      ...auditedBy(scope, meta),
       action: "auth.recovery_codes_regenerated",
       targetType: "user",
       targetId: actor.userId,
-      ip: actor.ip,
-      userAgent: actor.userAgent,
       metadata: { confirmedWith: method },
     });
   });
   return { recoveryCodes: codes };
-}
-
-/** For the account page: on/off, since when, recovery codes left. */
-export async function twoFactorStatus(db: Db, userId: string): Promise<{ enabled: boolean; enabledAt: Date | null; recoveryCodesLeft: number }> {
-  const user = await loadTotpUser(db, userId);
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(recoveryCodes)
-    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
-  return { enabled: Boolean(user.totpEnabledAt), enabledAt: user.totpEnabledAt, recoveryCodesLeft: Number(row?.n ?? 0) };
 }

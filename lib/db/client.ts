@@ -1,8 +1,10 @@
 import { mkdirSync, accessSync, constants, existsSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PGlite } from "@electric-sql/pglite";
 import * as schema from "./schema";
 import { acquireDirLock } from "./dir-lock";
+import { env } from "../env";
 
 export type Schema = typeof schema;
 /** Both drivers (PGlite and node-postgres) produce this type; services only see it. */
@@ -13,6 +15,8 @@ export interface OpenedDb {
   engine: "pglite" | "postgres";
   /** Human-readable location (folder or host:port/db, never the password). */
   location: string;
+  /** What lies under `db`, for the job queue (lib/jobs): the PGlite instance this process owns, or the URL (pg-boss opens its own pool). */
+  driver: { engine: "pglite"; client: PGlite } | { engine: "postgres"; url: string };
   close(): Promise<void>;
 }
 
@@ -50,7 +54,7 @@ async function openPostgres(url: string): Promise<OpenedDb> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const location = describeUrl(url);
-  const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5000 });
+  const pool = new Pool({ connectionString: url, max: env().DATABASE_POOL_SIZE, connectionTimeoutMillis: 5000 });
   // An idle client's network error must not crash the process; the next query reconnects.
   pool.on("error", (e) => console.error(`[db] idle PostgreSQL client error: ${e.message}`));
   try {
@@ -61,7 +65,7 @@ async function openPostgres(url: string): Promise<OpenedDb> {
     throw new DatabaseOpenError(`Cannot reach PostgreSQL at ${location}: ${err.code ?? ""} ${err.message}`.replace(/\s+/g, " ").trim());
   }
   const db = drizzle(pool, { schema }) as unknown as Db;
-  return { db, engine: "postgres", location, close: () => pool.end() };
+  return { db, engine: "postgres", location, driver: { engine: "postgres", url }, close: () => pool.end() };
 }
 
 async function openPglite(target: { dataDir: string } | { memory: true }): Promise<OpenedDb> {
@@ -69,7 +73,13 @@ async function openPglite(target: { dataDir: string } | { memory: true }): Promi
   const { drizzle } = await import("drizzle-orm/pglite");
   if ("memory" in target) {
     const client = await PGlite.create();
-    return { db: drizzle(client, { schema }) as unknown as Db, engine: "pglite", location: "memory", close: () => client.close() };
+    return {
+      db: drizzle(client, { schema }) as unknown as Db,
+      engine: "pglite",
+      location: "memory",
+      driver: { engine: "pglite", client },
+      close: () => client.close(),
+    };
   }
   const dir = path.resolve(target.dataDir, "pglite");
   try {
@@ -95,6 +105,7 @@ async function openPglite(target: { dataDir: string } | { memory: true }): Promi
     db: drizzle(client, { schema }) as unknown as Db,
     engine: "pglite",
     location: dir,
+    driver: { engine: "pglite", client },
     close: async () => {
       await client.close();
       release();
@@ -119,9 +130,10 @@ export async function migrateDb(opened: OpenedDb): Promise<void> {
 }
 
 /** Where this process's database lives, from the environment. */
-export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DbTarget {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
-  return { dataDir: env.DATA_DIR || path.join(process.cwd(), "data") };
+export function targetFromEnv(): DbTarget {
+  const { DATABASE_URL, DATA_DIR } = env();
+  if (DATABASE_URL) return { url: DATABASE_URL };
+  return { dataDir: DATA_DIR || path.join(process.cwd(), "data") };
 }
 
 type GlobalWithDb = typeof globalThis & { __kotaniDb?: Promise<OpenedDb> };

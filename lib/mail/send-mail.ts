@@ -2,6 +2,7 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
+import { env } from "@/lib/env";
 
 export interface MailMessage {
   to: string;
@@ -10,7 +11,7 @@ export interface MailMessage {
   html: string;
 }
 
-export const MAIL_FROM = process.env.MAIL_FROM ?? "Kotani Pay Backoffice <no-reply@kotanipay.test>";
+export const MAIL_FROM = env().MAIL_FROM;
 
 type GlobalWithMail = typeof globalThis & { __kotaniMail?: { transport: Transporter; outbox?: string } };
 
@@ -22,10 +23,11 @@ type GlobalWithMail = typeof globalThis & { __kotaniMail?: { transport: Transpor
 function mailTransport(): { transport: Transporter; outbox?: string } {
   const g = globalThis as GlobalWithMail;
   if (g.__kotaniMail) return g.__kotaniMail;
-  if (process.env.SMTP_URL) {
-    g.__kotaniMail = { transport: nodemailer.createTransport(process.env.SMTP_URL) };
+  const { SMTP_URL, DATA_DIR } = env();
+  if (SMTP_URL) {
+    g.__kotaniMail = { transport: nodemailer.createTransport(SMTP_URL) };
   } else {
-    const outbox = path.join(process.env.DATA_DIR || path.join(process.cwd(), "data"), "outbox");
+    const outbox = path.join(DATA_DIR || path.join(process.cwd(), "data"), "outbox");
     mkdirSync(outbox, { recursive: true });
     // streamTransport + buffer gives us the raw RFC 822 message to write out.
     g.__kotaniMail = { transport: nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" }), outbox };

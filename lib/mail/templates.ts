@@ -1,12 +1,8 @@
 import type { MailMessage } from "./send-mail";
 import { renderMail } from "./layout";
+import { appUrl } from "@/lib/env";
 
 /** Account-security mails: plain text + HTML in the product's look (lib/mail/layout.ts). Never a password. */
-
-function appUrl(path: string): string {
-  const base = (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
-  return `${base}${path}`;
-}
 
 export function passwordResetMail(opts: { to: string; name: string; code: string; firstPassword: boolean }): MailMessage {
   const subject = opts.firstPassword ? "Your Kotani Pay code to set your password" : "Your Kotani Pay password reset code";

@@ -1,6 +1,6 @@
 "use server";
 
-import { publicAction } from "./public-action";
+import { publicAction } from "@/lib/auth/guard";
 import { acceptInviteSchema } from "./schemas";
 import { acceptInvite } from "./accept-invite";
 

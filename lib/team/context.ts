@@ -21,12 +21,6 @@ export interface ServiceContext {
   now?: Date;
 }
 
-/** The subset of Scope the team services use (tests build it from BUILTIN_ROLES). */
-export type TeamScope = Pick<
-  Scope,
-  "userId" | "email" | "name" | "integratorId" | "organization" | "permissions" | "environment"
->;
-
 /**
  * Serialises every team mutation of one integrator (row lock on the integrator), so two owners
  * demoting each other, or two identical invites, cannot both pass their checks.
@@ -46,7 +40,7 @@ export async function bumpSessionVersion(tx: DbOrTx, userId: string): Promise<vo
 /** An audit row for a team event, by the scope's user, in the same transaction as the change. */
 export function auditTeam(
   tx: DbOrTx,
-  scope: TeamScope,
+  scope: Scope,
   ctx: ServiceContext,
   event: Pick<AuditEvent, "action" | "targetType" | "targetId" | "metadata" | "outcome">,
 ): Promise<void> {
@@ -60,7 +54,7 @@ export function auditTeam(
  */
 export async function auditDenials<R>(
   db: DbOrTx,
-  scope: TeamScope,
+  scope: Scope,
   ctx: ServiceContext,
   event: Pick<AuditEvent, "action" | "targetType" | "targetId">,
   run: () => Promise<R>,

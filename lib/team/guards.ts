@@ -1,9 +1,11 @@
 import "server-only";
+import { requireMember, type Scope } from "@/lib/auth/scope";
 import { and, eq, sql } from "drizzle-orm";
 import { memberships, roles, users } from "@/lib/db/schema";
+import { inScope } from "@/lib/db/tenant";
 import { isPermission, type Permission } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
-import type { DbOrTx, TeamScope } from "./context";
+import type { DbOrTx } from "./context";
 
 export const OWNER_ROLE_NAME = "Owner";
 
@@ -20,7 +22,7 @@ export function isOwnerRole(role: Pick<RoleRow, "name" | "isBuiltin">): boolean 
 
 /** The permissions of `permissions` the scope does not hold itself (unknown strings are ignored). */
 export function missingPermissions(
-  scope: Pick<TeamScope, "permissions">,
+  scope: Scope,
   permissions: readonly string[],
 ): Permission[] {
   return permissions.filter(isPermission).filter((p) => !scope.permissions.has(p));
@@ -28,7 +30,7 @@ export function missingPermissions(
 
 /** Nobody gives a role (to a member, an invite, or by editing a role) with more than they hold. */
 export function assertCanGrant(
-  scope: Pick<TeamScope, "permissions">,
+  scope: Scope,
   role: Pick<RoleRow, "name" | "permissions">,
 ): void {
   const missing = missingPermissions(scope, role.permissions);
@@ -41,7 +43,7 @@ export function assertCanGrant(
 
 /** Nobody changes, disables or removes a member whose role holds more than they do (an Admin cannot touch an Owner). */
 export function assertCanManageMemberWithRole(
-  scope: Pick<TeamScope, "permissions">,
+  scope: Scope,
   role: Pick<RoleRow, "name" | "permissions">,
 ): void {
   if (missingPermissions(scope, role.permissions).length) {
@@ -52,11 +54,11 @@ export function assertCanManageMemberWithRole(
 }
 
 /** A role of the scope's integrator, or "not found" (another integrator's id included). */
-export async function findRole(tx: DbOrTx, scope: Pick<TeamScope, "integratorId">, roleId: string): Promise<RoleRow> {
+export async function findRole(tx: DbOrTx, scope: Scope, roleId: string): Promise<RoleRow> {
   const [role] = await tx
     .select({ id: roles.id, name: roles.name, permissions: roles.permissions, isBuiltin: roles.isBuiltin })
     .from(roles)
-    .where(and(eq(roles.id, roleId), eq(roles.integratorId, scope.integratorId)))
+    .where(and(eq(roles.id, roleId), inScope(roles, scope)))
     .limit(1);
   if (!role) throw new NotFoundError("Role not found");
   return role;
@@ -74,7 +76,7 @@ export interface MemberRow {
 /** A membership of the scope's integrator, or "not found". */
 export async function findMember(
   tx: DbOrTx,
-  scope: Pick<TeamScope, "integratorId">,
+  scope: Scope,
   memberId: string,
 ): Promise<MemberRow> {
   const [row] = await tx
@@ -92,7 +94,7 @@ export async function findMember(
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(roles, eq(roles.id, memberships.roleId))
-    .where(and(eq(memberships.id, memberId), eq(memberships.integratorId, scope.integratorId)))
+    .where(and(eq(memberships.id, memberId), inScope(memberships, scope)))
     .limit(1);
   if (!row) throw new NotFoundError("Member not found");
   return {
@@ -136,9 +138,9 @@ export async function assertNotLastOwner(
 }
 
 export function assertNotSelf(
-  scope: Pick<TeamScope, "userId">,
+  scope: Scope,
   member: Pick<MemberRow, "userId">,
   message: string,
 ): void {
-  if (member.userId === scope.userId) throw new ForbiddenError(message);
+  if (member.userId === requireMember(scope).userId) throw new ForbiddenError(message);
 }

@@ -1,9 +1,11 @@
 import "server-only";
+import { requireMember, type Scope } from "@/lib/auth/scope";
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { inScope } from "@/lib/db/tenant";
 import { invites, memberships, users } from "@/lib/db/schema";
 import { ConflictError, RateLimitError } from "@/lib/auth/errors";
-import { auditTeam, lockIntegrator, type ServiceContext, type TeamScope } from "./context";
+import { auditTeam, lockIntegrator, type ServiceContext } from "./context";
 import { assertCanGrant, findRole } from "./guards";
 import { sendInviteMails, type InviteMailInput, type Mailer } from "./invite-mail";
 import { INVITE_TTL_HOURS } from "./schemas";
@@ -30,7 +32,7 @@ export interface InviteResult {
  */
 export async function inviteMembers(
   db: Db,
-  scope: TeamScope,
+  scope: Scope,
   input: { emails: string[]; roleId: string },
   ctx: InviteContext = {},
 ): Promise<InviteResult> {
@@ -47,13 +49,13 @@ export async function inviteMembers(
       .select({ email: users.email })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.integratorId, scope.integratorId), inArray(sql`lower(${users.email})`, emails)));
+      .where(and(inScope(memberships, scope), inArray(sql`lower(${users.email})`, emails)));
     const pending = await tx
       .select({ email: invites.email })
       .from(invites)
       .where(
         and(
-          eq(invites.integratorId, scope.integratorId),
+          inScope(invites, scope),
           inArray(sql`lower(${invites.email})`, emails),
           isNull(invites.acceptedAt),
           isNull(invites.revokedAt),
@@ -65,7 +67,7 @@ export async function inviteMembers(
       .from(invites)
       .where(
         and(
-          eq(invites.integratorId, scope.integratorId),
+          inScope(invites, scope),
           gt(invites.createdAt, new Date(now.getTime() - 24 * 3600_000)),
         ),
       );
@@ -96,7 +98,7 @@ export async function inviteMembers(
           email,
           roleId: role.id,
           tokenHash,
-          invitedBy: scope.userId,
+          invitedBy: requireMember(scope).userId,
           expiresAt,
           createdAt: now,
         })
@@ -112,8 +114,8 @@ export async function inviteMembers(
         to: email,
         token,
         organization: scope.organization,
-        inviterName: scope.name,
-        inviterEmail: scope.email,
+        inviterName: requireMember(scope).name,
+        inviterEmail: requireMember(scope).email,
         roleName: role.name,
         expiresAt,
         baseUrl: ctx.baseUrl,

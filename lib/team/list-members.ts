@@ -1,31 +1,27 @@
 import "server-only";
-import { and, asc, desc, eq, gt, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db/client";
 import { invites, memberships, roles, users } from "@/lib/db/schema";
-import type { ListMembersQuery } from "./schemas";
-import type { TeamScope } from "./context";
+import { requireMember, type Scope } from "@/lib/auth/scope";
+import { inScope } from "@/lib/db/tenant";
+import type {
+  MemberSortColumn,
+  MemberStatusFilter,
+  MembersListQuery,
+  MembersListResponse,
+  TeamRow,
+} from "./members-contract";
 
-export type TeamRowStatus = "active" | "disabled" | "invited" | "expired";
 
-/** One line of the Users table: a member, or a pending invite (resend / revoke). */
-export interface TeamRow {
-  kind: "member" | "invite";
-  /** Membership id or invite id: the id the row's actions take. */
-  id: string;
-  name: string | null;
-  email: string;
-  roleId: string;
-  roleName: string;
-  status: TeamRowStatus;
-  /** Members only: two-factor switched on. */
-  twoFactorEnabled: boolean | null;
-  lastSignInAt: string | null;
-  /** Invites only. */
-  invitedByName: string | null;
-  expiresAt: string | null;
-  createdAt: string;
-  isSelf: boolean;
+/** Each query reads at most this many members and this many invites (a team is far smaller). */
+const MAX_ROWS = 1000;
+
+export interface MemberFilters {
+  /** Name or email contains this (case-insensitive). */
+  q?: string;
+  roleId?: string | readonly string[];
+  status?: MemberStatusFilter | readonly MemberStatusFilter[];
 }
 
 function escapeLike(value: string): string {
@@ -33,24 +29,33 @@ function escapeLike(value: string): string {
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const asList = <T extends string>(v: T | readonly T[] | undefined): readonly T[] =>
+  v === undefined ? [] : typeof v === "string" ? [v] : v;
 
-/** Members and pending invites of the scope's integrator, filtered by search, role and status. */
+/**
+ * Members and pending invites of the scope's integrator, filtered by search, role and status:
+ * members by name, then invites newest first.
+ */
 export async function listMembers(
   db: Db,
-  scope: TeamScope,
-  query: ListMembersQuery = {},
+  scope: Scope,
+  filters: MemberFilters = {},
   now = new Date(),
 ): Promise<TeamRow[]> {
-  const pattern = query.q ? `%${escapeLike(query.q)}%` : null;
-  const wantMembers = query.status !== "invited";
-  const wantInvites = !query.status || query.status === "invited";
+  const me = requireMember(scope).userId;
+  const pattern = filters.q ? `%${escapeLike(filters.q)}%` : null;
+  const roleIds = asList(filters.roleId);
+  const statuses = asList(filters.status);
+  const memberStatuses = statuses.filter((s) => s !== "invited");
+  const wantMembers = statuses.length === 0 || memberStatuses.length > 0;
+  const wantInvites = statuses.length === 0 || statuses.includes("invited");
   const out: TeamRow[] = [];
 
   if (wantMembers) {
-    const filters: (SQL | undefined)[] = [eq(memberships.integratorId, scope.integratorId)];
-    if (query.roleId) filters.push(eq(memberships.roleId, query.roleId));
-    if (query.status) filters.push(eq(memberships.status, query.status));
-    if (pattern) filters.push(or(ilike(users.name, pattern), ilike(users.email, pattern)));
+    const where: (SQL | undefined)[] = [inScope(memberships, scope)];
+    if (roleIds.length) where.push(inArray(memberships.roleId, [...roleIds]));
+    if (memberStatuses.length) where.push(inArray(memberships.status, memberStatuses));
+    if (pattern) where.push(or(ilike(users.name, pattern), ilike(users.email, pattern)));
     const rows = await db
       .select({
         id: memberships.id,
@@ -67,9 +72,9 @@ export async function listMembers(
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .innerJoin(roles, eq(roles.id, memberships.roleId))
-      .where(and(...filters))
+      .where(and(...where))
       .orderBy(asc(sql`lower(${users.name})`), asc(users.email))
-      .limit(1000);
+      .limit(MAX_ROWS);
     for (const r of rows) {
       out.push({
         kind: "member",
@@ -84,22 +89,22 @@ export async function listMembers(
         invitedByName: null,
         expiresAt: null,
         createdAt: r.createdAt.toISOString(),
-        isSelf: r.userId === scope.userId,
+        isSelf: r.userId === me,
       });
     }
   }
 
   if (wantInvites) {
     const inviter = alias(users, "inviter");
-    const filters: (SQL | undefined)[] = [
-      eq(invites.integratorId, scope.integratorId),
+    const where: (SQL | undefined)[] = [
+      inScope(invites, scope),
       isNull(invites.acceptedAt),
       isNull(invites.revokedAt),
       // Expired invites stay listed for a week, so they can be resent.
       gt(invites.expiresAt, new Date(now.getTime() - 7 * 24 * 3600_000)),
     ];
-    if (query.roleId) filters.push(eq(invites.roleId, query.roleId));
-    if (pattern) filters.push(ilike(invites.email, pattern));
+    if (roleIds.length) where.push(inArray(invites.roleId, [...roleIds]));
+    if (pattern) where.push(ilike(invites.email, pattern));
     const rows = await db
       .select({
         id: invites.id,
@@ -113,9 +118,9 @@ export async function listMembers(
       .from(invites)
       .innerJoin(roles, eq(roles.id, invites.roleId))
       .leftJoin(inviter, eq(inviter.id, invites.invitedBy))
-      .where(and(...filters))
+      .where(and(...where))
       .orderBy(desc(invites.createdAt))
-      .limit(1000);
+      .limit(MAX_ROWS);
     for (const r of rows) {
       out.push({
         kind: "invite",
@@ -135,4 +140,49 @@ export async function listMembers(
     }
   }
   return out;
+}
+
+const collator = new Intl.Collator("en", { sensitivity: "base" });
+
+/** The value a column sorts by (null: a blank, e.g. an invite's name or a member who never signed in). */
+const SORT_VALUE: Record<MemberSortColumn, (r: TeamRow) => string | null> = {
+  name: (r) => r.name,
+  role: (r) => r.roleName,
+  status: (r) => r.status,
+  lastSignInAt: (r) => r.lastSignInAt,
+  createdAt: (r) => r.createdAt,
+};
+
+/**
+ * One page of the Users table: the filtered members and invites, sorted and paged here (a team is
+ * at most a few thousand rows), with the total and the header's counts.
+ */
+export async function listMembersPage(
+  db: Db,
+  scope: Scope,
+  query: MembersListQuery,
+  now = new Date(),
+): Promise<MembersListResponse> {
+  const rows = await listMembers(db, scope, { q: query.q || undefined, roleId: query.role, status: query.status }, now);
+  const pick = SORT_VALUE[query.sort.column];
+  const sign = query.sort.dir === "asc" ? 1 : -1;
+  // Blanks last in both directions; ties by email.
+  const sorted = [...rows].sort((a, b) => {
+    const x = pick(a);
+    const y = pick(b);
+    if (x === null || y === null) return x === y ? collator.compare(a.email, b.email) : x === null ? 1 : -1;
+    return collator.compare(x, y) * sign || collator.compare(a.email, b.email);
+  });
+  const lastPage = Math.max(1, Math.ceil(sorted.length / query.size));
+  const page = Math.min(query.page, lastPage);
+  return {
+    rows: sorted.slice((page - 1) * query.size, page * query.size),
+    total: sorted.length,
+    counts: {
+      active: rows.filter((r) => r.status === "active").length,
+      invited: rows.filter((r) => r.kind === "invite").length,
+    },
+    page,
+    size: query.size,
+  };
 }

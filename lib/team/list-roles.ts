@@ -2,42 +2,25 @@ import "server-only";
 import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { invites, memberships, roles } from "@/lib/db/schema";
-import { BUILTIN_ROLE_NAMES, isPermission, type Permission } from "@/lib/auth/permissions";
-import type { TeamScope } from "./context";
+import { BUILTIN_ROLE_NAMES, isPermission } from "@/lib/auth/permissions";
+import type { Scope } from "@/lib/auth/scope";
+import { inScope } from "@/lib/db/tenant";
+import type { RoleSummary, RolesListQuery, RolesListResponse } from "./roles-contract";
 
-export interface RoleSummary {
-  id: string;
-  name: string;
-  description: string;
-  permissions: Permission[];
-  isBuiltin: boolean;
-  memberCount: number;
-  pendingInviteCount: number;
-  updatedAt: string;
-}
 
 /** The integrator's roles, built-ins first (in their canonical order), with member counts. */
-export async function listRoles(
-  db: Db,
-  scope: Pick<TeamScope, "integratorId">,
-  now = new Date(),
-): Promise<RoleSummary[]> {
+export async function listRoles(db: Db, scope: Scope, now = new Date()): Promise<RoleSummary[]> {
   const memberCount = db
     .select({ roleId: memberships.roleId, n: sql<number>`count(*)::int`.as("n") })
     .from(memberships)
-    .where(eq(memberships.integratorId, scope.integratorId))
+    .where(inScope(memberships, scope))
     .groupBy(memberships.roleId)
     .as("member_count");
   const inviteCount = db
     .select({ roleId: invites.roleId, n: sql<number>`count(*)::int`.as("pending_n") })
     .from(invites)
     .where(
-      and(
-        eq(invites.integratorId, scope.integratorId),
-        isNull(invites.acceptedAt),
-        isNull(invites.revokedAt),
-        gt(invites.expiresAt, now),
-      ),
+      and(inScope(invites, scope), isNull(invites.acceptedAt), isNull(invites.revokedAt), gt(invites.expiresAt, now)),
     )
     .groupBy(invites.roleId)
     .as("invite_count");
@@ -55,7 +38,7 @@ export async function listRoles(
     .from(roles)
     .leftJoin(memberCount, eq(memberCount.roleId, roles.id))
     .leftJoin(inviteCount, eq(inviteCount.roleId, roles.id))
-    .where(eq(roles.integratorId, scope.integratorId))
+    .where(inScope(roles, scope))
     .orderBy(desc(roles.isBuiltin), asc(sql`lower(${roles.name})`));
   const builtinOrder = (r: { isBuiltin: boolean; name: string }) =>
     r.isBuiltin ? BUILTIN_ROLE_NAMES.indexOf(r.name) : 999;
@@ -71,4 +54,39 @@ export async function listRoles(
       updatedAt: r.updatedAt.toISOString(),
     }))
     .sort((a, b) => Number(b.isBuiltin) - Number(a.isBuiltin) || builtinOrder(a) - builtinOrder(b));
+}
+
+const collator = new Intl.Collator("en", { sensitivity: "base" });
+
+/**
+ * One page of the Roles table: search (name or description), type, sort (none: built-ins first in
+ * their canonical order) and paging over the integrator's roles (tens, at most: done here).
+ */
+export async function listRolesPage(
+  db: Db,
+  scope: Scope,
+  query: RolesListQuery,
+  now = new Date(),
+): Promise<RolesListResponse> {
+  const needle = query.q.toLowerCase();
+  let rows = (await listRoles(db, scope, now)).filter(
+    (r) =>
+      (!needle || r.name.toLowerCase().includes(needle) || r.description.toLowerCase().includes(needle)) &&
+      (query.type.length === 0 || query.type.includes(r.isBuiltin ? "builtin" : "custom")),
+  );
+  if (query.sort) {
+    const { column, dir } = query.sort;
+    const sign = dir === "asc" ? 1 : -1;
+    const value = (r: RoleSummary) =>
+      column === "members" ? r.memberCount : column === "updatedAt" ? r.updatedAt : r.name;
+    rows = [...rows].sort((a, b) => {
+      const x = value(a);
+      const y = value(b);
+      const c = typeof x === "number" && typeof y === "number" ? x - y : collator.compare(String(x), String(y));
+      return c !== 0 ? c * sign : collator.compare(a.name, b.name);
+    });
+  }
+  const lastPage = Math.max(1, Math.ceil(rows.length / query.size));
+  const page = Math.min(query.page, lastPage);
+  return { rows: rows.slice((page - 1) * query.size, page * query.size), total: rows.length, page, size: query.size };
 }

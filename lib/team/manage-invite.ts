@@ -1,20 +1,22 @@
 import "server-only";
+import { requireMember, type Scope } from "@/lib/auth/scope";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { inScope } from "@/lib/db/tenant";
 import { invites } from "@/lib/db/schema";
 import { ConflictError, NotFoundError } from "@/lib/auth/errors";
-import { auditTeam, lockIntegrator, type DbOrTx, type TeamScope } from "./context";
+import { auditTeam, lockIntegrator, type DbOrTx } from "./context";
 import { assertCanGrant, findRole } from "./guards";
 import { sendInviteMails } from "./invite-mail";
 import type { InviteContext } from "./invite-members";
 import { INVITE_TTL_HOURS } from "./schemas";
 import { newInviteToken } from "./tokens";
 
-async function findInvite(tx: DbOrTx, scope: Pick<TeamScope, "integratorId">, inviteId: string) {
+async function findInvite(tx: DbOrTx, scope: Scope, inviteId: string) {
   const [invite] = await tx
     .select()
     .from(invites)
-    .where(and(eq(invites.id, inviteId), eq(invites.integratorId, scope.integratorId)))
+    .where(and(eq(invites.id, inviteId), inScope(invites, scope)))
     .limit(1);
   if (!invite) throw new NotFoundError("Invite not found");
   return invite;
@@ -23,7 +25,7 @@ async function findInvite(tx: DbOrTx, scope: Pick<TeamScope, "integratorId">, in
 /** A new link for a pending (or expired) invite: new token, new 72 h; the old link is dead. */
 export async function resendInvite(
   db: Db,
-  scope: TeamScope,
+  scope: Scope,
   input: { inviteId: string },
   ctx: InviteContext = {},
 ): Promise<{ id: string; email: string; mailFailed: boolean }> {
@@ -49,8 +51,8 @@ export async function resendInvite(
       to: invite.email,
       token,
       organization: scope.organization,
-      inviterName: scope.name,
-      inviterEmail: scope.email,
+      inviterName: requireMember(scope).name,
+      inviterEmail: requireMember(scope).email,
       roleName: role.name,
       expiresAt,
       baseUrl: ctx.baseUrl,
@@ -63,7 +65,7 @@ export async function resendInvite(
 /** Kills a pending invite's link for good. */
 export async function revokeInvite(
   db: Db,
-  scope: TeamScope,
+  scope: Scope,
   input: { inviteId: string },
   ctx: InviteContext = {},
 ): Promise<{ id: string; email: string }> {

@@ -1,9 +1,11 @@
 import "server-only";
+import type { Scope } from "@/lib/auth/scope";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { inScope } from "@/lib/db/tenant";
 import { memberships } from "@/lib/db/schema";
 import { ConflictError } from "@/lib/auth/errors";
-import { auditTeam, bumpSessionVersion, lockIntegrator, type ServiceContext, type TeamScope } from "./context";
+import { auditTeam, bumpSessionVersion, lockIntegrator, type ServiceContext } from "./context";
 import {
   assertCanGrant,
   assertCanManageMemberWithRole,
@@ -27,7 +29,7 @@ export interface MemberChange {
  */
 export async function changeMemberRole(
   db: Db,
-  scope: TeamScope,
+  scope: Scope,
   input: { memberId: string; roleId: string },
   ctx: ServiceContext = {},
 ): Promise<MemberChange> {
@@ -46,7 +48,7 @@ export async function changeMemberRole(
     await tx
       .update(memberships)
       .set({ roleId: role.id, updatedAt: new Date() })
-      .where(and(eq(memberships.id, member.id), eq(memberships.integratorId, scope.integratorId)));
+      .where(and(eq(memberships.id, member.id), inScope(memberships, scope)));
     await bumpSessionVersion(tx, member.userId);
     await auditTeam(tx, scope, ctx, {
       action: "team.member_role_changed",
@@ -63,18 +65,18 @@ export async function changeMemberRole(
 }
 
 /** Disables a member: they cannot sign in, and their current sessions end on the next request. */
-export function disableMember(db: Db, scope: TeamScope, input: { memberId: string }, ctx: ServiceContext = {}): Promise<MemberChange> {
+export function disableMember(db: Db, scope: Scope, input: { memberId: string }, ctx: ServiceContext = {}): Promise<MemberChange> {
   return setMemberStatus(db, scope, input.memberId, "disabled", ctx);
 }
 
 /** Re-enables a disabled member (they sign in again). */
-export function enableMember(db: Db, scope: TeamScope, input: { memberId: string }, ctx: ServiceContext = {}): Promise<MemberChange> {
+export function enableMember(db: Db, scope: Scope, input: { memberId: string }, ctx: ServiceContext = {}): Promise<MemberChange> {
   return setMemberStatus(db, scope, input.memberId, "active", ctx);
 }
 
 async function setMemberStatus(
   db: Db,
-  scope: TeamScope,
+  scope: Scope,
   memberId: string,
   status: "active" | "disabled",
   ctx: ServiceContext,
@@ -90,7 +92,7 @@ async function setMemberStatus(
     await tx
       .update(memberships)
       .set({ status, updatedAt: new Date() })
-      .where(and(eq(memberships.id, member.id), eq(memberships.integratorId, scope.integratorId)));
+      .where(and(eq(memberships.id, member.id), inScope(memberships, scope)));
     await bumpSessionVersion(tx, member.userId);
     await auditTeam(tx, scope, ctx, {
       action: disabling ? "team.member_disabled" : "team.member_enabled",
@@ -105,7 +107,7 @@ async function setMemberStatus(
 /** Removes a member from the team (their account stays, without access; they can be invited again). */
 export async function removeMember(
   db: Db,
-  scope: TeamScope,
+  scope: Scope,
   input: { memberId: string },
   ctx: ServiceContext = {},
 ): Promise<MemberChange> {
@@ -117,7 +119,7 @@ export async function removeMember(
     await assertNotLastOwner(tx, member, scope.integratorId, "remove");
     await tx
       .delete(memberships)
-      .where(and(eq(memberships.id, member.id), eq(memberships.integratorId, scope.integratorId)));
+      .where(and(eq(memberships.id, member.id), inScope(memberships, scope)));
     await bumpSessionVersion(tx, member.userId);
     await auditTeam(tx, scope, ctx, {
       action: "team.member_removed",

@@ -1,10 +1,12 @@
 import "server-only";
+import { requireMember, type Scope } from "@/lib/auth/scope";
 import { and, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { inScope } from "@/lib/db/tenant";
 import { invites, memberships, roles, users } from "@/lib/db/schema";
 import { BUILTIN_ROLE_NAMES, type Permission } from "@/lib/auth/permissions";
 import { ForbiddenError, ValidationError } from "@/lib/auth/errors";
-import { auditTeam, lockIntegrator, type ServiceContext, type TeamScope, type Tx } from "./context";
+import { auditTeam, lockIntegrator, type ServiceContext, type Tx } from "./context";
 import { assertCanGrant, findRole, missingPermissions, type RoleRow } from "./guards";
 
 export interface RoleResult {
@@ -18,7 +20,7 @@ interface RoleFields {
   permissions: Permission[];
 }
 
-async function assertNameFree(tx: Tx, scope: TeamScope, name: string, exceptRoleId?: string): Promise<void> {
+async function assertNameFree(tx: Tx, scope: Scope, name: string, exceptRoleId?: string): Promise<void> {
   if (BUILTIN_ROLE_NAMES.some((b) => b.toLowerCase() === name.toLowerCase())) {
     throw new ValidationError(`${name} is a built-in role name. Choose another name.`, {
       name: [`${name} is a built-in role name. Choose another name.`],
@@ -29,7 +31,7 @@ async function assertNameFree(tx: Tx, scope: TeamScope, name: string, exceptRole
     .from(roles)
     .where(
       and(
-        eq(roles.integratorId, scope.integratorId),
+        inScope(roles, scope),
         sql`lower(${roles.name}) = ${name.toLowerCase()}`,
         exceptRoleId ? ne(roles.id, exceptRoleId) : undefined,
       ),
@@ -42,18 +44,18 @@ async function assertNameFree(tx: Tx, scope: TeamScope, name: string, exceptRole
   }
 }
 
-function assertCanEditRole(scope: TeamScope, role: RoleRow): void {
+function assertCanEditRole(scope: Scope, role: RoleRow): void {
   if (role.isBuiltin) throw new ForbiddenError(`${role.name} is a built-in role and cannot be changed.`);
   if (missingPermissions(scope, role.permissions).length) {
     throw new ForbiddenError(`You cannot change the ${role.name} role: it includes permissions you do not hold.`);
   }
 }
 
-async function ownRoleId(tx: Tx, scope: TeamScope): Promise<string | null> {
+async function ownRoleId(tx: Tx, scope: Scope): Promise<string | null> {
   const [row] = await tx
     .select({ roleId: memberships.roleId })
     .from(memberships)
-    .where(and(eq(memberships.integratorId, scope.integratorId), eq(memberships.userId, scope.userId)))
+    .where(and(inScope(memberships, scope), eq(memberships.userId, requireMember(scope).userId)))
     .limit(1);
   return row?.roleId ?? null;
 }
@@ -61,7 +63,7 @@ async function ownRoleId(tx: Tx, scope: TeamScope): Promise<string | null> {
 /** A custom role. Its permissions must be ones the creator holds. */
 export async function createRole(
   db: Db,
-  scope: TeamScope,
+  scope: Scope,
   input: RoleFields,
   ctx: ServiceContext = {},
 ): Promise<RoleResult> {
@@ -92,7 +94,7 @@ export async function createRole(
 /** Renames / re-describes a custom role or changes its permissions; its members get them on their next request. */
 export async function updateRole(
   db: Db,
-  scope: TeamScope,
+  scope: Scope,
   input: RoleFields & { roleId: string },
   ctx: ServiceContext = {},
 ): Promise<RoleResult> {
@@ -110,7 +112,7 @@ export async function updateRole(
         permissions: [...input.permissions],
         updatedAt: new Date(),
       })
-      .where(and(eq(roles.id, role.id), eq(roles.integratorId, scope.integratorId)));
+      .where(and(eq(roles.id, role.id), inScope(roles, scope)));
     const added = input.permissions.filter((p) => !role.permissions.includes(p));
     const removed = role.permissions.filter((p) => !(input.permissions as string[]).includes(p));
     await auditTeam(tx, scope, ctx, {
@@ -130,7 +132,7 @@ export async function updateRole(
  */
 export async function deleteRole(
   db: Db,
-  scope: TeamScope,
+  scope: Scope,
   input: { roleId: string; reassignToRoleId?: string },
   ctx: ServiceContext = {},
 ): Promise<RoleResult & { membersMoved: number; invitesMoved: number }> {
@@ -146,12 +148,12 @@ export async function deleteRole(
       .select({ id: memberships.id, userId: memberships.userId, email: users.email })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.integratorId, scope.integratorId), eq(memberships.roleId, role.id)));
+      .where(and(inScope(memberships, scope), eq(memberships.roleId, role.id)));
     const pendingInvite = and(isNull(invites.acceptedAt), isNull(invites.revokedAt), gt(invites.expiresAt, now));
     const pending = await tx
       .select({ id: invites.id })
       .from(invites)
-      .where(and(eq(invites.integratorId, scope.integratorId), eq(invites.roleId, role.id), pendingInvite));
+      .where(and(inScope(invites, scope), eq(invites.roleId, role.id), pendingInvite));
 
     let target: RoleRow | null = null;
     if (members.length || pending.length) {
@@ -178,7 +180,7 @@ export async function deleteRole(
       await tx
         .update(memberships)
         .set({ roleId: target.id, updatedAt: now })
-        .where(and(eq(memberships.integratorId, scope.integratorId), eq(memberships.roleId, role.id)));
+        .where(and(inScope(memberships, scope), eq(memberships.roleId, role.id)));
       await tx
         .update(users)
         .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
@@ -206,19 +208,19 @@ export async function deleteRole(
       await tx
         .update(invites)
         .set({ roleId: target.id })
-        .where(and(eq(invites.integratorId, scope.integratorId), eq(invites.roleId, role.id), pendingInvite));
+        .where(and(inScope(invites, scope), eq(invites.roleId, role.id), pendingInvite));
     }
     // Invites that can no longer be used (accepted, revoked, expired) still point at the role.
     await tx
       .delete(invites)
       .where(
         and(
-          eq(invites.integratorId, scope.integratorId),
+          inScope(invites, scope),
           eq(invites.roleId, role.id),
           or(isNotNull(invites.acceptedAt), isNotNull(invites.revokedAt), sql`${invites.expiresAt} <= ${now}`),
         ),
       );
-    await tx.delete(roles).where(and(eq(roles.id, role.id), eq(roles.integratorId, scope.integratorId)));
+    await tx.delete(roles).where(and(eq(roles.id, role.id), inScope(roles, scope)));
     await auditTeam(tx, scope, ctx, {
       action: "role.deleted",
       targetType: "role",

@@ -175,12 +175,3 @@ export const acceptExistingAccountSchema = z.object({
 
 export const acceptInviteSchema = z.discriminatedUnion("mode", [acceptNewAccountSchema, acceptExistingAccountSchema]);
 export type AcceptInviteInput = z.input<typeof acceptInviteSchema>;
-
-export const memberStatusFilter = z.enum(["active", "invited", "disabled"]);
-
-export const listMembersQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
-  roleId: idSchema.optional(),
-  status: memberStatusFilter.optional(),
-});
-export type ListMembersQuery = z.infer<typeof listMembersQuerySchema>;

@@ -1,8 +1,9 @@
 import "server-only";
+import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db/client";
 import type { AuditEvent } from "@/lib/audit/write-audit";
 import type { GateContext } from "@/lib/auth/guard";
-import { auditDenials, type ServiceContext, type TeamScope } from "./context";
+import { auditDenials, type ServiceContext } from "./context";
 
 type AuditTarget = Pick<AuditEvent, "action" | "targetType" | "targetId">;
 
@@ -13,7 +14,7 @@ type AuditTarget = Pick<AuditEvent, "action" | "targetType" | "targetId">;
  */
 export function auditedTeamService<I, R>(
   audit: (input: I) => AuditTarget,
-  service: (db: Db, scope: TeamScope, input: I, ctx: ServiceContext) => Promise<R>,
+  service: (db: Db, scope: Scope, input: I, ctx: ServiceContext) => Promise<R>,
 ) {
   return ({ db, scope, input, meta }: GateContext<I>): Promise<R> =>
     auditDenials(db, scope, { meta }, audit(input), () => service(db, scope, input, { meta }));

@@ -7,7 +7,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { integrators, memberships, roles, users } from "@/lib/db/schema";
 import { BUILTIN_ROLES, isPermission, type Permission } from "@/lib/auth/permissions";
-import type { Scope } from "@/lib/auth/scope";
+import type { MemberScope } from "@/lib/auth/scope";
+import { testScope } from "@/lib/auth/test-scope";
 
 export interface TestOrg {
   integratorId: string;
@@ -95,20 +96,14 @@ export function scopeOf(
   org: TestOrg,
   member: TestMember,
   permissions: readonly Permission[] = member.permissions,
-): Scope {
-  return {
+): MemberScope {
+  return testScope(org.integratorId, {
     userId: member.userId,
     email: member.email,
     name: member.name,
-    integratorId: org.integratorId,
     organization: org.organization,
-    timezone: "Africa/Nairobi",
     role: "test",
-    permissions: new Set(permissions),
-    environment: "sandbox",
-    market: { country: "KE", currency: "KES" },
-    markets: [{ country: "KE", currency: "KES" }],
+    permissions,
     productionEnabled: false,
-    needsEnvironmentChoice: false,
-  };
+  });
 }

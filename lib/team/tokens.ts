@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { appBaseUrl } from "@/lib/env";
 
 /** A fresh invite token: 256 CSPRNG bits, base64url (43 characters). Only its hash is stored. */
 export function newInviteToken(): { token: string; tokenHash: string } {
@@ -12,7 +13,7 @@ export function hashInviteToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-/** The link in the mail. NEXTAUTH_URL is the public base URL of the app. */
-export function inviteUrl(token: string, baseUrl = process.env.NEXTAUTH_URL ?? "http://localhost:3000"): string {
+/** The link in the mail, on the public base URL of the app. */
+export function inviteUrl(token: string, baseUrl = appBaseUrl()): string {
   return `${baseUrl.replace(/\/+$/, "")}/invite/${token}`;
 }

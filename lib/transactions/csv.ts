@@ -1,55 +1,24 @@
 import "server-only";
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { csvCellSql, csvNumberSql } from "@/lib/csv";
 import { transactions as t } from "@/lib/db/schema";
 import { CURRENCIES, TOKEN_DECIMALS } from "@/lib/markets";
 import { KIND_CONFIG, KIND_LABEL, type ListSlug } from "./kinds";
 import { isoUtc } from "./query";
 
 /**
- * The transaction export's CSV (RFC 4180: comma-separated, CRLF line ends; a field holding a
- * comma, quote or line break is quoted with its quotes doubled).
- *
- * Each row's line is built by the database (one text column per row): parsing ~25 typed columns
- * per row in JavaScript made a 100k-row export take ~6 s, the SQL-built line takes ~1 s.
- *
- * Formula injection: a cell that starts with = + - @ tab or CR gets a leading apostrophe, so a
- * spreadsheet shows it as text instead of running it (for every cell, line breaks included:
- * papaparse's `escapeFormulae` misses "=…\n…").
+ * The transaction export's columns, as SQL: each row's CSV line is built by the database (one text
+ * column per row), since parsing ~25 typed columns per row in JavaScript made a 100k-row export take
+ * ~6 s and the SQL-built line takes ~1 s. The cell rules (formula neutraliser, quoting) are the
+ * shared ones of lib/csv.ts.
  */
-
-/** First characters that make a spreadsheet evaluate a cell: = + - @ tab CR (as code points). */
-const FORMULA_FIRST = sql.raw(`(61, 43, 45, 64, 9, 13)`);
-
-/**
- * A text value → its CSV field: neutralised, then quoted when needed; NULL → empty. Uses ascii()
- * and strpos() rather than regular expressions (25 regex matches per row were most of the export
- * time). `value` is repeated in the expression: pass a plain column (see csvPageSql's subquery).
- */
-export function csvCellSql(value: SQLWrapper): SQL<string> {
-  const n = sql`(case when ascii(${value}) in ${FORMULA_FIRST} then '''' || ${value} else ${value} end)`;
-  const special = sql`(strpos(${value}, ',') > 0 or strpos(${value}, '"') > 0 or strpos(${value}, chr(10)) > 0 or strpos(${value}, chr(13)) > 0)`;
-  return sql<string>`coalesce(case when ${special} then '"' || replace(${n}, '"', '""') || '"' else ${n} end, '')`;
-}
-
-/** A value the database formats itself (numbers, timestamps): it never needs quotes; a leading "-" is still neutralised. */
-export function csvNumberSql(value: SQLWrapper): SQL<string> {
-  return sql<string>`coalesce(case when ascii(${value}) = 45 then '''' || ${value} else ${value} end, '')`;
-}
-
-/** Same rule in JavaScript (header cells, tests). */
-export function neutralizeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-export function csvField(value: string): string {
-  const n = neutralizeCell(value);
-  return /[",\r\n]/.test(n) ? `"${n.replace(/"/g, '""')}"` : n;
-}
 
 /** Minor units → "1000.50" (the currency's exponent; exact numeric arithmetic). */
 function moneySql(column: SQLWrapper, currency: string): SQL {
   const exponent = CURRENCIES[currency]?.exponent ?? 2;
-  return exponent === 0 ? sql`${column}::text` : sql`(${column}::numeric * ${sql.raw(`'1e-${exponent}'::numeric`)})::text`;
+  return exponent === 0
+    ? sql`${column}::text`
+    : sql`(${column}::numeric * ${sql.raw(`'1e-${exponent}'::numeric`)})::text`;
 }
 
 /** Token base units → "1.5" (token decimals, trailing zeros trimmed; unknown tokens 18). */
@@ -108,11 +77,6 @@ export function csvHeader(slug: ListSlug): string[] {
   return columns(slug, "KES").map(([h]) => h);
 }
 
-/** The header line (with CRLF). */
-export function csvHeaderLine(slug: ListSlug): string {
-  return csvHeader(slug).map(csvField).join(",") + "\r\n";
-}
-
 /**
  * One page of the export: `id`, `created_iso` (the keyset cursor) and `line` (the CSV line, no
  * line break), newest first. The inner query computes each value once; the outer one turns the
@@ -125,7 +89,9 @@ export function csvPageSql(slug: ListSlug, currency: string, where: SQL | undefi
     sql`, `,
   );
   const cells = sql.join(
-    cols.map(([, , format], i) => (format === "number" ? csvNumberSql(sql.identifier(`c${i}`)) : csvCellSql(sql.identifier(`c${i}`)))),
+    cols.map(([, , format], i) =>
+      format === "number" ? csvNumberSql(sql.identifier(`c${i}`)) : csvCellSql(sql.identifier(`c${i}`)),
+    ),
     sql`, `,
   );
   return sql`select x.id, x.created_iso, concat_ws(',', ${cells}) as line

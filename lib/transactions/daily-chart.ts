@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { inScope } from "@/lib/db/tenant";
 import { transactionDailyStats as d } from "@/lib/db/schema";
 import type { TransactionKind } from "@/lib/db/schema/enums";
 import type { Scope } from "@/lib/auth/scope";
@@ -53,11 +54,8 @@ export async function dailyChart(db: Db, scope: Scope, days = 30, now = new Date
       .from(d)
       .where(
         and(
-          eq(d.integratorId, scope.integratorId),
-          eq(d.environment, scope.environment),
+          inScope(d, scope, { market: true }),
           inArray(d.kind, kinds),
-          eq(d.currency, scope.market.currency),
-          eq(d.country, scope.market.country),
           gte(d.day, utcDayString(first)),
           lt(d.day, utcDayString(new Date(today.getTime() + DAY_MS))),
         ),

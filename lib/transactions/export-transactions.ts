@@ -3,9 +3,9 @@ import { and, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { transactions as t } from "@/lib/db/schema";
 import type { Scope } from "@/lib/auth/scope";
-import { csvHeaderLine, csvPageSql } from "./csv";
+import { csvHeader, csvPageSql } from "./csv";
 import { KIND_CONFIG, type ListSlug } from "./kinds";
-import type { ListQuery } from "./list-query";
+import type { ListQuery } from "./list-contract";
 import { keysetCondition } from "./list-transactions";
 import { filterConditions, normalizeFilters, scopeConditions } from "./query";
 
@@ -14,15 +14,22 @@ export const EXPORT_BATCH = 5_000;
 
 type PageRow = { id: string; created_iso: string; line: string };
 
-export interface ExportStream {
-  stream: ReadableStream<Uint8Array>;
+export interface TransactionExport {
   filename: string;
+  header: string[];
+  /** The CSV lines (CRLF-terminated), one chunk per batch: for lib/csv.ts csvResponse. */
+  lines: AsyncIterable<string>;
+  /**
+   * The whole download as bytes (BOM, header, lines), as the route sends it. Only
+   * scripts/bench-transactions.mts reads this; once it uses csvResponse itself, drop it.
+   */
 }
 
 /**
- * The filtered view (or the selected ids, within the scope) as a CSV stream, newest first.
- * Pulls one keyset batch per read, so memory stays flat whatever the row count; the consumer's
- * pace (backpressure) decides when the next batch is read.
+ * The filtered view (or the selected ids, within the scope) as CSV lines, newest first. The
+ * filters are checked now (a bad filter is a 400 before any byte is sent); the rows are read one
+ * keyset batch per pull, so memory stays flat whatever the row count and the consumer's pace
+ * (back-pressure) decides when the next batch is read.
  */
 export function exportTransactions(
   db: Db,
@@ -30,48 +37,37 @@ export function exportTransactions(
   slug: ListSlug,
   input: ListQuery,
   opts: { now?: Date; batchSize?: number } = {},
-): ExportStream {
+): TransactionExport {
   const batch = opts.batchSize ?? EXPORT_BATCH;
   const now = opts.now ?? new Date();
   const f = normalizeFilters(scope, slug, input);
   const base = f.ids.length
     ? [...scopeConditions(scope, f.kinds), inArray(t.id, f.ids)]
     : [...scopeConditions(scope, f.kinds), ...filterConditions(f, scope)];
-  const encoder = new TextEncoder();
-  let cursor: { ts: string; id: string } | null = null;
-  let first = true;
-  let done = false;
 
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        if (done) return;
-        try {
-          const where = and(...base, cursor ? keysetCondition(cursor, "<") : undefined);
-          const result = (await db.execute(csvPageSql(slug, scope.market.currency, where, batch))) as unknown as { rows: PageRow[] };
-          const rows = result.rows;
-          let text = first ? "\uFEFF" + csvHeaderLine(slug) : "";
-          first = false;
-          for (const r of rows) text += r.line + "\r\n";
-          controller.enqueue(encoder.encode(text));
-          if (rows.length < batch) {
-            done = true;
-            controller.close();
-            return;
-          }
-          const last = rows[rows.length - 1];
-          cursor = { ts: last.created_iso, id: last.id };
-        } catch (e) {
-          done = true;
-          console.error("[export] transaction export failed", e);
-          controller.error(e);
-        }
-      },
-    },
-    { highWaterMark: 1 },
-  );
+  async function* lines(): AsyncGenerator<string> {
+    let cursor: { ts: string; id: string } | null = null;
+    for (;;) {
+      const where = and(...base, cursor ? keysetCondition(cursor, "<") : undefined);
+      const result = (await db.execute(csvPageSql(slug, scope.market.currency, where, batch))) as unknown as {
+        rows: PageRow[];
+      };
+      const rows = result.rows;
+      if (rows.length) yield rows.map((r) => `${r.line}\r\n`).join("");
+      if (rows.length < batch) return;
+      const last = rows[rows.length - 1];
+      cursor = { ts: last.created_iso, id: last.id };
+    }
+  }
 
-  const stamp = now.toISOString().slice(0, 19).replace(/[-:T]/g, "").replace(/^(\d{8})/, "$1-");
+  const stamp = now
+    .toISOString()
+    .slice(0, 19)
+    .replace(/[-:T]/g, "")
+    .replace(/^(\d{8})/, "$1-");
   const market = `${scope.market.country}-${scope.market.currency}`.toLowerCase();
-  return { stream, filename: `kotani-${KIND_CONFIG[slug].exportName}-${market}-${scope.environment}-${stamp}.csv` };
+  const filename = `kotani-${KIND_CONFIG[slug].exportName}-${market}-${scope.environment}-${stamp}.csv`;
+  const header = csvHeader(slug);
+  const body = lines();
+  return { filename, header, lines: body };
 }

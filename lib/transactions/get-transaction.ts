@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { inScope } from "@/lib/db/tenant";
 import { transactions as t, transactionStatusHistory as h, webhookDeliveries as w } from "@/lib/db/schema";
 import type { Scope } from "@/lib/auth/scope";
 import { NotFoundError } from "@/lib/auth/errors";
@@ -56,7 +57,7 @@ export async function getTransaction(db: Db, scope: Scope, slug: ListSlug, id: s
         createdAt: isoUtc(w.createdAt),
       })
       .from(w)
-      .where(and(eq(w.transactionId, id), eq(w.integratorId, scope.integratorId), eq(w.environment, scope.environment)))
+      .where(and(eq(w.transactionId, id), inScope(w, scope)))
       .orderBy(desc(w.createdAt))
       .limit(50),
   ]);

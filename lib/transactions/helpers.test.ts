@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { csvField, neutralizeCell } from "./csv";
+import { csvField, neutralizeCell } from "@/lib/csv";
 import { addDays, ceilUtcDay, floorUtcDay, parseIsoDay, todayIn, zonedDayStart, zonedRange } from "./dates";
 import { cryptoToDecimal, formatCrypto } from "./format";
-import { decodeCursor, encodeCursor, listQuerySchema, parseSort } from "./list-query";
+import { decodeCursor, encodeCursor, listQuerySchema, parseSort } from "./list-contract";
 import { escapeLike, parseFilterAmount, phoneSearchPrefix } from "./query";
 
 describe("csv", () => {

@@ -1,23 +1,17 @@
 import "server-only";
+import type { CursorPage } from "@/lib/client/list-params";
 import { and, asc, count, desc, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { transactions as t } from "@/lib/db/schema";
 import type { Scope } from "@/lib/auth/scope";
 import { ValidationError } from "@/lib/auth/errors";
 import type { ListSlug } from "./kinds";
-import { encodeCursor, MAX_OFFSET_ROWS, type Cursor, type ListQuery } from "./list-query";
+import { encodeCursor, MAX_OFFSET_ROWS, type Cursor, type ListQuery } from "./list-contract";
 import { filterConditions, normalizeFilters, rowColumns, scopeConditions, SORT_SQL, type TxFilters } from "./query";
 
 type Row = Awaited<ReturnType<typeof selectRows>>[number];
 
-export interface ListResult {
-  rows: Row[];
-  page: number;
-  size: number;
-  nextCursor: string | null;
-  prevCursor: string | null;
-  hasNext: boolean;
-  hasPrev: boolean;
+export interface ListResult extends CursorPage<Row> {
   mode: "keyset" | "offset";
 }
 
@@ -83,8 +77,12 @@ export async function listWithFilters(db: Db, scope: Scope, filters: TxFilters):
       rows,
       page: backwards && !more ? 1 : f.page,
       size: f.size,
-      nextCursor: hasNext && rows.length ? encodeCursor({ dir: "a", ts: rows[rows.length - 1].createdAt, id: rows[rows.length - 1].id, scope: here }) : null,
-      prevCursor: hasPrev && rows.length ? encodeCursor({ dir: "b", ts: rows[0].createdAt, id: rows[0].id, scope: here }) : null,
+      nextCursor:
+        hasNext && rows.length
+          ? encodeCursor({ dir: "a", ts: rows[rows.length - 1].createdAt, id: rows[rows.length - 1].id, scope: here })
+          : null,
+      prevCursor:
+        hasPrev && rows.length ? encodeCursor({ dir: "b", ts: rows[0].createdAt, id: rows[0].id, scope: here }) : null,
       hasNext,
       hasPrev,
       mode: "keyset",
@@ -103,14 +101,22 @@ export async function listWithFilters(db: Db, scope: Scope, filters: TxFilters):
   // NOT NULL columns keep PostgreSQL's default null order so an index on them can serve the sort
   // (the amount index); nullable ones put their blanks last in both directions.
   const dir = f.sort.dir === "asc" ? sql`asc` : sql`desc`;
-  const order = [nullable ? sql`${column} ${dir} nulls last` : sql`${column} ${dir}`, f.sort.dir === "asc" ? asc(t.id) : desc(t.id)];
+  const order = [
+    nullable ? sql`${column} ${dir} nulls last` : sql`${column} ${dir}`,
+    f.sort.dir === "asc" ? asc(t.id) : desc(t.id),
+  ];
   const where = and(...base);
   let fetched = await selectRows(db, where, order, f.size + 1, (page - 1) * f.size);
   if (fetched.length === 0 && page > 1) {
     // A page past the end: answer with the last page (the nearest valid view).
-    const [{ n }] = await db
-      .select({ n: count() })
-      .from(db.select({ one: sql`1` }).from(t).where(where).limit(MAX_OFFSET_ROWS).as("capped"));
+    const [{ n }] = await db.select({ n: count() }).from(
+      db
+        .select({ one: sql`1` })
+        .from(t)
+        .where(where)
+        .limit(MAX_OFFSET_ROWS)
+        .as("capped"),
+    );
     page = Math.max(1, Math.ceil(Number(n) / f.size));
     fetched = await selectRows(db, where, order, f.size + 1, (page - 1) * f.size);
   }
@@ -121,8 +127,12 @@ export async function listWithFilters(db: Db, scope: Scope, filters: TxFilters):
     rows,
     page,
     size: f.size,
-    nextCursor: keysetable && more ? encodeCursor({ dir: "a", ts: rows[rows.length - 1].createdAt, id: rows[rows.length - 1].id, scope: here }) : null,
-    prevCursor: keysetable && page > 1 ? encodeCursor({ dir: "b", ts: rows[0].createdAt, id: rows[0].id, scope: here }) : null,
+    nextCursor:
+      keysetable && more
+        ? encodeCursor({ dir: "a", ts: rows[rows.length - 1].createdAt, id: rows[rows.length - 1].id, scope: here })
+        : null,
+    prevCursor:
+      keysetable && page > 1 ? encodeCursor({ dir: "b", ts: rows[0].createdAt, id: rows[0].id, scope: here }) : null,
     hasNext: more && (byCreated || page * f.size < MAX_OFFSET_ROWS),
     hasPrev: page > 1,
     mode: "offset",

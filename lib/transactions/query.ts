@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, gte, inArray, lt, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { getCountryCallingCode, isSupportedCountry } from "libphonenumber-js/min";
 import { transactions as t } from "@/lib/db/schema";
+import { inScope } from "@/lib/db/tenant";
 import type { TransactionKind } from "@/lib/db/schema/enums";
 import type { Scope } from "@/lib/auth/scope";
 import { ForbiddenError, ValidationError } from "@/lib/auth/errors";
@@ -11,7 +12,7 @@ import { isValidTimeZone, zonedRange } from "./dates";
 import {
   CHAINS_LIST, CHANNELS, KIND_CONFIG, REFUND_STATUSES, TOKENS_LIST, readableKinds, type FilterKey, type ListSlug,
 } from "./kinds";
-import { decodeCursor, parseSort, type Cursor, type ListQuery, type SortColumn, type SortDir } from "./list-query";
+import { decodeCursor, parseSort, type Cursor, type ListQuery, type SortColumn, type SortDir } from "./list-contract";
 
 /** Every network the platform knows (domain reference §5); the filter accepts these. */
 const ALL_NETWORKS = [
@@ -128,13 +129,7 @@ export function normalizeFilters(scope: Scope, slug: ListSlug, input: ListQuery)
 /** Integrator, environment, market and kind: every transaction query starts here. */
 export function scopeConditions(scope: Scope, kinds: TransactionKind[]): SQL[] {
   if (kinds.length === 0) return [sql`false`];
-  return [
-    eq(t.integratorId, scope.integratorId),
-    eq(t.environment, scope.environment),
-    kinds.length === 1 ? eq(t.kind, kinds[0]) : inArray(t.kind, kinds),
-    eq(t.currency, scope.market.currency),
-    eq(t.country, scope.market.country),
-  ];
+  return [inScope(t, scope, { market: true }), kinds.length === 1 ? eq(t.kind, kinds[0]) : inArray(t.kind, kinds)];
 }
 
 export function escapeLike(text: string): string {

@@ -7,7 +7,8 @@ import type { Db } from "@/lib/db/client";
 import { integratorMarkets, integrators, transactions, transactionStatusHistory, webhookDeliveries } from "@/lib/db/schema";
 import type { Environment, TransactionKind } from "@/lib/db/schema/enums";
 import type { Scope } from "@/lib/auth/scope";
-import { ALL_PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import { testScope } from "@/lib/auth/test-scope";
+import type { Permission } from "@/lib/auth/permissions";
 
 export const MARKETS = [
   { country: "KE", currency: "KES" },
@@ -20,21 +21,7 @@ export function makeScope(
   market: { country: string; currency: string },
   opts: { permissions?: readonly Permission[]; timezone?: string } = {},
 ): Scope {
-  return {
-    userId: `user-${integratorId}`,
-    email: `owner@${integratorId}.test`,
-    name: "Owner",
-    integratorId,
-    organization: `Org ${integratorId}`,
-    timezone: opts.timezone ?? "Africa/Nairobi",
-    role: "Owner",
-    permissions: new Set(opts.permissions ?? ALL_PERMISSIONS),
-    environment,
-    market: { ...market },
-    markets: MARKETS.map((m) => ({ ...m })),
-    productionEnabled: true,
-    needsEnvironmentChoice: false,
-  };
+  return testScope(integratorId, { ...opts, environment, market, markets: MARKETS, organization: `Org ${integratorId}` });
 }
 
 export async function createIntegrator(db: Db, id: string): Promise<void> {

@@ -1,11 +1,12 @@
 import "server-only";
 import { and, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { inScope } from "@/lib/db/tenant";
 import { transactionDailyStats as d, transactions as t } from "@/lib/db/schema";
 import type { Scope } from "@/lib/auth/scope";
 import { ceilUtcDay, floorUtcDay, utcDayString } from "./dates";
 import { statusGroup, type ListSlug } from "./kinds";
-import type { ListQuery } from "./list-query";
+import type { ListQuery } from "./list-contract";
 import { dailyStatsCanAnswer, filterConditions, normalizeFilters, scopeConditions, type TxFilters } from "./query";
 
 export interface StatusTotals {
@@ -52,13 +53,7 @@ async function totalsFromRows(db: Db, scope: Scope, f: TxFilters, range?: { star
 /** Per-status totals from transaction_daily_stats for whole UTC days [fromDay, toDay). */
 async function totalsFromDaily(db: Db, scope: Scope, f: TxFilters, fromDay?: string, toDay?: string): Promise<StatusTotals[]> {
   if (f.kinds.length === 0) return [];
-  const conds: SQL[] = [
-    eq(d.integratorId, scope.integratorId),
-    eq(d.environment, scope.environment),
-    f.kinds.length === 1 ? eq(d.kind, f.kinds[0]) : inArray(d.kind, f.kinds),
-    eq(d.currency, scope.market.currency),
-    eq(d.country, scope.market.country),
-  ];
+  const conds: SQL[] = [inScope(d, scope, { market: true }), f.kinds.length === 1 ? eq(d.kind, f.kinds[0]) : inArray(d.kind, f.kinds)];
   if (fromDay) conds.push(sql`${d.day} >= ${fromDay}::date`);
   if (toDay) conds.push(sql`${d.day} < ${toDay}::date`);
   if (f.statuses.length) conds.push(inArray(d.status, f.statuses));

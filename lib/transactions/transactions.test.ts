@@ -4,11 +4,19 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { testEngines, withTestDb } from "@/test/db";
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/auth/errors";
 import { KIND_CONFIG, LIST_SLUGS, statusGroup, type ListSlug } from "./kinds";
-import { listQuerySchema, type ListQuery, type ListQueryInput } from "./list-query";
+import {
+  ANY_TRANSACTION_READ,
+  listPermission,
+  listQuerySchema,
+  listSlug,
+  type ListQuery,
+  type ListQueryInput,
+} from "./list-contract";
 import { listTransactions } from "./list-transactions";
 import { transactionStats } from "./transaction-stats";
 import { getTransaction } from "./get-transaction";
-import { exportTransactions } from "./export-transactions";
+import { exportTransactions, type TransactionExport } from "./export-transactions";
+import { csvResponse } from "@/lib/csv";
 import { dailyChart } from "./daily-chart";
 import { zonedRange } from "./dates";
 import { addHistory, createIntegrator, makeScope, MARKETS, rowsOf, seedTransactions } from "./test-fixtures";
@@ -26,6 +34,11 @@ const PER_SCOPE = 120;
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
   return new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
+}
+
+/** The export as the route sends it (lib/csv.ts csvResponse: BOM, header, the streamed lines). */
+function csvOf(e: TransactionExport): Promise<string> {
+  return readAll(csvResponse(e.filename, e.header, e.lines).body!);
 }
 
 async function catchErr(p: Promise<unknown> | (() => unknown)): Promise<unknown> {
@@ -76,12 +89,15 @@ describe.each(testEngines())("transactions on %s", (engine) => {
                 t.db,
                 sql`select id from transactions where integrator_id = ${integratorId} and environment = ${environment}
                     and currency = ${market.currency} and country = ${market.country}
-                    and kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})`,
+                    and kind in (${sql.join(
+                      kinds.map((k) => sql`${k}`),
+                      sql`, `,
+                    )})`,
               );
               expect([...ids].sort()).toEqual(own.map((r) => r.id).sort());
               const stats = await transactionStats(t.db, scope, slug, q());
               expect(stats.counters.total).toBe(own.length);
-              const csv = await readAll(exportTransactions(t.db, scope, slug, q()).stream);
+              const csv = await csvOf(exportTransactions(t.db, scope, slug, q()));
               const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, "").trim()).data;
               expect(parsed.length - 1).toBe(own.length);
               expect(new Set(parsed.slice(1).map((r) => r[0]))).toEqual(ids);
@@ -92,7 +108,10 @@ describe.each(testEngines())("transactions on %s", (engine) => {
     }
 
     it("another integrator's or market's transaction is not found in the detail", async () => {
-      const [other] = await rowsOf<{ id: string }>(t.db, sql`select id from transactions where integrator_id = ${B} and kind = 'collection' limit 1`);
+      const [other] = await rowsOf<{ id: string }>(
+        t.db,
+        sql`select id from transactions where integrator_id = ${B} and kind = 'collection' limit 1`,
+      );
       expect(await catchErr(getTransaction(t.db, scopeA(), "collections", other.id))).toBeInstanceOf(NotFoundError);
       const [ug] = await rowsOf<{ id: string }>(
         t.db,
@@ -122,7 +141,9 @@ describe.each(testEngines())("transactions on %s", (engine) => {
         t.db,
         sql`select id from transactions where kind = 'collection' and not (integrator_id = ${A} and environment = 'sandbox' and currency = 'KES') limit 5`,
       );
-      const csv = await readAll(exportTransactions(t.db, scopeA(), "collections", q({ ids: [mine.id, ...others.map((o) => o.id)].join(",") })).stream);
+      const csv = await csvOf(
+        exportTransactions(t.db, scopeA(), "collections", q({ ids: [mine.id, ...others.map((o) => o.id)].join(",") })),
+      );
       const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/, "").trim()).data.slice(1);
       expect(rows.map((r) => r[0])).toEqual([mine.id]);
     });
@@ -163,11 +184,21 @@ describe.each(testEngines())("transactions on %s", (engine) => {
       let res = await listTransactions(t.db, scopeA(), "collections", q({ size: "10" }));
       const forward = [res];
       while (res.hasNext) {
-        res = await listTransactions(t.db, scopeA(), "collections", q({ size: "10", cursor: res.nextCursor!, page: String(res.page + 1) }));
+        res = await listTransactions(
+          t.db,
+          scopeA(),
+          "collections",
+          q({ size: "10", cursor: res.nextCursor!, page: String(res.page + 1) }),
+        );
         forward.push(res);
       }
       for (let i = forward.length - 1; i > 0; i--) {
-        const back = await listTransactions(t.db, scopeA(), "collections", q({ size: "10", cursor: forward[i].prevCursor!, page: String(i) }));
+        const back = await listTransactions(
+          t.db,
+          scopeA(),
+          "collections",
+          q({ size: "10", cursor: forward[i].prevCursor!, page: String(i) }),
+        );
         expect(back.rows.map((r) => r.id)).toEqual(forward[i - 1].rows.map((r) => r.id));
         expect(back.hasNext).toBe(true);
         expect(back.hasPrev).toBe(i - 1 > 0);
@@ -195,7 +226,12 @@ describe.each(testEngines())("transactions on %s", (engine) => {
       const ke = await listTransactions(t.db, scopeA(), "collections", q({ size: "10" }));
       const ugScope = makeScope(A, "sandbox", MARKETS[1]);
       const ugFirst = await listTransactions(t.db, ugScope, "collections", q({ size: "10" }));
-      const carried = await listTransactions(t.db, ugScope, "collections", q({ size: "10", cursor: ke.nextCursor!, page: "2" }));
+      const carried = await listTransactions(
+        t.db,
+        ugScope,
+        "collections",
+        q({ size: "10", cursor: ke.nextCursor!, page: "2" }),
+      );
       expect(carried.page).toBe(1);
       expect(carried.rows.map((r) => r.id)).toEqual(ugFirst.rows.map((r) => r.id));
       expect(carried.rows.every((r) => r.currency === "UGX")).toBe(true);
@@ -218,29 +254,58 @@ describe.each(testEngines())("transactions on %s", (engine) => {
 
       const { start, end } = zonedRange("2026-01-25", "2026-01-27", "Africa/Nairobi");
       expect(start!.toISOString()).toBe("2026-01-24T21:00:00.000Z");
-      const dated = await listTransactions(t.db, scope, "collections", q({ from: "2026-01-25", to: "2026-01-27", size: "100" }));
+      const dated = await listTransactions(
+        t.db,
+        scope,
+        "collections",
+        q({ from: "2026-01-25", to: "2026-01-27", size: "100" }),
+      );
       expect(dated.rows.length).toBeGreaterThan(0);
-      expect(dated.rows.every((r) => r.createdAt >= start!.toISOString() && r.createdAt < end!.toISOString())).toBe(true);
-      const utc = await listTransactions(t.db, scope, "collections", q({ from: "2026-01-25", to: "2026-01-27", size: "100", tz: "UTC" }));
+      expect(dated.rows.every((r) => r.createdAt >= start!.toISOString() && r.createdAt < end!.toISOString())).toBe(
+        true,
+      );
+      const utc = await listTransactions(
+        t.db,
+        scope,
+        "collections",
+        q({ from: "2026-01-25", to: "2026-01-27", size: "100", tz: "UTC" }),
+      );
       expect(utc.rows.every((r) => r.createdAt >= "2026-01-25T00:00:00" && r.createdAt < "2026-01-28")).toBe(true);
 
-      const ranged = await listTransactions(t.db, scope, "collections", q({ min: "10,000", max: "20000.50", size: "100" }));
+      const ranged = await listTransactions(
+        t.db,
+        scope,
+        "collections",
+        q({ min: "10,000", max: "20000.50", size: "100" }),
+      );
       expect(ranged.rows.length).toBeGreaterThan(0);
       expect(ranged.rows.every((r) => r.amount >= 1_000_000n && r.amount <= 2_000_050n)).toBe(true);
 
-      const net = await listTransactions(t.db, scope, "collections", q({ network: "AIRTEL", method: "MOBILE_MONEY", size: "100" }));
+      const net = await listTransactions(
+        t.db,
+        scope,
+        "collections",
+        q({ network: "AIRTEL", method: "MOBILE_MONEY", size: "100" }),
+      );
       expect(net.rows.length).toBeGreaterThan(0);
       expect(net.rows.every((r) => r.network === "AIRTEL" && r.channel === "MOBILE_MONEY")).toBe(true);
     });
 
     it("searches by reference prefix (any case), reference number, phone and amount", async () => {
       const scope = scopeA();
-      const [row] = await rowsOf<{ id: string; reference_id: string; reference_number: number; phone_number: string; amount: string }>(
+      const [row] = await rowsOf<{
+        id: string;
+        reference_id: string;
+        reference_number: number;
+        phone_number: string;
+        amount: string;
+      }>(
         t.db,
         sql`select id, reference_id, reference_number, phone_number, amount::text from transactions
             where integrator_id = ${A} and environment = 'sandbox' and currency = 'KES' and kind = 'collection' order by created_at desc limit 1 offset 7`,
       );
-      const ids = async (text: string) => (await listTransactions(t.db, scope, "collections", q({ q: text, size: "100" }))).rows.map((r) => r.id);
+      const ids = async (text: string) =>
+        (await listTransactions(t.db, scope, "collections", q({ q: text, size: "100" }))).rows.map((r) => r.id);
       expect(await ids(row.reference_id)).toEqual([row.id]);
       expect(await ids(row.reference_id.toLowerCase())).toEqual([row.id]);
       expect(await ids(row.reference_id.slice(0, -1))).toContain(row.id);
@@ -251,7 +316,12 @@ describe.each(testEngines())("transactions on %s", (engine) => {
       const major = (BigInt(row.amount) / 100n).toString();
       const byAmount = await listTransactions(t.db, scope, "collections", q({ q: major, size: "100" }));
       expect(byAmount.rows.map((r) => r.id)).toContain(row.id);
-      expect(byAmount.rows.every((r) => r.amount === BigInt(row.amount) || r.referenceId.startsWith(major) || String(r.referenceNumber) === major)).toBe(true);
+      expect(
+        byAmount.rows.every(
+          (r) =>
+            r.amount === BigInt(row.amount) || r.referenceId.startsWith(major) || String(r.referenceNumber) === major,
+        ),
+      ).toBe(true);
     });
 
     it("SQL and regex characters in search are literal", async () => {
@@ -285,19 +355,36 @@ describe.each(testEngines())("transactions on %s", (engine) => {
           fee += BigInt(r.fee);
         }
       }
-      return { counters: c, successAmount: amount, successFees: fee, averageAmount: c.successful ? amount / BigInt(c.successful) : 0n };
+      return {
+        counters: c,
+        successAmount: amount,
+        successFees: fee,
+        averageAmount: c.successful ? amount / BigInt(c.successful) : 0n,
+      };
     }
 
-    const cases: [string, ListQueryInput, (s: { start?: Date; end?: Date }) => ReturnType<typeof sql>, "daily" | "rows"][] = [
+    const cases: [
+      string,
+      ListQueryInput,
+      (s: { start?: Date; end?: Date }) => ReturnType<typeof sql>,
+      "daily" | "rows",
+    ][] = [
       ["no filter", {}, () => sql`true`, "daily"],
       ["status", { status: "SUCCESSFUL,FAILED" }, () => sql`status in ('SUCCESSFUL','FAILED')`, "daily"],
       [
         "date range in Nairobi time (partial UTC days at both ends)",
         { from: "2026-01-26", to: "2026-01-29", status: "SUCCESSFUL" },
-        (r) => sql`created_at >= ${r.start!.toISOString()}::timestamptz and created_at < ${r.end!.toISOString()}::timestamptz and status = 'SUCCESSFUL'`,
+        (r) =>
+          sql`created_at >= ${r.start!.toISOString()}::timestamptz and created_at < ${r.end!.toISOString()}::timestamptz and status = 'SUCCESSFUL'`,
         "daily",
       ],
-      ["one day", { from: "2026-01-30", to: "2026-01-30" }, (r) => sql`created_at >= ${r.start!.toISOString()}::timestamptz and created_at < ${r.end!.toISOString()}::timestamptz`, "rows"],
+      [
+        "one day",
+        { from: "2026-01-30", to: "2026-01-30" },
+        (r) =>
+          sql`created_at >= ${r.start!.toISOString()}::timestamptz and created_at < ${r.end!.toISOString()}::timestamptz`,
+        "rows",
+      ],
       ["amount range", { min: "5000", max: "30000" }, () => sql`amount between 500000 and 3000000`, "rows"],
       ["network", { network: "MPESA" }, () => sql`network = 'MPESA'`, "daily"],
       [
@@ -334,7 +421,10 @@ describe.each(testEngines())("transactions on %s", (engine) => {
       const after = await transactionStats(t.db, scopeA(), "collections", q());
       expect(after.counters.successful).toBe(before.counters.successful + 1);
       expect(after.counters.pending).toBe(before.counters.pending - 1);
-      expect(after).toMatchObject({ counters: (await direct(sql`true`)).counters, successAmount: (await direct(sql`true`)).successAmount });
+      expect(after).toMatchObject({
+        counters: (await direct(sql`true`)).counters,
+        successAmount: (await direct(sql`true`)).successAmount,
+      });
       await t.db.execute(sql`update transactions set status = 'PENDING', fee = 0 where id = ${row.id}`);
       expect((await transactionStats(t.db, scopeA(), "collections", q())).counters).toEqual(before.counters);
     });
@@ -346,8 +436,12 @@ describe.each(testEngines())("transactions on %s", (engine) => {
           sql`select concat_ws('|', integrator_id, environment, kind, currency, country, day, status, network, channel, count, amount, fee) as k
               from transaction_daily_stats where count <> 0 order by 1`,
         );
-      await t.db.execute(sql`update transactions set network = 'AIRTEL', channel = 'BANK' where reference_number % 13 = 0 and kind = 'payout'`);
-      await t.db.execute(sql`update transactions set created_at = created_at - interval '1 day' where reference_number % 17 = 0`);
+      await t.db.execute(
+        sql`update transactions set network = 'AIRTEL', channel = 'BANK' where reference_number % 13 = 0 and kind = 'payout'`,
+      );
+      await t.db.execute(
+        sql`update transactions set created_at = created_at - interval '1 day' where reference_number % 17 = 0`,
+      );
       const maintained = await snapshot();
       const { rebuildDailyStats } = await import("./daily-stats");
       await rebuildDailyStats(t.db);
@@ -422,10 +516,12 @@ describe.each(testEngines())("transactions on %s", (engine) => {
         t.db,
         sql`select id from transactions where integrator_id = ${A} and environment = 'sandbox' and currency = 'KES' and kind = 'payout' and status = 'FAILED' limit 1`,
       );
-      const nasty = "=HYPERLINK(\"http://evil.test\",\"x\")\n+1";
-      await t.db.execute(sql`update transactions set error_message = ${nasty}, error_code = '@SUM(A1)' where id = ${row.id}`);
+      const nasty = '=HYPERLINK("http://evil.test","x")\n+1';
+      await t.db.execute(
+        sql`update transactions set error_message = ${nasty}, error_code = '@SUM(A1)' where id = ${row.id}`,
+      );
       const input = q({ status: "FAILED" });
-      const csv = await readAll(exportTransactions(t.db, scopeA(), "payouts", input).stream);
+      const csv = await csvOf(exportTransactions(t.db, scopeA(), "payouts", input));
       expect(csv.startsWith("\uFEFF")).toBe(true);
       const parsed = Papa.parse<string[]>(csv.slice(1).trim()).data;
       const header = parsed[0];
@@ -446,8 +542,10 @@ describe.each(testEngines())("transactions on %s", (engine) => {
         t.db,
         sql`select id from transactions where integrator_id = ${A} and environment = 'sandbox' and currency = 'KES' and kind = 'onramp' limit 1`,
       );
-      await t.db.execute(sql`update transactions set reference_id = 'R,"1"', amount = 5, fee = 123456789, crypto_amount = 1000000000000000001, token = 'CUSD' where id = ${row.id}`);
-      const csv = await readAll(exportTransactions(t.db, scopeA(), "onramp", q()).stream);
+      await t.db.execute(
+        sql`update transactions set reference_id = 'R,"1"', amount = 5, fee = 123456789, crypto_amount = 1000000000000000001, token = 'CUSD' where id = ${row.id}`,
+      );
+      const csv = await csvOf(exportTransactions(t.db, scopeA(), "onramp", q()));
       const [header, ...data] = Papa.parse<string[]>(csv.slice(1).trim()).data;
       const mine = data.find((r) => r[0] === row.id)!;
       expect(mine[header.indexOf("Reference ID")]).toBe('R,"1"');
@@ -461,15 +559,17 @@ describe.each(testEngines())("transactions on %s", (engine) => {
       );
       const other = data.find((r) => r[0] === sample.id)!;
       expect(other[header.indexOf("Crypto Amount")]).toBe(cryptoToDecimal(sample.crypto_amount, sample.token));
-      expect(other[header.indexOf("Transaction Amount")]).toBe(toDecimalString(BigInt(sample.transaction_amount), "KES"));
-      const ug = await readAll(exportTransactions(t.db, makeScope(A, "sandbox", MARKETS[1]), "collections", q()).stream);
+      expect(other[header.indexOf("Transaction Amount")]).toBe(
+        toDecimalString(BigInt(sample.transaction_amount), "KES"),
+      );
+      const ug = await csvOf(exportTransactions(t.db, makeScope(A, "sandbox", MARKETS[1]), "collections", q()));
       const [ugHeader, ugRow] = Papa.parse<string[]>(ug.slice(1).trim()).data;
       expect(ugRow[ugHeader.indexOf("Amount")]).toMatch(/^\d+$/);
     });
 
     it("exports more rows than one batch, newest first", async () => {
       const scope = makeScope(A, "sandbox", MARKETS[1]);
-      const csv = await readAll(exportTransactions(t.db, scope, "recent", q(), { batchSize: 7 }).stream);
+      const csv = await csvOf(exportTransactions(t.db, scope, "recent", q(), { batchSize: 7 }));
       const data = Papa.parse<string[]>(csv.slice(1).trim()).data.slice(1);
       expect(data.length).toBe(PER_SCOPE);
       const created = data.map((r) => r[r.length - 3]);
@@ -488,9 +588,9 @@ describe("kinds", () => {
     }
   });
   it("unknown list slugs are not found", async () => {
-    const { listPermission, listSlug } = await import("./slug");
     expect(() => listSlug("refunds")).toThrow(NotFoundError);
     expect(() => listPermission({ kind: "refunds" })).toThrow(NotFoundError);
     expect(listPermission({ kind: "payouts" })).toBe("payouts.read");
+    expect(listPermission({ kind: "recent" })).toEqual(ANY_TRANSACTION_READ);
   });
 });

@@ -1,51 +1,8 @@
-/** What the transaction JSON routes return (bigints arrive as decimal strings). Pure types. */
-import type { TransactionKind } from "@/lib/db/schema/enums";
-
-export interface TxRow {
-  id: string;
-  kind: TransactionKind;
-  channel: string;
-  referenceId: string;
-  referenceNumber: number;
-  status: string;
-  country: string;
-  currency: string;
-  network: string | null;
-  phoneNumber: string | null;
-  /** Minor units of `currency`. */
-  amount: string;
-  transactionAmount: string;
-  fee: string;
-  errorCode: string | null;
-  errorMessage: string | null;
-  chain: string | null;
-  token: string | null;
-  /** Base units of `token`. */
-  cryptoAmount: string | null;
-  cryptoAddress: string | null;
-  txHash: string | null;
-  depositStatus: string | null;
-  onchainStatus: string | null;
-  refundStatus: string | null;
-  /** ISO-8601 UTC. */
-  createdAt: string;
-  completedAt: string | null;
-  updatedAt: string;
-}
-
-export interface TxListResponse {
-  rows: TxRow[];
-  page: number;
-  size: number;
-  /** Pass as `cursor` (with page + 1) for the next page; null on the last page. */
-  nextCursor: string | null;
-  /** Pass as `cursor` (with page - 1) for the previous page; null on the first. */
-  prevCursor: string | null;
-  hasNext: boolean;
-  hasPrev: boolean;
-  /** "keyset" (created-at order with a cursor) or "offset" (other sorts, capped). */
-  mode: "keyset" | "offset";
-}
+/**
+ * What the transaction detail, stats and chart routes return (bigints arrive as decimal strings).
+ * The list's row and response types are in list-contract.ts. Pure types.
+ */
+import type { TxRow } from "./list-contract";
 
 export interface TxCounters {
   successful: number;

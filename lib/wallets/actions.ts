@@ -1,11 +1,8 @@
 "use server";
 
 import { gatedAction } from "@/lib/auth/guard";
-import { ValidationError } from "@/lib/auth/errors";
-import { parseAmount } from "@/lib/money";
 import { createWalletSchema, transferFormSchema, updateWalletSchema } from "./schemas";
-import { getWallet } from "./list-wallets";
-import { transferDepositBalance } from "./transfer-deposit-balance";
+import { transferDepositBalanceAsRequested } from "./transfer-deposit-balance";
 import { createWallet, updateWallet } from "./manage-wallet";
 
 /**
@@ -16,16 +13,13 @@ export const transferDepositBalanceAction = gatedAction(
   "wallets.transfer",
   "wallets.transfer",
   transferFormSchema,
-  async ({ db, scope, input, meta }) => {
-    let amount: bigint | undefined;
-    if (input.mode === "specific") {
-      const wallet = await getWallet(db, scope, input.walletId);
-      const parsed = parseAmount(input.amount ?? "", wallet.currency);
-      if (!parsed.ok) throw new ValidationError(parsed.error, { amount: [parsed.error] });
-      amount = parsed.minor;
-    }
-    return transferDepositBalance(db, scope, { walletId: input.walletId, amount, idempotencyKey: input.idempotencyKey }, meta);
-  },
+  async ({ db, scope, input, meta }) =>
+    transferDepositBalanceAsRequested(
+      db,
+      scope,
+      { walletId: input.walletId, amount: input.mode === "specific" ? (input.amount ?? "") : undefined, idempotencyKey: input.idempotencyKey },
+      meta,
+    ),
 );
 
 /** "+ Add Wallet". */

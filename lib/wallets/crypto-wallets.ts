@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { inScope } from "@/lib/db/tenant";
 import type { Scope } from "@/lib/auth/scope";
 import { cryptoBalances, cryptoWallets } from "@/lib/db/schema";
 
@@ -13,8 +14,36 @@ export interface CryptoWalletView {
   balances: { token: string; decimals: number; balance: string; updatedAt: string }[];
 }
 
+export interface TokenTotal {
+  token: string;
+  decimals: number;
+  /** Base units, as a string. */
+  balance: string;
+  chains: string[];
+}
+
+/** The Crypto Wallets page: the wallets, and per token the total across chains (a token has one decimals value everywhere). */
+export async function getCryptoWalletsOverview(db: Db, scope: Scope): Promise<{ wallets: CryptoWalletView[]; totals: TokenTotal[] }> {
+  const wallets = await listCryptoWallets(db, scope);
+  const totals = new Map<string, { base: bigint; decimals: number; chains: Set<string> }>();
+  for (const w of wallets) {
+    for (const b of w.balances) {
+      const t = totals.get(b.token) ?? { base: 0n, decimals: b.decimals, chains: new Set<string>() };
+      t.base += BigInt(b.balance);
+      t.chains.add(w.chain);
+      totals.set(b.token, t);
+    }
+  }
+  return {
+    wallets,
+    totals: [...totals.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([token, t]) => ({ token, decimals: t.decimals, balance: t.base.toString(), chains: [...t.chains].sort() })),
+  };
+}
+
 /** The integrator's crypto wallets in this environment with their token balances (base units, as strings). */
-export async function listCryptoWallets(db: Db, scope: Pick<Scope, "integratorId" | "environment">): Promise<CryptoWalletView[]> {
+export async function listCryptoWallets(db: Db, scope: Scope): Promise<CryptoWalletView[]> {
   const wallets = await db
     .select({
       id: cryptoWallets.id,
@@ -24,7 +53,7 @@ export async function listCryptoWallets(db: Db, scope: Pick<Scope, "integratorId
       createdAt: cryptoWallets.createdAt,
     })
     .from(cryptoWallets)
-    .where(and(eq(cryptoWallets.integratorId, scope.integratorId), eq(cryptoWallets.environment, scope.environment)))
+    .where(inScope(cryptoWallets, scope))
     .orderBy(asc(cryptoWallets.chain), asc(cryptoWallets.createdAt), asc(cryptoWallets.id));
   if (!wallets.length) return [];
   const balances = await db

@@ -1,12 +1,11 @@
 import "server-only";
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { inScope } from "@/lib/db/tenant";
 import type { Scope } from "@/lib/auth/scope";
 import { fiatWallets } from "@/lib/db/schema";
 import { NotFoundError } from "@/lib/auth/errors";
 import type { WalletDto, WalletsOverview } from "./types";
-
-type ScopeLike = Pick<Scope, "integratorId" | "environment" | "market">;
 
 const walletColumns = {
   id: fiatWallets.id,
@@ -66,14 +65,13 @@ export function walletMatchesMarket(w: { currency: string; country: string | nul
  * The Wallets page: every wallet of the integrator in this environment, the wallet the top-bar
  * market selects, and the summary cards for that market.
  */
-export async function getWalletsOverview(db: Db, scope: ScopeLike): Promise<WalletsOverview> {
+export async function getWalletsOverview(db: Db, scope: Scope): Promise<WalletsOverview> {
   const rows = (await db
     .select(walletColumns)
     .from(fiatWallets)
     .where(
       and(
-        eq(fiatWallets.integratorId, scope.integratorId),
-        eq(fiatWallets.environment, scope.environment),
+        inScope(fiatWallets, scope),
         ne(fiatWallets.status, "deleted"),
       ),
     )
@@ -107,15 +105,14 @@ export async function getWalletsOverview(db: Db, scope: ScopeLike): Promise<Wall
 }
 
 /** One wallet of the integrator in this environment; another integrator's or environment's is NotFound. */
-export async function getWallet(db: Db, scope: Pick<Scope, "integratorId" | "environment">, walletId: string): Promise<WalletDto> {
+export async function getWallet(db: Db, scope: Scope, walletId: string): Promise<WalletDto> {
   const [row] = (await db
     .select(walletColumns)
     .from(fiatWallets)
     .where(
       and(
         eq(fiatWallets.id, walletId),
-        eq(fiatWallets.integratorId, scope.integratorId),
-        eq(fiatWallets.environment, scope.environment),
+        inScope(fiatWallets, scope),
         ne(fiatWallets.status, "deleted"),
       ),
     )

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { inScope } from "@/lib/db/tenant";
 import type { Scope } from "@/lib/auth/scope";
 import type { RequestMeta } from "@/lib/auth/guard";
 import { fiatWallets } from "@/lib/db/schema";
@@ -10,8 +11,6 @@ import { COUNTRIES, parseMarketKey } from "@/lib/markets";
 import { getWallet } from "./list-wallets";
 import type { WalletDto } from "./types";
 
-type ScopeLike = Pick<Scope, "integratorId" | "environment" | "userId" | "email" | "markets">;
-
 export const WALLET_CREATED_MESSAGE = "Fiat wallet has been successfully created.";
 
 /**
@@ -20,7 +19,7 @@ export const WALLET_CREATED_MESSAGE = "Fiat wallet has been successfully created
  */
 export async function createWallet(
   db: Db,
-  scope: ScopeLike,
+  scope: Scope,
   input: { name: string; market: string },
   meta?: Partial<RequestMeta>,
 ): Promise<WalletDto> {
@@ -41,8 +40,7 @@ export async function createWallet(
       .from(fiatWallets)
       .where(
         and(
-          eq(fiatWallets.integratorId, scope.integratorId),
-          eq(fiatWallets.environment, scope.environment),
+          inScope(fiatWallets, scope),
           eq(fiatWallets.currency, market.currency),
           or(eq(fiatWallets.country, market.country), isNull(fiatWallets.country)),
           ne(fiatWallets.status, "deleted"),
@@ -78,7 +76,7 @@ export async function createWallet(
 /** Edit Wallet: rename and lock/unlock. A locked wallet refuses transfers. */
 export async function updateWallet(
   db: Db,
-  scope: ScopeLike,
+  scope: Scope,
   input: { walletId: string; name: string; locked: boolean },
   meta?: Partial<RequestMeta>,
 ): Promise<WalletDto> {
@@ -90,8 +88,7 @@ export async function updateWallet(
       .where(
         and(
           eq(fiatWallets.id, input.walletId),
-          eq(fiatWallets.integratorId, scope.integratorId),
-          eq(fiatWallets.environment, scope.environment),
+          inScope(fiatWallets, scope),
           ne(fiatWallets.status, "deleted"),
         ),
       )
@@ -103,7 +100,7 @@ export async function updateWallet(
     await tx
       .update(fiatWallets)
       .set({ name, locked: input.locked, updatedAt: sql`now()` })
-      .where(and(eq(fiatWallets.id, input.walletId), eq(fiatWallets.integratorId, scope.integratorId)));
+      .where(and(eq(fiatWallets.id, input.walletId), inScope(fiatWallets, scope)));
     await writeAudit(tx, {
       ...auditedBy(scope, meta),
       action: input.locked !== before.locked ? (input.locked ? "wallet.lock" : "wallet.unlock") : "wallet.update",

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { inScope } from "@/lib/db/tenant";
 import { fiatWallets } from "@/lib/db/schema";
 import type { Scope } from "@/lib/auth/scope";
 
@@ -23,8 +24,7 @@ export async function getMarketBalances(db: Db, scope: Scope): Promise<MarketBal
     .from(fiatWallets)
     .where(
       and(
-        eq(fiatWallets.integratorId, scope.integratorId),
-        eq(fiatWallets.environment, scope.environment),
+        inScope(fiatWallets, scope),
         eq(fiatWallets.currency, scope.market.currency),
         or(eq(fiatWallets.country, scope.market.country), isNull(fiatWallets.country)),
         sql`${fiatWallets.status} <> 'deleted'`,

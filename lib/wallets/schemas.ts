@@ -4,15 +4,7 @@
  * wallet's currency, which only the server knows for sure.
  */
 import { z } from "zod";
-
-/** Client-made idempotency keys: a UUID from crypto.randomUUID(), or any 8–128 safe characters. */
-export const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,127}$/;
-
-export const idempotencyKeySchema = z
-  .string({ error: "An idempotency key is required" })
-  .trim()
-  .min(1, "An idempotency key is required")
-  .regex(IDEMPOTENCY_KEY_RE, "The idempotency key must be 8–128 letters, digits, '.', '_', ':' or '-'");
+import { idempotencyKeySchema } from "@/lib/ledger/idempotency-key";
 
 export const walletIdSchema = z
   .string({ error: "Choose a wallet" })
@@ -71,10 +63,3 @@ export const updateWalletSchema = z.object({
   locked: z.boolean(),
 });
 export type UpdateWalletInput = z.input<typeof updateWalletSchema>;
-
-export const balanceHistoryQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(5).max(200).default(20),
-  kind: z.string().regex(/^[a-z_]{1,32}$/).optional(),
-});
-export type BalanceHistoryQuery = z.infer<typeof balanceHistoryQuerySchema>;

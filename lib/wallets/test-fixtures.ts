@@ -7,11 +7,13 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import type { Scope } from "@/lib/auth/scope";
-import { ALL_PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import type { MemberScope, Scope } from "@/lib/auth/scope";
+import { testScope } from "@/lib/auth/test-scope";
+import type { Permission } from "@/lib/auth/permissions";
 import { fiatWallets, integratorMarkets, integrators, ledgerTransactions, type Environment } from "@/lib/db/schema";
 import type { Market } from "@/lib/markets";
-import { insertLedgerEntries, requestHash } from "./ledger";
+import { insertLedgerEntries } from "@/lib/ledger/ledger";
+import { requestHash } from "@/lib/ledger/idempotency";
 
 export async function createIntegrator(
   db: Db,
@@ -33,23 +35,8 @@ export async function createIntegrator(
 export function makeScope(
   integratorId: string,
   opts: { environment?: Environment; market?: Market; markets?: Market[]; permissions?: readonly Permission[]; userId?: string } = {},
-): Scope {
-  const market = opts.market ?? { country: "KE", currency: "KES" };
-  return {
-    userId: opts.userId ?? `user-${integratorId.slice(0, 8)}`,
-    email: "owner@test.invalid",
-    name: "Test Owner",
-    integratorId,
-    organization: "Test Org",
-    timezone: "Africa/Nairobi",
-    role: "Owner",
-    permissions: new Set(opts.permissions ?? ALL_PERMISSIONS),
-    environment: opts.environment ?? "sandbox",
-    market,
-    markets: opts.markets ?? [market],
-    productionEnabled: true,
-    needsEnvironmentChoice: false,
-  };
+): MemberScope {
+  return testScope(integratorId, opts);
 }
 
 /** A wallet whose opening balances are a ledger transaction (external:opening → deposit/payout). */

@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/auth/errors
 import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db/client";
 import { transferDepositBalance, TRANSFER_SUCCESS_MESSAGE } from "./transfer-deposit-balance";
-import { walletLedgerSums } from "./ledger";
+import { walletLedgerSums } from "@/lib/ledger/ledger";
 import { createIntegrator, createTestWallet, makeScope, readWallet, unbalancedLedgerTransactions } from "./test-fixtures";
 
 // Enough pooled connections for real concurrency on PostgreSQL (read when the pool is created).
@@ -54,11 +54,11 @@ describe.each(testEngines())("transferDepositBalance on %s", (engine) => {
       ].sort(),
     );
     const [lt] = await t.db.select().from(ledgerTransactions).where(eq(ledgerTransactions.id, res.ledgerTransactionId));
-    expect(lt).toMatchObject({ kind: "transfer", idempotencyKey: key, currency: "KES", createdBy: scope.userId });
+    expect(lt).toMatchObject({ kind: "transfer", idempotencyKey: key, currency: "KES", createdBy: scope.principal.userId });
     expect(lt.response).toEqual(res);
     const audits = await t.db.select().from(auditLogs).where(and(eq(auditLogs.integratorId, scope.integratorId), eq(auditLogs.action, "wallet.transfer_deposit")));
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ outcome: "success", targetId: walletId, ip: "203.0.113.9", actorUserId: scope.userId });
+    expect(audits[0]).toMatchObject({ outcome: "success", targetId: walletId, ip: "203.0.113.9", actorUserId: scope.principal.userId });
     expect(await walletLedgerSums(t.db, walletId)).toEqual({ deposit: 70_000n, payout: 30_500n });
   });
 

@@ -1,15 +1,17 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import type { Scope } from "@/lib/auth/scope";
+import { actorOf, type Scope } from "@/lib/auth/scope";
 import { fiatWallets } from "@/lib/db/schema";
+import { inScope } from "@/lib/db/tenant";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "@/lib/auth/errors";
 import { auditedBy, writeAudit } from "@/lib/audit/write-audit";
-import { formatMoney, MAX_MINOR_UNITS } from "@/lib/money";
+import { formatMoney, MAX_MINOR_UNITS, parseAmount } from "@/lib/money";
 import type { RequestMeta } from "@/lib/auth/guard";
-import { IDEMPOTENCY_KEY_RE } from "./schemas";
+import { IDEMPOTENCY_KEY_MESSAGE, IDEMPOTENCY_KEY_RE } from "@/lib/ledger/idempotency-key";
+import { claimIdempotencyKey, requestHash } from "@/lib/ledger/idempotency";
+import { withLedgerRetry, type Tx } from "@/lib/ledger/ledger";
 import type { TransferResult } from "./types";
-import { claimIdempotencyKey, requestHash, withLedgerRetry, type Tx } from "./ledger";
 
 export const TRANSFER_SUCCESS_MESSAGE = "Transfer deposit balance has been successfully done.";
 
@@ -19,8 +21,6 @@ export interface TransferDepositBalanceInput {
   amount?: bigint;
   idempotencyKey: string;
 }
-
-type ScopeLike = Pick<Scope, "integratorId" | "environment" | "userId" | "email">;
 
 /**
  * Moves `amount` (or the whole deposit balance) from a wallet's deposit balance to its payout
@@ -41,16 +41,14 @@ type ScopeLike = Pick<Scope, "integratorId" | "environment" | "userId" | "email"
  */
 export async function transferDepositBalance(
   db: Db,
-  scope: ScopeLike,
+  scope: Scope,
   input: TransferDepositBalanceInput,
   meta?: Partial<RequestMeta>,
 ): Promise<TransferResult> {
   const key = (input.idempotencyKey ?? "").trim();
   if (!key) throw new ValidationError("An idempotency key is required", { idempotencyKey: ["An idempotency key is required"] });
   if (!IDEMPOTENCY_KEY_RE.test(key)) {
-    throw new ValidationError("The idempotency key must be 8–128 letters, digits, '.', '_', ':' or '-'", {
-      idempotencyKey: ["Invalid idempotency key"],
-    });
+    throw new ValidationError(IDEMPOTENCY_KEY_MESSAGE, { idempotencyKey: ["Invalid idempotency key"] });
   }
   const amount = input.amount;
   if (amount !== undefined) {
@@ -78,22 +76,44 @@ export async function transferDepositBalance(
   }
 }
 
+/**
+ * The transfer as people and API callers ask for it: the amount as typed ("1,000.50", parsed
+ * against the wallet's own currency) or left out for the entire deposit balance. The one entry
+ * the dashboard's modal (server action) and the JSON route share.
+ */
+export async function transferDepositBalanceAsRequested(
+  db: Db,
+  scope: Scope,
+  input: { walletId: string; amount?: string; idempotencyKey: string },
+  meta?: Partial<RequestMeta>,
+): Promise<TransferResult> {
+  let amount: bigint | undefined;
+  if (input.amount !== undefined) {
+    const [wallet] = await db
+      .select({ currency: fiatWallets.currency })
+      .from(fiatWallets)
+      .where(and(inScope(fiatWallets, scope), eq(fiatWallets.id, input.walletId)))
+      .limit(1);
+    if (!wallet) throw new NotFoundError("Wallet not found");
+    const parsed = parseAmount(input.amount, wallet.currency);
+    if (!parsed.ok) throw new ValidationError(parsed.error, { amount: [parsed.error] });
+    amount = parsed.minor;
+  }
+  return transferDepositBalance(db, scope, { walletId: input.walletId, amount, idempotencyKey: input.idempotencyKey }, meta);
+}
+
 async function transferInTx(
   tx: Tx,
-  scope: ScopeLike,
+  scope: Scope,
   walletId: string,
   requested: bigint | undefined,
   key: string,
   meta: Partial<RequestMeta> | undefined,
 ): Promise<TransferResult> {
-  const inScope = and(
-    eq(fiatWallets.id, walletId),
-    eq(fiatWallets.integratorId, scope.integratorId),
-    eq(fiatWallets.environment, scope.environment),
-  );
+  const walletInScope = and(inScope(fiatWallets, scope), eq(fiatWallets.id, walletId))!;
 
   // The currency (immutable) for the ledger row; another integrator's or environment's wallet is not found.
-  const [wallet] = await tx.select({ id: fiatWallets.id, currency: fiatWallets.currency }).from(fiatWallets).where(inScope).limit(1);
+  const [wallet] = await tx.select({ id: fiatWallets.id, currency: fiatWallets.currency }).from(fiatWallets).where(walletInScope).limit(1);
   if (!wallet) throw new NotFoundError("Wallet not found");
 
   const claim = await claimIdempotencyKey(tx, {
@@ -109,11 +129,11 @@ async function transferInTx(
       amount: requested === undefined ? "entire" : requested.toString(),
     }),
     description: "Deposit balance to main balance",
-    createdBy: scope.userId,
+    createdBy: actorOf(scope).userId,
   });
   if (claim.status === "replay") return claim.response as TransferResult;
 
-  const transferable = and(inScope, eq(fiatWallets.status, "active"), eq(fiatWallets.locked, false));
+  const transferable = and(walletInScope, eq(fiatWallets.status, "active"), eq(fiatWallets.locked, false));
 
   let amount: bigint;
   if (requested === undefined) {
@@ -124,7 +144,7 @@ async function transferInTx(
       .from(fiatWallets)
       .where(transferable)
       .for("update");
-    if (!locked) throw await whyNotTransferable(tx, inScope, undefined);
+    if (!locked) throw await whyNotTransferable(tx, walletInScope, undefined);
     if (locked.depositBalance <= 0n) {
       throw new ValidationError("There is no deposit balance to transfer", { amount: ["There is no deposit balance to transfer"] });
     }
@@ -191,7 +211,7 @@ async function transferInTx(
       from w
   `)) as unknown as { rows: { id: string; currency: string; deposit_balance: string; payout_balance: string; entries: number; responses: number }[] };
   const updated = res.rows[0];
-  if (!updated) throw await whyNotTransferable(tx, inScope, amount);
+  if (!updated) throw await whyNotTransferable(tx, walletInScope, amount);
   if (Number(updated.entries) !== 2 || Number(updated.responses) !== 1) throw new Error("transfer: ledger write incomplete");
 
   return {
@@ -207,7 +227,7 @@ async function transferInTx(
 }
 
 /** Why the conditional update matched no row: a clear error (the caller's throw rolls everything back). */
-async function whyNotTransferable(tx: Tx, inScope: ReturnType<typeof and>, amount: bigint | undefined): Promise<AppError> {
+async function whyNotTransferable(tx: Tx, walletInScope: SQL, amount: bigint | undefined): Promise<AppError> {
   const [w] = await tx
     .select({
       status: fiatWallets.status,
@@ -216,7 +236,7 @@ async function whyNotTransferable(tx: Tx, inScope: ReturnType<typeof and>, amoun
       depositBalance: fiatWallets.depositBalance,
     })
     .from(fiatWallets)
-    .where(inScope)
+    .where(walletInScope)
     .limit(1);
   if (!w) return new NotFoundError("Wallet not found");
   if (w.status !== "active") return new ConflictError(`This wallet is ${w.status}: transfers are not allowed.`);

@@ -30,9 +30,9 @@ export default async function AccountPage() {
         <CardContent>
           <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
             <dt className="text-muted-foreground">Name</dt>
-            <dd>{scope.name}</dd>
+            <dd>{scope.principal.name}</dd>
             <dt className="text-muted-foreground">Email</dt>
-            <dd>{scope.email}</dd>
+            <dd>{scope.principal.email}</dd>
             <dt className="text-muted-foreground">Organisation</dt>
             <dd>
               {scope.organization} · {scope.role}

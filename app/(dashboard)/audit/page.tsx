@@ -1,39 +1,29 @@
 import type { Metadata } from "next";
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { SearchParams } from "nuqs/server";
 import { requirePageScope } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
-import { auditFiltersSchema, AUDIT_PAGE_SIZE } from "@/lib/audit/query";
+import { scopeKeyOf } from "@/lib/client/fetch-json";
+import { parseRouteQuery, prefetchJson, requestZone } from "@/lib/client/prefetch";
+import { auditListQuery, auditListSchema, auditQueryKeys, loadAuditSearchParams } from "@/lib/audit/list-contract";
 import { listAuditFacets, listAuditLogs } from "@/lib/audit/list-audit-logs";
 import { AuditView } from "@/components/team/audit-view";
 
 export const metadata: Metadata = { title: "Audit Log" };
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requirePageScope("audit.read");
-  const sp = await searchParams;
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-  const raw = {
-    actor: one(sp.actor),
-    action: one(sp.action),
-    outcome: one(sp.outcome),
-    from: one(sp.from),
-    to: one(sp.to),
-  };
-  const parsed = auditFiltersSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v)));
-  const filters = parsed.success ? parsed.data : {};
-  const db = await getDb();
-  const [initial, facets] = await Promise.all([
-    listAuditLogs(db, scope, { ...filters, limit: AUDIT_PAGE_SIZE }),
+  const [state, tz, db] = await Promise.all([loadAuditSearchParams(searchParams), requestZone(scope), getDb()]);
+  // The first page of the log comes with the HTML: the route's service, the client hook's key.
+  const qc = new QueryClient();
+  const input = parseRouteQuery(auditListSchema, auditListQuery(state, tz));
+  const [facets] = await Promise.all([
     listAuditFacets(db, scope),
+    input && prefetchJson(qc, auditQueryKeys.list(scopeKeyOf(scope), state, tz), () => listAuditLogs(db, scope, input)),
   ]);
   return (
-    <AuditView
-      initial={initial}
-      initialFilters={parsed.success ? (filters as Record<string, string | undefined>) : {}}
-      facets={facets}
-    />
+    <HydrationBoundary state={dehydrate(qc)}>
+      <AuditView facets={facets} />
+    </HydrationBoundary>
   );
 }

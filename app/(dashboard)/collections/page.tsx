@@ -1,16 +1,12 @@
-import { Suspense } from "react";
 import type { Metadata } from "next";
+import type { SearchParams } from "nuqs/server";
 import { requirePageScope } from "@/lib/auth/guard";
-import { TransactionsView } from "@/components/transactions/transactions-view";
+import { TransactionsPage } from "@/components/transactions/transactions-page";
 import { KIND_CONFIG } from "@/lib/transactions/kinds";
 
 export const metadata: Metadata = { title: KIND_CONFIG.collections.title };
 
-export default async function Page() {
-  await requirePageScope("collections.read");
-  return (
-    <Suspense>
-      <TransactionsView slug="collections" />
-    </Suspense>
-  );
+export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const scope = await requirePageScope("collections.read");
+  return <TransactionsPage scope={scope} slug="collections" searchParams={searchParams} />;
 }

@@ -7,6 +7,7 @@ import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toaster";
 import { selectContext } from "@/lib/auth/context-actions";
+import { showContext } from "@/components/shell/context-selectors";
 
 /** The environment the dashboard opens in (the first-sign-in gate's choice), changeable here. */
 export function EnvironmentPreference({ current, productionEnabled }: { current: "sandbox" | "production" | null; productionEnabled: boolean }) {
@@ -25,7 +26,7 @@ export function EnvironmentPreference({ current, productionEnabled }: { current:
         return setError(res.error);
       }
       toast.success(`You're now in ${environment === "production" ? "Production" : "Sandbox"}.`);
-      router.refresh();
+      showContext(router, res.data);
     });
   return (
     <div className="space-y-3">

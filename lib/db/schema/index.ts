@@ -4,3 +4,4 @@ export * from "./users";
 export * from "./wallets";
 export * from "./transactions";
 export * from "./commerce";
+export * from "./jobs";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MailX, ShieldCheck } from "lucide-react";
-import { getDb } from "@/lib/db/client";
+import { z } from "zod";
+import { requirePublicPage } from "@/lib/auth/guard";
 import { getInviteByToken, INVITE_MESSAGES } from "@/lib/team/accept-invite";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
@@ -12,6 +13,9 @@ import { AcceptInviteForm } from "@/components/team/accept-invite-form";
 export const metadata: Metadata = { title: "Accept invitation", referrer: "no-referrer", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
+/** An invite token (43 base64url characters); one that matches no invite shows "not valid". */
+const inviteParamsSchema = z.object({ token: z.string().max(200) });
+
 const TITLES = {
   invalid: "This invitation link is not valid",
   expired: "This invitation has expired",
@@ -20,8 +24,8 @@ const TITLES = {
 } as const;
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  const invite = await getInviteByToken(await getDb(), token);
+  const { db, input } = await requirePublicPage(inviteParamsSchema, await params);
+  const invite = await getInviteByToken(db, input.token);
 
   return (
     <div className="w-full max-w-lg rounded-2xl border bg-card p-8 shadow-xl sm:p-10">
@@ -44,7 +48,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             </Alert>
           )}
           <AcceptInviteForm
-            token={token}
+            token={input.token}
             email={invite.email!}
             organization={invite.organization!}
             accountExists={invite.accountExists ?? false}

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { SearchParams } from "nuqs/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArrowLeft } from "lucide-react";
@@ -13,16 +15,41 @@ import { StatCard } from "@/components/ui/stat-card";
 import { StatusPill } from "@/components/ui/status-pill";
 import { PageHeader } from "@/components/shell/page-header";
 import { BalanceHistory } from "@/components/wallets/balance-history";
+import { scopeKeyOf } from "@/lib/client/fetch-json";
+import { parseRouteQuery, prefetchJson, requestZone } from "@/lib/client/prefetch";
+import { getBalanceHistory } from "@/lib/wallets/balance-history";
+import {
+  balanceHistoryListQuery,
+  balanceHistoryQueryKeys,
+  balanceHistorySchema,
+  loadBalanceHistorySearchParams,
+} from "@/lib/wallets/balance-history-contract";
 
 export const metadata: Metadata = { title: "Balance history" };
 
-export default async function WalletHistoryPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function WalletHistoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const scope = await requirePageScope("wallets.read");
   const { id } = await params;
-  const wallet = await getWallet(await getDb(), scope, id).catch((e) => {
+  const db = await getDb();
+  const wallet = await getWallet(db, scope, id).catch((e) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
+  // The first page of the history comes with the HTML: the route's service, the client hook's key.
+  const [state, tz] = await Promise.all([loadBalanceHistorySearchParams(searchParams), requestZone(scope)]);
+  const qc = new QueryClient();
+  const input = parseRouteQuery(balanceHistorySchema, balanceHistoryListQuery(state, tz));
+  if (input) {
+    await prefetchJson(qc, balanceHistoryQueryKeys.list(scopeKeyOf(scope), wallet.id, state, tz), () =>
+      getBalanceHistory(db, scope, wallet.id, input),
+    );
+  }
   return (
     <>
       <Button asChild variant="ghost" size="sm" className="mb-3 -ml-2">
@@ -36,11 +63,31 @@ export default async function WalletHistoryPage({ params }: { params: Promise<{ 
         actions={<StatusPill status={wallet.status} />}
       />
       <section aria-label="Current balances" className="mb-6 grid gap-4 sm:grid-cols-3">
-        <StatCard role="group" aria-label="Main Balance" title="Main Balance" value={formatMoney(wallet.payoutBalance, wallet.currency)} accent="green" />
-        <StatCard role="group" aria-label="Deposit Balance" title="Deposit Balance" value={formatMoney(wallet.depositBalance, wallet.currency)} accent="orange" />
-        <StatCard role="group" aria-label="Total Transactions" title="Total Transactions" value={wallet.transactionCount.toLocaleString("en-US")} accent="blue" />
+        <StatCard
+          role="group"
+          aria-label="Main Balance"
+          title="Main Balance"
+          value={formatMoney(wallet.payoutBalance, wallet.currency)}
+          accent="green"
+        />
+        <StatCard
+          role="group"
+          aria-label="Deposit Balance"
+          title="Deposit Balance"
+          value={formatMoney(wallet.depositBalance, wallet.currency)}
+          accent="orange"
+        />
+        <StatCard
+          role="group"
+          aria-label="Total Transactions"
+          title="Total Transactions"
+          value={wallet.transactionCount.toLocaleString("en-US")}
+          accent="blue"
+        />
       </section>
-      <BalanceHistory walletId={wallet.id} currency={wallet.currency} />
+      <HydrationBoundary state={dehydrate(qc)}>
+        <BalanceHistory walletId={wallet.id} currency={wallet.currency} />
+      </HydrationBoundary>
     </>
   );
 }

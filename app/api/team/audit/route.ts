@@ -1,8 +1,8 @@
 import { gatedRoute } from "@/lib/auth/guard";
-import { auditListSchema } from "@/lib/audit/query";
+import { auditListSchema } from "@/lib/audit/list-contract";
 import { listAuditLogs } from "@/lib/audit/list-audit-logs";
 
-/** One page of the audit log, newest first (keyset cursor `before`). */
+/** One page of the audit log (keyset cursors both ways; see lib/audit/list-contract.ts for the query). */
 export const GET = gatedRoute("audit.read", auditListSchema, async ({ db, scope, input }) =>
   listAuditLogs(db, scope, input),
 );

@@ -1,8 +1,8 @@
 import { gatedRoute } from "@/lib/auth/guard";
-import { listMembersQuerySchema } from "@/lib/team/schemas";
-import { listMembers } from "@/lib/team/list-members";
+import { membersListSchema } from "@/lib/team/members-contract";
+import { listMembersPage } from "@/lib/team/list-members";
 
-/** The Users table: members and pending invites, filtered (search, role, status). */
-export const GET = gatedRoute("users.read", listMembersQuerySchema, async ({ db, scope, input }) => ({
-  rows: await listMembers(db, scope, input),
-}));
+/** The Users table: one page of members and pending invites (search, role, status, sort, paging). */
+export const GET = gatedRoute("users.read", membersListSchema, async ({ db, scope, input }) =>
+  listMembersPage(db, scope, input),
+);

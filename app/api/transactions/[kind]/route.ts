@@ -1,9 +1,8 @@
 import { gatedRoute } from "@/lib/auth/guard";
-import { listQuerySchema } from "@/lib/transactions/list-query";
+import { listPermission, listQuerySchema, listSlug } from "@/lib/transactions/list-contract";
 import { listTransactions } from "@/lib/transactions/list-transactions";
-import { listPermission, listSlug } from "@/lib/transactions/slug";
 
-/** GET /api/transactions/{collections|payouts|onramp|offramp|recent}?q=&status=&from=&to=&sort=&size=&page=&cursor= */
+/** GET /api/transactions/{collections|payouts|onramp|offramp|recent}?q=&status=&from=&to=&sort=&size=&page=&cursor=&tz= */
 export const GET = gatedRoute(listPermission, listQuerySchema, async ({ db, scope, input, params }) =>
   listTransactions(db, scope, listSlug(params.kind), input),
 );

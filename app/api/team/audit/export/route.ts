@@ -1,16 +1,10 @@
 import { gatedRoute } from "@/lib/auth/guard";
-import { auditFiltersSchema } from "@/lib/audit/query";
+import { csvResponse } from "@/lib/csv";
+import { auditListSchema } from "@/lib/audit/list-contract";
 import { exportAuditCsv } from "@/lib/audit/list-audit-logs";
 
-/** The filtered audit log as a CSV download (formula cells neutralised). */
-export const GET = gatedRoute("audit.read", auditFiltersSchema, async ({ db, scope, input }) => {
-  const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(exportAuditCsv(db, scope, input), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="audit-log-${stamp}.csv"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
+/** The filtered audit log as a streamed CSV download (formula cells neutralised; sort and paging ignored). */
+export const GET = gatedRoute("audit.read", auditListSchema, async ({ db, scope, input }) => {
+  const { filename, header, lines } = exportAuditCsv(db, scope, input);
+  return csvResponse(filename, header, lines);
 });

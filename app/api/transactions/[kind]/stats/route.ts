@@ -1,7 +1,6 @@
 import { gatedRoute } from "@/lib/auth/guard";
-import { listQuerySchema } from "@/lib/transactions/list-query";
+import { listPermission, listQuerySchema, listSlug } from "@/lib/transactions/list-contract";
 import { transactionStats } from "@/lib/transactions/transaction-stats";
-import { listPermission, listSlug } from "@/lib/transactions/slug";
 
 /** GET /api/transactions/{kind}/stats?<same filters as the list>: counters and stat cards. */
 export const GET = gatedRoute(listPermission, listQuerySchema, async ({ db, scope, input, params }) =>

@@ -1,10 +1,10 @@
 import { gatedRoute } from "@/lib/auth/guard";
-import { balanceHistoryQuerySchema } from "@/lib/wallets/schemas";
+import { balanceHistorySchema } from "@/lib/wallets/balance-history-contract";
 import { getBalanceHistory } from "@/lib/wallets/balance-history";
 
 /** A page of the wallet's balance history (one row per ledger transaction, newest first). */
-export const GET = gatedRoute<typeof balanceHistoryQuerySchema, { id: string }>(
+export const GET = gatedRoute<typeof balanceHistorySchema, { id: string }>(
   "wallets.read",
-  balanceHistoryQuerySchema,
+  balanceHistorySchema,
   async ({ db, scope, input, params }) => getBalanceHistory(db, scope, params.id, input),
 );

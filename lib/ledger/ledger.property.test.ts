@@ -12,10 +12,10 @@ import { describe, expect, it } from "vitest";
 import { testEngines, withTestDb } from "@/test/db";
 import { fiatWallets, ledgerEntries } from "@/lib/db/schema";
 import { ConflictError, ValidationError } from "@/lib/auth/errors";
-import { transferDepositBalance } from "./transfer-deposit-balance";
-import { updateWallet } from "./manage-wallet";
+import { transferDepositBalance } from "@/lib/wallets/transfer-deposit-balance";
+import { updateWallet } from "@/lib/wallets/manage-wallet";
 import { walletLedgerSums } from "./ledger";
-import { createIntegrator, createTestWallet, creditDeposit, debitPayout, makeScope, readWallet, unbalancedLedgerTransactions } from "./test-fixtures";
+import { createIntegrator, createTestWallet, creditDeposit, debitPayout, makeScope, readWallet, unbalancedLedgerTransactions } from "@/lib/wallets/test-fixtures";
 
 process.env.DATABASE_POOL_SIZE ??= "24";
 

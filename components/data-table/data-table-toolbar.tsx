@@ -1,0 +1,111 @@
+"use client";
+
+import { Download, RotateCcw } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { DataTableDateRange } from "./data-table-date-range";
+import { DataTableFacetedFilter } from "./data-table-faceted-filter";
+import { DataTableSearch } from "./data-table-search";
+import { DataTableSelectFilter } from "./data-table-select-filter";
+import { DataTableViewOptions } from "./data-table-view-options";
+import type { UseQueryStatesKeysMap } from "nuqs";
+import type { DataTableList } from "./use-data-table";
+import "./types";
+
+interface DataTableToolbarProps<TData, P extends UseQueryStatesKeysMap> {
+  /** What useDataTable returned. */
+  list: DataTableList<TData, P>;
+  /** The search box (`q`): its placeholder and accessible name. */
+  search?: { placeholder: string; label: string };
+  /** The date range (`from`/`to`), in the zone the sidebar widget shows. */
+  dateRange?: { zone: string };
+  /** Filters the column meta cannot describe (an amount range…), after the column filters. */
+  children?: React.ReactNode;
+  /** Right-hand actions before "View": bulk actions, links. */
+  actions?: React.ReactNode;
+  /** The CSV download of the filtered list ("Export CSV"). */
+  exportHref?: string;
+  /** Column filters to leave out (e.g. a compact variant shows only some). */
+  onlyFilters?: readonly string[];
+  viewOptions?: boolean;
+}
+
+/**
+ * The list toolbar: search, date range, one filter per column whose meta declares one
+ * (multi-select popover or select), list-specific filters, Reset (when filtered), then the
+ * actions (export) and View (column visibility). Every control writes the URL through the hook.
+ */
+export function DataTableToolbar<TData, P extends UseQueryStatesKeysMap>({
+  list,
+  search,
+  dateRange,
+  children,
+  actions,
+  exportHref,
+  onlyFilters,
+  viewOptions = true,
+}: DataTableToolbarProps<TData, P>) {
+  const filters = list.table
+    .getAllLeafColumns()
+    .map((c) => c.columnDef.meta?.filter)
+    .filter((f): f is NonNullable<typeof f> => !!f && (!onlyFilters || onlyFilters.includes(f.key)));
+  const str = (key: string) => (list.value(key) as string | null | undefined) ?? null;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {search && (
+        <DataTableSearch
+          value={str("q") ?? ""}
+          onChange={(q) => list.setFilters({ q })}
+          placeholder={search.placeholder}
+          label={search.label}
+        />
+      )}
+      {dateRange && (
+        <DataTableDateRange
+          from={str("from")}
+          to={str("to")}
+          zone={dateRange.zone}
+          onChange={(r) => list.setFilters(r)}
+        />
+      )}
+      {filters.map((f) =>
+        f.variant === "select" ? (
+          <DataTableSelectFilter
+            key={f.key}
+            title={f.title}
+            options={f.options}
+            value={str(f.key)}
+            allLabel={f.allLabel}
+            onChange={(v) => list.setFilters({ [f.key]: v })}
+          />
+        ) : (
+          <DataTableFacetedFilter
+            key={f.key}
+            title={f.title}
+            options={f.options}
+            selected={(list.value(f.key) as string[] | undefined) ?? []}
+            onChange={(v) => list.setFilters({ [f.key]: v })}
+          />
+        ),
+      )}
+      {children}
+      {list.isFiltered && (
+        <Button variant="ghost" size="sm" onClick={list.resetFilters}>
+          <RotateCcw aria-hidden /> Reset
+        </Button>
+      )}
+      {(actions || exportHref || viewOptions) && (
+        <div className="ml-auto flex items-center gap-2">
+          {actions}
+          {exportHref && (
+            <Button asChild variant="outline" size="sm">
+              <a href={exportHref} download>
+                <Download aria-hidden /> Export CSV
+              </a>
+            </Button>
+          )}
+          {viewOptions && <DataTableViewOptions table={list.table} />}
+        </div>
+      )}
+    </div>
+  );
+}

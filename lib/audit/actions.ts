@@ -1,0 +1,48 @@
+/**
+ * Every action the audit log records, with the plain-language label the Audit log page shows.
+ * `writeAudit` only takes these names (a typo is a type error), and the page's filter and labels
+ * come from here. Add a new action here first. Pure: the client imports the labels.
+ */
+export const AUDIT_ACTIONS = {
+  "access.denied": "Access denied",
+  "auth.sign_in": "Sign-in",
+  "auth.sign_out": "Sign-out",
+  "auth.lockout": "Account locked (too many attempts)",
+  "auth.otp_sent": "Reset code sent",
+  "auth.otp_used": "Reset code used",
+  "auth.password_changed": "Password changed",
+  "auth.recovery_codes_regenerated": "Recovery codes regenerated",
+  "auth.sessions_ended": "Other sessions signed out",
+  "auth.two_factor_enabled": "Two-factor turned on",
+  "auth.two_factor_disabled": "Two-factor turned off",
+  "settings.two_factor_requirement": "Team two-factor requirement changed",
+  "wallet.create": "Wallet created",
+  "wallet.update": "Wallet updated",
+  "wallet.lock": "Wallet locked",
+  "wallet.unlock": "Wallet unlocked",
+  "wallet.transfer_deposit": "Deposit balance transferred",
+  "context.environment_switched": "Environment switched",
+  "team.invite_sent": "Invite sent",
+  "team.invite_resent": "Invite resent",
+  "team.invite_revoked": "Invite revoked",
+  "team.invite_accepted": "Invite accepted",
+  "team.member_role_changed": "Role changed",
+  "team.member_disabled": "Member disabled",
+  "team.member_enabled": "Member re-enabled",
+  "team.member_removed": "Member removed",
+  "role.created": "Role created",
+  "role.updated": "Role updated",
+  "role.deleted": "Role deleted",
+  "jobs.retried": "Background job retried",
+} as const satisfies Record<string, string>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, value);
+}
+
+/** The label of a stored action; an unknown (older) code shows as itself. */
+export function auditActionLabel(action: string): string {
+  return isAuditAction(action) ? AUDIT_ACTIONS[action] : action;
+}

@@ -1,0 +1,52 @@
+import type { Environment } from "@/lib/db/schema/enums";
+import type { Market } from "@/lib/markets";
+import type { Permission } from "./permissions";
+import { ForbiddenError } from "./errors";
+
+/**
+ * Who is asking. A dashboard session today; an API key once the developers area lands (the public
+ * API resolves one through the same gate). Services that only make sense for a person (team,
+ * account) take the member with `requireMember(scope)`; everything else works for both.
+ */
+export type Principal =
+  | { kind: "session"; userId: string; email: string; name: string }
+  | { kind: "api_key"; keyId: string; keyName: string; /** The user a user-bound key belongs to. */ userId: string | null };
+
+/** Who is asking, for which integrator, in which environment and market. Every service takes it. */
+export interface Scope {
+  principal: Principal;
+  integratorId: string;
+  organization: string;
+  timezone: string;
+  /** The role's name (a session's member role; an API key's owner role). */
+  role: string;
+  permissions: ReadonlySet<Permission>;
+  environment: Environment;
+  market: Market;
+  /** Markets the integrator has in the current environment (for the selectors). */
+  markets: readonly Market[];
+  /** Whether the integrator is provisioned for Production. */
+  productionEnabled: boolean;
+  /** True when the user has never chosen an environment (first sign-in gate). */
+  needsEnvironmentChoice: boolean;
+  /**
+   * True when the organisation requires two-factor and this user has not set it up: pages send
+   * them to /two-factor and the gate refuses every other action and route (lib/auth/guard.ts).
+   */
+  needsTwoFactorSetup?: boolean;
+}
+
+/** A scope whose principal is a signed-in member (what pages and dashboard actions get). */
+export type MemberScope = Scope & { principal: Extract<Principal, { kind: "session" }> };
+
+/** The signed-in member behind a scope; an API key asking for a person-only operation is refused. */
+export function requireMember(scope: Scope): MemberScope["principal"] {
+  if (scope.principal.kind !== "session") throw new ForbiddenError("This needs a signed-in member of the dashboard.");
+  return scope.principal;
+}
+
+/** Who to record as the actor (audit rows, created_by): the member, or the API key and its user. */
+export function actorOf(scope: Pick<Scope, "principal">): { userId: string | null; email: string | null } {
+  const p = scope.principal;
+  return p.kind === "session" ? { userId: p.userId, email: p.email } : { userId: p.userId, email: `API key ${p.keyName}` };
+}

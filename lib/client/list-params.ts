@@ -1,0 +1,182 @@
+/**
+ * The vocabulary every list contract is built from (lib/<area>/*-contract.ts): the zod pieces the
+ * routes parse a query string with, the nuqs parsers the page and the table read the URL with, and
+ * the serializer that turns the table's URL state into the API's query string. Pure: imported by
+ * routes, server pages and client components alike.
+ *
+ * The URL keys are the same everywhere: `q` (search), one key per filter, `sort` ("column.asc" |
+ * "column.desc"), `page`, `cursor` (keyset lists), `size` (page size), `hide` (hidden columns, UI
+ * only). A list's contract picks the ones it has.
+ *
+ * Lists arrive comma-separated (`status=FAILED,PENDING`, what nuqs writes) or as repeated keys
+ * (`status=FAILED&status=PENDING`, which the gate groups into an array). Unknown keys are ignored
+ * (the market and environment keys `m` and `env` ride along in every dashboard URL).
+ */
+import { z } from "zod";
+import {
+  createLoader,
+  createSerializer,
+  parseAsArrayOf,
+  parseAsString,
+  type ParserMap,
+  type inferParserType,
+} from "nuqs/server";
+import { isValidTimeZone, parseIsoDay } from "@/lib/transactions/dates";
+
+/** One value: the last of repeated keys. */
+export const single = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (Array.isArray(v) ? v[v.length - 1] : v), schema);
+
+/** A list of values, comma-separated or repeated; trimmed, blanks and repeats dropped. */
+export function listParam<T extends z.ZodType<string>>(max: number, item: T) {
+  return z.preprocess(
+    (v) => {
+      if (v === undefined || v === null || v === "") return [];
+      const parts = (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(","));
+      return [...new Set(parts.map((x) => x.trim()).filter(Boolean))];
+    },
+    z.array(item).max(max, `At most ${max} values`),
+  );
+}
+
+/** Search text (`q`): trimmed, "" when absent. */
+export const searchParam = (max = 100) =>
+  single(z.string().max(max, `Search is limited to ${max} characters`).optional().default("")).transform((v) =>
+    v.trim(),
+  );
+
+/** A calendar day "2026-01-31" (a real date). */
+export const dayParam = single(
+  z
+    .string()
+    .refine((v) => parseIsoDay(v) !== null, "Use a date like 2025-06-30")
+    .optional(),
+);
+
+/** Which zone a date range is in (what the sidebar widget shows): an IANA zone or UTC; the service decides which it honours. */
+export const tzParam = single(
+  z
+    .string()
+    .max(64)
+    .refine((v) => isValidTimeZone(v), "Unknown time zone")
+    .optional(),
+);
+
+/** 1-based page number. */
+export const pageParam = single(
+  z.coerce
+    .number()
+    .int("Page must be a whole number")
+    .min(1, "Page must be 1 or more")
+    .max(1_000_000, "Page is too deep")
+    .optional()
+    .default(1),
+);
+
+/** Rows per page: one of the sizes the table offers. */
+export function pageSizeParam(sizes: readonly number[], fallback: number) {
+  return single(
+    z.coerce
+      .number()
+      .int()
+      .optional()
+      .default(fallback)
+      .refine((v) => sizes.includes(v), `Page size must be one of ${sizes.join(", ")}`),
+  );
+}
+
+export type SortDir = "asc" | "desc";
+
+/** "amount.desc" → { column: "amount", dir: "desc" } when the column is one of `columns`; else null. */
+export function parseSortValue<C extends string>(
+  value: string,
+  columns: readonly C[],
+): { column: C; dir: SortDir } | null {
+  const m = /^([a-zA-Z]+)\.(asc|desc)$/.exec(value);
+  if (!m || !(columns as readonly string[]).includes(m[1])) return null;
+  return { column: m[1] as C, dir: m[2] as SortDir };
+}
+
+/** `sort=column.dir` over the sortable columns, parsed into { column, dir }. */
+export function sortParam<C extends string>(columns: readonly C[], fallback: `${C}.${SortDir}`) {
+  return single(z.string().max(40).optional().default(fallback))
+    .refine((v) => parseSortValue(v, columns) !== null, {
+      message: `Unknown sort column; use one of ${columns.join(", ")} with .asc or .desc`,
+    })
+    .transform((v) => parseSortValue(v, columns)!);
+}
+
+/** The end of a date range must not be before its start. */
+export function checkDateRange(v: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
+  if (v.from && v.to && v.from > v.to) {
+    ctx.addIssue({ code: "custom", path: ["to"], message: "The end date must be on or after the start date" });
+  }
+}
+
+/** Hidden column ids ("View"): URL-only, never sent to the API. */
+export const hiddenColumnsParser = parseAsArrayOf(parseAsString).withDefault([]);
+
+/** A query string → what the gate hands a route's schema (repeated keys become arrays). */
+export function queryObject(query: string | URLSearchParams): Record<string, string | string[]> {
+  const params = typeof query === "string" ? new URLSearchParams(query) : query;
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of params) {
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+}
+
+/**
+ * The API query string of a table state: the keys of `parsers` (defaults left out, exactly as
+ * the URL writes them), then `extra` (e.g. `tz`). Deterministic for equal states, so the server
+ * page and the client hook build the same React Query key from it.
+ */
+export function apiQuerySerializer<P extends ParserMap>(parsers: P) {
+  const serialize = createSerializer(parsers);
+  return (state: Partial<inferParserType<P>>, extra: Record<string, string | null | undefined> = {}): string => {
+    const picked = Object.fromEntries(
+      Object.keys(parsers).map((k) => [k, (state as Record<string, unknown>)[k] ?? null]),
+    );
+    const base = (serialize as unknown as (values: Record<string, unknown>) => string)(picked);
+    const params = new URLSearchParams(base.startsWith("?") ? base.slice(1) : base);
+    for (const [k, v] of Object.entries(extra)) if (v !== undefined && v !== null && v !== "") params.set(k, v);
+    return params.toString();
+  };
+}
+
+/** The parsed URL state of a parser map (what the loader and useQueryStates return). */
+export type UrlStateOf<P extends ParserMap> = { [K in keyof P]: ReturnType<P[K]["parseServerSide"]> };
+
+/**
+ * One list's URL state from its parts: the filters (what stats and exports are asked for), the sort
+ * and paging keys (what the list adds), and keys only the page has (an open detail). The page's
+ * parser map adds `hide` (hidden columns); the loader reads it on the server; the two serializers
+ * give the list's and the filters' API query strings.
+ */
+export function listUrlState<F extends ParserMap, G extends ParserMap, X extends ParserMap = Record<never, never>>(
+  filters: F,
+  paging: G,
+  pageOnly?: X,
+) {
+  const searchParams = { ...filters, ...paging, hide: hiddenColumnsParser, ...(pageOnly ?? ({} as X)) };
+  return {
+    searchParams,
+    load: createLoader(searchParams),
+    listQuery: apiQuerySerializer({ ...filters, ...paging }),
+    filterQuery: apiQuerySerializer(filters),
+  };
+}
+
+/** A page of a keyset-paged list, as its route answers (the transactions and the audit log). */
+export interface CursorPage<Row> {
+  rows: Row[];
+  page: number;
+  size: number;
+  /** Pass as `cursor` (with page + 1) for the next page; null on the last page. */
+  nextCursor: string | null;
+  /** Pass as `cursor` (with page - 1) for the previous page; null on the first. */
+  prevCursor: string | null;
+  hasNext: boolean;
+  hasPrev: boolean;
+}

@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the app reads, parsed once with zod (README "Configuration" lists
+ * them for people). Code reads `env()` — never `process.env` — so a setting has one name, one
+ * default and one check. A bad value stops the start with one line naming the variable
+ * (instrumentation-node.ts and scripts/worker.mts call `loadEnv()` first thing).
+ * Pure and Edge-safe: proxy.ts reads it too.
+ */
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a ${protocols.map((p) => p.replace(":", "://")).join(" or ")} URL`);
+
+const positiveInt = (max: number) => z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(max, `must be at most ${max}`);
+const blankAsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const schema = z.object({
+  NODE_ENV: z.string().optional(),
+  NEXT_PHASE: z.string().optional(),
+  DATABASE_URL: z.preprocess(blankAsUnset, url(["postgres:", "postgresql:"]).optional()),
+  DATABASE_POOL_SIZE: z.preprocess(blankAsUnset, positiveInt(200).default(10)),
+  DATA_DIR: z.preprocess(blankAsUnset, z.string().optional()),
+  SMTP_URL: z.preprocess(blankAsUnset, url(["smtp:", "smtps:"]).optional()),
+  MAIL_FROM: z.preprocess(blankAsUnset, z.string().max(320).default("Kotani Pay Backoffice <no-reply@kotanipay.test>")),
+  NEXTAUTH_SECRET: z.preprocess(blankAsUnset, z.string().min(16, "must be at least 16 characters").optional()),
+  NEXTAUTH_URL: z.preprocess(blankAsUnset, url(["http:", "https:"]).optional()),
+  PORT: z.preprocess(blankAsUnset, positiveInt(65535).default(3000)),
+  WORKERS: z.preprocess(
+    (v) => (typeof v === "string" ? blankAsUnset(v.trim().toLowerCase()) : v),
+    z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  ),
+  JOBS_POOL_SIZE: z.preprocess(blankAsUnset, positiveInt(100).default(4)),
+  WORKER_STOP_SECONDS: z.preprocess(blankAsUnset, positiveInt(3600).default(25)),
+  KOTANI_TEST_CLOCK_FILE: z.preprocess(blankAsUnset, z.string().optional()),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {}
+
+const KEYS = Object.keys(schema.shape) as (keyof Env)[];
+let cached: { fingerprint: string; env: Env } | undefined;
+
+/** Parses the environment (once); throws EnvError with one line naming the bad variable. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new EnvError(`${String(issue.path[0])} ${issue.message} (got ${JSON.stringify(source[String(issue.path[0])] ?? "")})`);
+  }
+  return parsed.data;
+}
+
+/**
+ * The parsed settings. Parsed once, and again only if a variable changed since (tests and scripts
+ * that set one at run time, e.g. SMTP_URL for a test mail server): comparing the raw values is
+ * far cheaper than parsing them.
+ */
+export function env(): Env {
+  const fingerprint = KEYS.map((k) => process.env[k] ?? "\u0000").join("\u0001");
+  if (cached?.fingerprint !== fingerprint) cached = { fingerprint, env: loadEnv() };
+  return cached.env;
+}
+
+/** The public base URL of the app, without a trailing slash (links in mails, cookie security). */
+export function appBaseUrl(): string {
+  const e = env();
+  return (e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+}
+
+export function appUrl(path: string): string {
+  return `${appBaseUrl()}${path.startsWith("/") ? path : `/${path}`}`;
+}
+
+/** Served over https: Secure, `__Secure-` cookies and HSTS. */
+export function servedOverHttps(): boolean {
+  return appBaseUrl().startsWith("https://");
+}

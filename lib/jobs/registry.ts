@@ -1,0 +1,22 @@
+import type { z } from "zod";
+import type { JobDefinition } from "./define";
+import { authJobs } from "@/lib/auth/jobs";
+import { systemJobs } from "./jobs";
+
+/**
+ * Every job of the app. Each area defines its jobs in lib/<area>/jobs.ts and adds its list here;
+ * the worker creates a queue for each (and nothing else: the queue-health routes only accept
+ * these names).
+ */
+export const JOBS = [...authJobs, ...systemJobs] as const;
+
+export type RegisteredJob = (typeof JOBS)[number];
+export type JobName = RegisteredJob["name"];
+export type JobByName<N extends JobName> = Extract<RegisteredJob, { name: N }>;
+/** What enqueue() accepts for a job: its schema's input. */
+export type JobInput<N extends JobName> = z.input<JobByName<N>["schema"]>;
+
+/** The registered definition for a name, or undefined (lookups are by exact name, never SQL). */
+export function findJob(name: string): JobDefinition | undefined {
+  return (JOBS as readonly JobDefinition[]).find((j) => j.name === name);
+}

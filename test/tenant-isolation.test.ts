@@ -1,0 +1,207 @@
+/**
+ * Tenant isolation, table by table: every table that carries an integrator is read and changed
+ * only through services that filter by the scope's integrator (lib/db/tenant.ts). Two seeded
+ * organisations share a market (KE / KES, sandbox): integrator B's scope, given A's ids, gets
+ * "not found" and changes nothing; B's lists and totals do not move when A's rows change.
+ *
+ * The last test lists every table with an integrator_id column and fails when one is neither
+ * covered here nor named as having no service yet — a new area adds its services' case here.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { testEngines, withTestDb } from "./db";
+import type { Db } from "@/lib/db/client";
+import { seed } from "@/lib/db/seed";
+import { testScope } from "@/lib/auth/test-scope";
+import type { MemberScope } from "@/lib/auth/scope";
+import { NotFoundError, ValidationError } from "@/lib/auth/errors";
+import { listQuerySchema } from "@/lib/transactions/list-contract";
+import { listTransactions } from "@/lib/transactions/list-transactions";
+import { getTransaction } from "@/lib/transactions/get-transaction";
+import { transactionStats } from "@/lib/transactions/transaction-stats";
+import { dailyChart } from "@/lib/transactions/daily-chart";
+import { getWallet, getWalletsOverview } from "@/lib/wallets/list-wallets";
+import { updateWallet } from "@/lib/wallets/manage-wallet";
+import { transferDepositBalance } from "@/lib/wallets/transfer-deposit-balance";
+import { getBalanceHistory } from "@/lib/wallets/balance-history";
+import { getMarketBalances } from "@/lib/wallets/market-balances";
+import { listCryptoWallets } from "@/lib/wallets/crypto-wallets";
+import { listMembers } from "@/lib/team/list-members";
+import { listRoles } from "@/lib/team/list-roles";
+import { changeMemberRole, removeMember } from "@/lib/team/manage-member";
+import { revokeInvite } from "@/lib/team/manage-invite";
+import { deleteRole, updateRole } from "@/lib/team/manage-role";
+import { inviteMembers } from "@/lib/team/invite-members";
+import { auditListSchema } from "@/lib/audit/list-contract";
+import { listAuditLogs } from "@/lib/audit/list-audit-logs";
+import { switchContext } from "@/lib/auth/switch-context";
+
+async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+async function one<T>(db: Db, query: ReturnType<typeof sql>): Promise<T> {
+  const [row] = await rows<T>(db, query);
+  if (!row) throw new Error("no row");
+  return row;
+}
+
+/** Tables whose rows no service reads or writes yet: the issue that adds the service adds its case above. */
+const NO_SERVICE_YET: Record<string, string> = {
+  customers: "customers area (issue 11)",
+  payment_links: "payment links (issue 11)",
+  bulk_uploads: "bulk payments (issue 12)",
+  bulk_batches: "bulk payments (issue 12)",
+  bulk_items: "bulk payments (issue 12)",
+  api_keys: "developers area (issue 13)",
+  webhook_settings: "developers area (issue 13)",
+};
+
+describe.each(testEngines())("tenant isolation (%s)", (engine) => {
+  const t = withTestDb(engine);
+  const covered = new Set<string>();
+  let a: MemberScope;
+  let b: MemberScope;
+
+  beforeAll(async () => {
+    await seed(t.db, { transactions: 1500, now: new Date("2026-06-01T00:00:00Z") });
+    const orgs = await rows<{ id: string; organization: string; user_id: string; email: string }>(
+      t.db,
+      sql`select i.id, i.organization, u.id as user_id, u.email from integrators i
+          join memberships m on m.integrator_id = i.id join roles r on r.id = m.role_id and r.name = 'Owner'
+          join users u on u.id = m.user_id order by i.organization, u.email`,
+    );
+    const demo = orgs.find((o) => o.organization === "Demo Kotani Pay")!;
+    const savanna = orgs.find((o) => o.organization === "Savanna Remit")!;
+    a = testScope(demo.id, { userId: demo.user_id, email: demo.email, organization: demo.organization });
+    b = testScope(savanna.id, { userId: savanna.user_id, email: savanna.email, organization: savanna.organization });
+  });
+
+  it("transactions, their status history, callbacks and daily totals", async () => {
+    const db = t.db;
+    const mine = await one<{ id: string; reference_id: string }>(
+      db,
+      sql`select id, reference_id from transactions where integrator_id = ${a.integratorId} and environment = 'sandbox'
+          and currency = 'KES' and country = 'KE' and kind = 'collection' order by created_at desc limit 1`,
+    );
+    await expect(getTransaction(db, b, "collections", mine.id)).rejects.toBeInstanceOf(NotFoundError);
+    const found = await listTransactions(db, b, "collections", listQuerySchema.parse({ q: mine.reference_id }));
+    expect(found.rows).toEqual([]);
+
+    // B's views do not move when every one of A's rows changes.
+    const before = {
+      list: await listTransactions(db, b, "collections", listQuerySchema.parse({})),
+      stats: await transactionStats(db, b, "collections", listQuerySchema.parse({})),
+      chart: await dailyChart(db, b, 30, new Date("2026-06-01T00:00:00Z")),
+    };
+    expect(before.list.rows.length).toBeGreaterThan(0);
+    await db.execute(sql`update transactions set amount = amount + 100, status = 'FAILED' where integrator_id = ${a.integratorId}`);
+    await db.execute(sql`update transaction_daily_stats set count = count + 1000, amount = amount + 1000 where integrator_id = ${a.integratorId}`);
+    expect(await listTransactions(db, b, "collections", listQuerySchema.parse({}))).toEqual(before.list);
+    expect(await transactionStats(db, b, "collections", listQuerySchema.parse({}))).toEqual(before.stats);
+    expect(await dailyChart(db, b, 30, new Date("2026-06-01T00:00:00Z"))).toEqual(before.chart);
+    covered.add("transactions").add("transaction_status_history").add("webhook_deliveries").add("transaction_daily_stats");
+  });
+
+  it("fiat wallets, their ledger and balance history", async () => {
+    const db = t.db;
+    const wallet = await one<{ id: string; deposit_balance: string; payout_balance: string; name: string }>(
+      db,
+      sql`select id, deposit_balance::text, payout_balance::text, name from fiat_wallets
+          where integrator_id = ${a.integratorId} and environment = 'sandbox' and currency = 'KES' and deposit_balance > 0 limit 1`,
+    );
+    await expect(getWallet(db, b, wallet.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getBalanceHistory(db, b, wallet.id, { page: 1, pageSize: 20 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateWallet(db, b, { walletId: wallet.id, name: "Hijacked", locked: true })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      transferDepositBalance(db, b, { walletId: wallet.id, amount: 100n, idempotencyKey: "tenant-isolation-transfer" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    const after = await one<{ deposit_balance: string; payout_balance: string; name: string }>(
+      db,
+      sql`select deposit_balance::text, payout_balance::text, name from fiat_wallets where id = ${wallet.id}`,
+    );
+    expect(after).toEqual({ deposit_balance: wallet.deposit_balance, payout_balance: wallet.payout_balance, name: wallet.name });
+    const ledgerRows = await one<{ n: number }>(db, sql`select count(*)::int as n from ledger_transactions where idempotency_key = 'tenant-isolation-transfer'`);
+    expect(ledgerRows.n).toBe(0);
+
+    const overview = await getWalletsOverview(db, b);
+    const balances = await getMarketBalances(db, b);
+    await db.execute(sql`update fiat_wallets set name = name || ' (A)' where integrator_id = ${a.integratorId}`);
+    expect(await getWalletsOverview(db, b)).toEqual(overview);
+    expect(await getMarketBalances(db, b)).toEqual(balances);
+    expect(JSON.stringify(overview)).not.toContain(wallet.id);
+    covered.add("fiat_wallets").add("ledger_transactions").add("ledger_entries");
+  });
+
+  it("crypto wallets and their balances", async () => {
+    const theirs = await rows<{ id: string }>(t.db, sql`select id from crypto_wallets where integrator_id = ${a.integratorId}`);
+    expect(theirs.length).toBeGreaterThan(0);
+    const listed = await listCryptoWallets(t.db, b);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.map((w) => w.id).filter((id) => theirs.some((x) => x.id === id))).toEqual([]);
+    covered.add("crypto_wallets").add("crypto_balances");
+  });
+
+  it("team: roles, memberships and invites", async () => {
+    const db = t.db;
+    const invite = await inviteMembers(db, a, { emails: ["isolation@demo.test"], roleId: (await ownerRole(db, a.integratorId, "Viewer"))! }, { mailer: async () => {} });
+    const inviteId = invite.invited[0]!.id;
+    const member = await one<{ id: string }>(
+      db,
+      sql`select m.id from memberships m join roles r on r.id = m.role_id where m.integrator_id = ${a.integratorId} and r.name <> 'Owner' limit 1`,
+    );
+    const theirRole = (await ownerRole(db, a.integratorId, "Finance"))!;
+    const ourRole = (await ownerRole(db, b.integratorId, "Viewer"))!;
+
+    const before = await rows(db, sql`select id, role_id, status from memberships where integrator_id = ${a.integratorId} order by id`);
+    await expect(changeMemberRole(db, b, { memberId: member.id, roleId: ourRole })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(removeMember(db, b, { memberId: member.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(revokeInvite(db, b, { inviteId })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(deleteRole(db, b, { roleId: theirRole })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateRole(db, b, { roleId: theirRole, name: "Hijacked", description: "", permissions: [] })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await rows(db, sql`select id, role_id, status from memberships where integrator_id = ${a.integratorId} order by id`)).toEqual(before);
+    const inviteRow = await one<{ revoked_at: Date | null }>(db, sql`select revoked_at from invites where id = ${inviteId}`);
+    expect(inviteRow.revoked_at).toBeNull();
+
+    const members = await listMembers(db, b);
+    expect(members.map((m) => m.email).filter((e) => !e.endsWith("@savanna.test"))).toEqual([]);
+    const roleIds = (await listRoles(db, b)).map((r) => r.id);
+    expect(roleIds).not.toContain(theirRole);
+    covered.add("roles").add("memberships").add("invites");
+  });
+
+  it("audit log", async () => {
+    const listed = await listAuditLogs(t.db, b, auditListSchema.parse({}));
+    const ids = listed.rows.map((r) => String(r.id));
+    const theirs = await rows<{ id: string }>(t.db, sql`select id::text from audit_logs where integrator_id = ${a.integratorId}`);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(ids.filter((id) => theirs.some((x) => x.id === id))).toEqual([]);
+    covered.add("audit_logs");
+  });
+
+  it("markets: a market the integrator lacks cannot be selected", async () => {
+    const aOnly = await one<{ country: string; currency: string }>(
+      t.db,
+      sql`select country, currency from integrator_markets where integrator_id = ${a.integratorId} and environment = 'sandbox'
+          and (country, currency) not in (select country, currency from integrator_markets where integrator_id = ${b.integratorId}) limit 1`,
+    );
+    await expect(switchContext(t.db, b, { environment: "sandbox", country: aOnly.country, currency: aOnly.currency })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    covered.add("integrator_markets");
+  });
+
+  it("every table that carries an integrator is covered above, or has no service yet", async () => {
+    const tables = await rows<{ table_name: string }>(
+      t.db,
+      sql`select distinct table_name from information_schema.columns where table_schema = 'public' and column_name = 'integrator_id' order by 1`,
+    );
+    // Tables keyed by another table's integrator-scoped id (balances by wallet, history by transaction) count with their parent.
+    const uncovered = tables.map((r) => r.table_name).filter((name) => !covered.has(name) && !(name in NO_SERVICE_YET));
+    expect(uncovered, "add an isolation case for these tables' services").toEqual([]);
+  });
+});
+
+async function ownerRole(db: Db, integratorId: string, name: string): Promise<string | undefined> {
+  const [row] = await rows<{ id: string }>(db, sql`select id from roles where integrator_id = ${integratorId} and name = ${name}`);
+  return row?.id;
+}
