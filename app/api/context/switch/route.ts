@@ -22,7 +22,7 @@ export const GET = gatedRoute("signed-in", z.object({ to: z.string().max(2048).o
   let selection = { environment: scope.environment, market: scope.market };
   let refused: string | null = null;
   if (!wanted) {
-    refused = "Unknown market or environment in the link";
+    refused = "The link names an unknown market or environment.";
   } else {
     try {
       selection = await switchContext(db, scope, wanted, meta);
