@@ -5,6 +5,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import * as schema from "./schema";
 import { acquireDirLock } from "./dir-lock";
 import { env } from "../env";
+import { analyseAll } from "./statistics";
 
 export type Schema = typeof schema;
 /** Both drivers (PGlite and node-postgres) produce this type; services only see it. */
@@ -114,6 +115,7 @@ async function openPglite(target: { dataDir: string } | { memory: true }): Promi
 }
 
 export async function migrateDb(opened: OpenedDb): Promise<void> {
+  const before = await appliedMigrations(opened.db);
   if (opened.engine === "postgres") {
     const { migrate } = await import("drizzle-orm/node-postgres/migrator");
     // Advisory lock: several app instances starting at once must not race the migrator.
@@ -127,6 +129,16 @@ export async function migrateDb(opened: OpenedDb): Promise<void> {
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(opened.db as never, { migrationsFolder: MIGRATIONS });
   }
+  // New tables and indexes start without statistics (PGlite has no autovacuum to gather them).
+  if ((await appliedMigrations(opened.db)) > before) await analyseAll(opened.db);
+}
+
+async function appliedMigrations(db: Db): Promise<number> {
+  type Rows = { rows: { n: number | null }[] };
+  const exists = (await db.execute("select to_regclass('drizzle.__drizzle_migrations') is not null as n" as never)) as unknown as Rows;
+  if (!exists.rows[0]?.n) return 0;
+  const res = (await db.execute("select count(*)::int as n from drizzle.__drizzle_migrations" as never)) as unknown as Rows;
+  return Number(res.rows[0]?.n ?? 0);
 }
 
 /** Where this process's database lives, from the environment. */
