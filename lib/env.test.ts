@@ -15,6 +15,19 @@ describe("settings (lib/env.ts)", () => {
     expect(() => loadEnv({ WORKERS: "yes" })).toThrow('WORKERS must be on or off (got "yes")');
   });
 
+  it("TRUSTED_PROXIES: unset = no proxy, a number of hops, or IP addresses and CIDR ranges", () => {
+    expect(loadEnv({}).TRUSTED_PROXIES).toEqual({ hops: 0 });
+    expect(loadEnv({ TRUSTED_PROXIES: " 2 " }).TRUSTED_PROXIES).toEqual({ hops: 2 });
+    expect(loadEnv({ TRUSTED_PROXIES: "10.0.0.0/8, 2001:db8::/32,192.0.2.1" }).TRUSTED_PROXIES).toEqual({
+      ranges: ["10.0.0.0/8", "2001:db8::/32", "192.0.2.1"],
+    });
+    for (const bad of ["yes", "11", "-1", "10.0.0.0/33", "10.0.0.0/8,", "walk-spoofed-ip"]) {
+      expect(() => loadEnv({ TRUSTED_PROXIES: bad }), bad).toThrow(
+        `TRUSTED_PROXIES must be a number of proxies (0 to 10) or a comma-separated list of IP addresses and CIDR ranges (got ${JSON.stringify(bad)})`,
+      );
+    }
+  });
+
   it("a bad value stops with one line naming the variable", () => {
     const cases: [Record<string, string>, string][] = [
       [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL must be a postgres:// or postgresql:// URL"],

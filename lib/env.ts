@@ -22,6 +22,23 @@ const url = (protocols: string[]) =>
 const positiveInt = (max: number) => z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(max, `must be at most ${max}`);
 const blankAsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+/** TRUSTED_PROXIES: how many proxies append to X-Forwarded-For, or their addresses / CIDR ranges (lib/auth/request-meta.ts). */
+export type TrustedProxies = { hops: number } | { ranges: string[] };
+const MAX_PROXY_HOPS = 10;
+const ipOrRange = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+const trustedProxies = z
+  .string()
+  .trim()
+  .default("0")
+  .refine(
+    (v) =>
+      /^\d+$/.test(v) ? Number(v) <= MAX_PROXY_HOPS : v.split(",").every((r) => ipOrRange.safeParse(r.trim()).success),
+    `must be a number of proxies (0 to ${MAX_PROXY_HOPS}) or a comma-separated list of IP addresses and CIDR ranges`,
+  )
+  .transform((v): TrustedProxies =>
+    /^\d+$/.test(v) ? { hops: Number(v) } : { ranges: v.split(",").map((r) => r.trim()) },
+  );
+
 const schema = z.object({
   NODE_ENV: z.string().optional(),
   NEXT_PHASE: z.string().optional(),
@@ -40,6 +57,7 @@ const schema = z.object({
   JOBS_POOL_SIZE: z.preprocess(blankAsUnset, positiveInt(100).default(4)),
   WORKER_STOP_SECONDS: z.preprocess(blankAsUnset, positiveInt(3600).default(25)),
   KOTANI_TEST_CLOCK_FILE: z.preprocess(blankAsUnset, z.string().optional()),
+  TRUSTED_PROXIES: z.preprocess(blankAsUnset, trustedProxies),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -128,6 +128,28 @@ test.describe("[WALLETS] Transfer Deposit Balance", () => {
     expect((await reused.json()).message).toBe("This idempotency key was already used for a different transfer");
     const bad = await page.request.post("/api/wallets/transfer", { data: { walletId, amount: "1e3", idempotencyKey: randomUUID() } });
     expect(bad.status()).toBe(400);
+    // The body is strict: a typo'd key is refused (it once read as "no amount": the entire balance),
+    // a JSON number is not money, and the entire balance needs an explicit `entire: true`.
+    const typo = await page.request.post("/api/wallets/transfer", {
+      data: { walletId, amout: "0.02", idempotencyKey: randomUUID() },
+    });
+    expect(typo.status()).toBe(400);
+    expect(await typo.json()).toMatchObject({ success: false, error_code: 400, message: expect.stringContaining('"amout"') });
+    const number = await page.request.post("/api/wallets/transfer", {
+      data: { walletId, amount: 1e3, idempotencyKey: randomUUID() },
+    });
+    expect(number.status()).toBe(400);
+    expect((await number.json()).message).toBe('amount must be a decimal string, e.g. "1500.00"');
+    const neither = await page.request.post("/api/wallets/transfer", { data: { walletId, idempotencyKey: randomUUID() } });
+    expect(neither.status()).toBe(400);
+    expect((await neither.json()).message).toBe("Give an amount, or entire: true");
+    // A body over the limit is refused before it is parsed.
+    const huge = await page.request.post("/api/wallets/transfer", {
+      headers: { "content-type": "application/json" },
+      data: JSON.stringify({ walletId, amount: "0.01", idempotencyKey: randomUUID() }) + " ".repeat(100 * 1024),
+    });
+    expect(huge.status()).toBe(413);
+    expect((await huge.json()).message).toBe("The request body is too large (limit 64 kB)");
     await page.reload();
     await expect(tile(page, "Main Balance")).toHaveText(formatMoney(main1 + 150n, CURRENCY));
     await expect(tile(page, "Deposit Balance")).toHaveText(formatMoney(deposit1 - 150n, CURRENCY));
@@ -202,7 +224,9 @@ test.describe("[WALLETS] Transfer Deposit Balance", () => {
     const demo = await (await page.request.get("/api/wallets")).json();
     const other = await browser.newPage();
     await signIn(other, "owner@savanna.test");
-    const res = await other.request.post("/api/wallets/transfer", { data: { walletId: demo.selectedWalletId, idempotencyKey: randomUUID() } });
+    const res = await other.request.post("/api/wallets/transfer", {
+      data: { walletId: demo.selectedWalletId, entire: true, idempotencyKey: randomUUID() },
+    });
     expect(res.status()).toBe(404);
     await other.close();
     expect((await (await page.request.get("/api/wallets")).json()).wallets).toEqual(demo.wallets);

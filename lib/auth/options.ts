@@ -1,4 +1,5 @@
 import type { NextAuthOptions } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
 import { authenticate } from "./sign-in";
@@ -6,7 +7,17 @@ import { signOutEverywhere } from "./sign-out";
 import { clientIpFrom } from "./request-meta";
 import { authNow } from "./clock";
 import { authSecret } from "./secret";
-import { IDLE_SESSION_SECONDS, SECURE_COOKIES, SESSION_COOKIE } from "./session-cookie";
+import { ABSOLUTE_SESSION_SECONDS, IDLE_SESSION_SECONDS, SECURE_COOKIES, SESSION_COOKIE } from "./session-cookie";
+import { loadSessionUser } from "./scope";
+
+/** A revoked (session version moved on, member disabled) or too old session: next-auth ends it. */
+async function assertSessionCurrent(token: JWT): Promise<void> {
+  const { uid, sv, authTime } = token;
+  if (typeof uid !== "string" || typeof sv !== "number" || typeof authTime !== "number")
+    throw new Error("session claims missing");
+  if (Date.now() / 1000 - authTime > ABSOLUTE_SESSION_SECONDS) throw new Error("session past its absolute lifetime");
+  if (!(await loadSessionUser(await getDb(), uid, sv))) throw new Error("session revoked");
+}
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
@@ -71,7 +82,14 @@ export const authOptions: NextAuthOptions = {
         token.uid = user.id;
         token.sv = (user as unknown as { sessionVersion: number }).sessionVersion;
         token.authTime = Math.floor(Date.now() / 1000);
+        return token;
       }
+      // Every other call (GET/POST /api/auth/session, i.e. useSession() and getServerSession())
+      // checks the cookie as the gate does (lib/auth/scope.ts): the current session version and
+      // an active membership in the database, and the absolute lifetime. Throwing is how next-auth
+      // v4 ends a JWT session (core/routes/session.js): the answer is `{}` (no user data), the
+      // session cookie is cleared, and the logger above notes it in one line.
+      await assertSessionCurrent(token);
       return token;
     },
     async session({ session, token }) {

@@ -4,7 +4,8 @@ import type { Db } from "@/lib/db/client";
 import { integrators, invites, memberships, roles, users } from "@/lib/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { isCommonPassword, isPersonalPassword, PASSWORD_MESSAGES } from "@/lib/auth/password-policy";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/auth/errors";
+import { ConflictError, NotFoundError, RateLimitError, ValidationError } from "@/lib/auth/errors";
+import { lockState, recordAttempt, THROTTLE, TOO_MANY_ATTEMPTS } from "@/lib/auth/throttle";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { ServiceContext } from "./context";
 import { inviteTokenSchema, type acceptInviteSchema } from "./schemas";
@@ -92,6 +93,58 @@ export async function getInviteByToken(db: Db, token: string, now = new Date()):
 
 export type AcceptInviteParsed = z.infer<typeof acceptInviteSchema>;
 
+const WRONG_PASSWORD = "That password is not correct.";
+
+/**
+ * An existing account's password, checked the way sign-in checks it (lib/auth/sign-in.ts): the
+ * "password" throttle per account and per IP before any password work (the same counter as the
+ * sign-in form, so guesses here lock sign-in and the other way round), every outcome counted.
+ * Runs before the accept transaction: a failure must stay recorded (the transaction rolls back)
+ * and argon2 must not run under the invite's row lock. Returns the hash it verified (the
+ * transaction refuses if the password changed meanwhile), or null when there is no password to
+ * check (the transaction then gives the usual refusal: no password yet, already in a team).
+ */
+async function checkExistingPassword(
+  db: Db,
+  invite: { integratorId: string; email: string },
+  password: string,
+  ctx: ServiceContext,
+  now: Date,
+): Promise<string | null> {
+  const email = invite.email.toLowerCase();
+  const [user] = await db
+    .select({ id: users.id, passwordHash: users.passwordHash })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`)
+    .limit(1);
+  if (!user?.passwordHash) return null;
+  const [team] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(eq(memberships.userId, user.id))
+    .limit(1);
+  if (team) return null;
+  const ip = ctx.meta?.ip ?? "unknown";
+  const lock = await lockState(db, { kind: "password", email, ip, now });
+  if (lock.locked) throw new RateLimitError(TOO_MANY_ATTEMPTS, lock.retryAfterSeconds);
+  const ok = await verifyPassword(user.passwordHash, password);
+  await recordAttempt(db, { kind: "password", email, ip, success: ok, now });
+  if (ok) return user.passwordHash;
+  if (lock.accountFailures + 1 >= THROTTLE.accountFailures) {
+    await writeAudit(db, {
+      integratorId: invite.integratorId,
+      actorUserId: user.id,
+      actorEmail: email,
+      action: "auth.lockout",
+      outcome: "denied",
+      ip,
+      userAgent: ctx.meta?.userAgent ?? null,
+      metadata: { kind: "password", minutes: THROTTLE.windowMs / 60_000, via: "invite" },
+    });
+  }
+  throw new ValidationError(WRONG_PASSWORD, { password: [WRONG_PASSWORD] });
+}
+
 /**
  * Accepts an invite: creates the account (or attaches an existing account that has no team),
  * adds the membership with the invite's role and marks the invite used, all in one transaction.
@@ -116,8 +169,10 @@ export async function acceptInvite(
         : null;
     if (problem) throw new ValidationError(problem, { password: [problem] });
   }
-  // Hash outside the transaction: argon2 takes ~50 ms and the transaction holds a lock.
+  // Hash (or verify) outside the transaction: argon2 takes ~50 ms and the transaction holds a lock.
   const newPasswordHash = input.mode === "new" ? await hashPassword(input.password) : null;
+  const verifiedHash =
+    input.mode === "existing" ? await checkExistingPassword(db, first, input.password, ctx, now) : null;
   const tokenHash = hashInviteToken(input.token);
 
   return db.transaction(async (tx) => {
@@ -156,9 +211,9 @@ export async function acceptInvite(
         if (input.mode !== "existing") {
           throw new ConflictError("You already have a Kotani Pay account: enter its password to join.");
         }
-        if (!(await verifyPassword(existing.passwordHash, input.password))) {
-          throw new ValidationError("That password is not correct.", { password: ["That password is not correct."] });
-        }
+        // Verified (and throttled) before the transaction; a password changed since is not the one checked.
+        if (existing.passwordHash !== verifiedHash)
+          throw new ValidationError(WRONG_PASSWORD, { password: [WRONG_PASSWORD] });
       } else {
         if (input.mode !== "new" || !newPasswordHash) throw new ValidationError("Choose a password for your account.");
         await tx

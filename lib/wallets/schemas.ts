@@ -29,18 +29,45 @@ export const transferFormSchema = z
   });
 export type TransferFormInput = z.input<typeof transferFormSchema>;
 
+export const TRANSFER_API_FIELDS = ["walletId", "amount", "entire", "idempotencyKey"] as const;
+export const AMOUNT_STRING_MESSAGE = 'amount must be a decimal string, e.g. "1500.00"';
+export const AMOUNT_OR_ENTIRE_MESSAGE = "Give an amount, or entire: true";
+
 /**
- * The JSON API (POST /api/wallets/transfer), shaped like Kotani's TransferDepositBalanceDto:
- * `amount` left out = the entire deposit balance. The key may also come in an Idempotency-Key header.
+ * The JSON API (POST /api/wallets/transfer), shaped like Kotani's TransferDepositBalanceDto but
+ * strict, since a body that is misread moves money: `{ walletId, amount: "1500.00" }` moves that
+ * amount, `{ walletId, entire: true }` the entire deposit balance. Unknown keys are refused (a
+ * typo'd "amout" must not read as "no amount"), amounts are decimal strings only (a JSON number
+ * such as 1e3 is refused), and exactly one of amount and `entire: true` is given. The key may also
+ * come in an Idempotency-Key header. Parses to the service's shape: amount undefined = entire.
  */
-export const transferApiSchema = z.object({
-  walletId: walletIdSchema,
-  amount: z
-    .union([z.string().max(64, "Amount is too long"), z.number()])
-    .optional()
-    .transform((v) => (v === undefined ? undefined : String(v))),
-  idempotencyKey: idempotencyKeySchema.optional(),
-});
+export const transferApiSchema = z
+  .strictObject(
+    {
+      walletId: walletIdSchema,
+      amount: z.string({ error: AMOUNT_STRING_MESSAGE }).max(64, "Amount is too long").optional(),
+      entire: z.boolean({ error: "entire must be true or false" }).optional(),
+      idempotencyKey: idempotencyKeySchema.optional(),
+    },
+    {
+      error: (issue) => {
+        if (issue.code === "unrecognized_keys") {
+          const keys = issue.keys.map((k) => `"${k}"`).join(", ");
+          return `Unknown field${issue.keys.length > 1 ? "s" : ""} ${keys}: the transfer takes ${TRANSFER_API_FIELDS.join(", ")}`;
+        }
+        if (issue.code === "invalid_type") return "The request body must be a JSON object";
+        return undefined;
+      },
+    },
+  )
+  .superRefine((v, ctx) => {
+    if (v.entire === true && v.amount !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["entire"], message: `${AMOUNT_OR_ENTIRE_MESSAGE}, not both` });
+    } else if (v.entire !== true && v.amount === undefined) {
+      ctx.addIssue({ code: "custom", path: ["amount"], message: AMOUNT_OR_ENTIRE_MESSAGE });
+    }
+  });
+export type TransferApiInput = z.input<typeof transferApiSchema>;
 
 export const walletNameSchema = z
   .string({ error: "Enter a wallet name" })

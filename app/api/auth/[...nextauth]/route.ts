@@ -1,11 +1,16 @@
 import NextAuth from "next-auth";
+import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
+import { PayloadTooLargeError, readBodyBytes } from "@/lib/http/read-json-body";
 
 const handler = NextAuth(authOptions) as (req: Request, ctx: RouteContext) => Promise<Response>;
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
-/** Sign-in forms are tiny: refuse anything bigger before next-auth parses it. */
+/**
+ * Sign-in forms are tiny: refuse anything bigger before next-auth parses it. Counted on the bytes
+ * streamed (a chunked body has no Content-Length, and a client may send a false one).
+ */
 const MAX_BODY_BYTES = 16 * 1024;
 
 export async function GET(req: Request, ctx: RouteContext): Promise<Response> {
@@ -19,11 +24,22 @@ export async function GET(req: Request, ctx: RouteContext): Promise<Response> {
  * authorize(), before any password work, so there is one source of truth.
  */
 export async function POST(req: Request, ctx: RouteContext): Promise<Response> {
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) {
-    return Response.json({ error: "Request too large" }, { status: 413, headers: { "cache-control": "no-store" } });
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBodyBytes(req, MAX_BODY_BYTES);
+  } catch (e) {
+    if (e instanceof PayloadTooLargeError) {
+      return Response.json(
+        { error: "Request too large", message: e.message },
+        { status: 413, headers: { "cache-control": "no-store" } },
+      );
+    }
+    return Response.json(
+      { error: "Bad request", message: "The request body could not be read" },
+      { status: 400, headers: { "cache-control": "no-store" } },
+    );
   }
-  const res = await handler(req, ctx);
+  const res = await handler(bodyFrom(req, bytes), ctx);
   const { nextauth } = await ctx.params;
   if (res.status !== 401 || nextauth?.[0] !== "callback" || nextauth[1] !== "credentials") return res;
   if (!(res.headers.get("content-type") ?? "").includes("application/json")) return res;
@@ -42,4 +58,17 @@ export async function POST(req: Request, ctx: RouteContext): Promise<Response> {
   headers.set("retry-after", "900");
   headers.set("cache-control", "no-store");
   return new Response(JSON.stringify(body), { status: 429, headers });
+}
+
+/** The request again, its body the bytes already read (next-auth reads the body and `nextUrl` itself). */
+function bodyFrom(req: Request, bytes: Uint8Array): NextRequest {
+  const headers = new Headers(req.headers);
+  headers.delete("content-length");
+  headers.delete("transfer-encoding");
+  return new NextRequest(req.url, {
+    method: req.method,
+    headers,
+    body: bytes.byteLength > 0 ? (bytes as BodyInit) : null,
+    signal: req.signal,
+  });
 }

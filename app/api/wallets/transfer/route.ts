@@ -6,8 +6,10 @@ import { transferDepositBalanceAsRequested } from "@/lib/wallets/transfer-deposi
 
 /**
  * POST /api/wallets/transfer — Kotani's `POST /wallet/transfer/deposit-balance` for this dashboard:
- * `{ walletId, amount? }` (decimal string in the wallet's currency; left out = the entire deposit
- * balance) and an idempotency key in the `Idempotency-Key` header or `idempotencyKey`.
+ * `{ walletId, amount: "1500.00" }` (a decimal string in the wallet's currency) or
+ * `{ walletId, entire: true }` (the entire deposit balance), and an idempotency key in the
+ * `Idempotency-Key` header or `idempotencyKey`. The body is strict (transferApiSchema): an unknown
+ * key, a JSON number as the amount, neither or both of amount and entire are a 400 and nothing moves.
  * A repeat with the same key returns the first answer; the same key with another amount is 409.
  * The same service entry as the Transfer modal's server action.
  */
@@ -19,6 +21,11 @@ export const POST = gatedRoute("wallets.transfer", transferApiSchema, async ({ d
     });
   }
   if (!IDEMPOTENCY_KEY_RE.test(key)) throw new ValidationError(IDEMPOTENCY_KEY_MESSAGE);
-  const result = await transferDepositBalanceAsRequested(db, scope, { walletId: input.walletId, amount: input.amount, idempotencyKey: key }, meta);
+  const result = await transferDepositBalanceAsRequested(
+    db,
+    scope,
+    { walletId: input.walletId, amount: input.entire === true ? undefined : input.amount, idempotencyKey: key },
+    meta,
+  );
   return { success: true, message: result.message, data: result };
 });
