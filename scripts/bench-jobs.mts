@@ -7,10 +7,10 @@
 //   same for --per-job jobs (default 1,000) enqueued one per transaction (enqueue()).
 //   PostgreSQL: BENCH_DATABASE_URL (an admin URL: a throwaway database is created and dropped);
 //   PGlite: in memory. Prints engine, jobs, enqueue s, complete s, jobs/s (completion throughput).
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 
 import "./server-only-hook.mts";
+import { onMemoryPglite, onThrowawayPostgres } from "./bench-databases.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -32,11 +32,10 @@ const BATCH = 1000;
 const WORK = { batchSize: 100, localConcurrency: 4, pollingIntervalSeconds: 0.5, burstWhenBatchFull: true } as const;
 
 const { z } = await import("zod");
-const { openDb } = await import("../lib/db/client");
 const { defineJob } = await import("../lib/jobs/define");
 const { startJobs, runJob } = await import("../lib/jobs/runtime");
 
-type Opened = Awaited<ReturnType<typeof openDb>>;
+type Opened = import("../lib/db/client").OpenedDb;
 
 const noop = defineJob({
   name: "bench.noop",
@@ -109,42 +108,12 @@ async function scenarios(opened: Opened, engine: string): Promise<Row[]> {
   return rows;
 }
 
-async function postgres(url: string): Promise<Row[]> {
-  const { Client } = await import("pg");
-  const admin = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  await admin.connect();
-  const name = `kb_bench_jobs_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-  let target = url;
-  let created = false;
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    target = u.toString();
-    created = true;
-  } catch (e) {
-    console.error(`[bench] cannot create a throwaway database (${(e as Error).message}); using the URL's database`);
-  }
-  try {
-    const opened = await openDb({ url: target });
-    try {
-      return await scenarios(opened, "PostgreSQL");
-    } finally {
-      await opened.close();
-    }
-  } finally {
-    if (created) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
-    await admin.end().catch(() => {});
-  }
+function postgres(url: string): Promise<Row[]> {
+  return onThrowawayPostgres(url, "kb_bench_jobs", (opened) => scenarios(opened, "PostgreSQL"));
 }
 
-async function pglite(): Promise<Row[]> {
-  const opened = await openDb({ memory: true });
-  try {
-    return await scenarios(opened, "PGlite (memory)");
-  } finally {
-    await opened.close();
-  }
+function pglite(): Promise<Row[]> {
+  return onMemoryPglite((opened) => scenarios(opened, "PGlite (memory)"));
 }
 
 const rows: Row[] = [];

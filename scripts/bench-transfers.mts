@@ -10,10 +10,11 @@
 //
 // Every scenario ends with a consistency check: balances = Σ ledger entries, deposit + payout
 // unchanged, every transfer accounted for. Prints a table of transfers per second.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 
 import "./server-only-hook.mts";
+import { onMemoryPglite, onThrowawayPostgres } from "./bench-databases.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -31,14 +32,13 @@ const SECONDS = Math.max(1, Number(args.seconds));
 const CLIENTS = Math.max(1, Number(args.clients));
 process.env.DATABASE_POOL_SIZE = String(CLIENTS + 4);
 
-const { openDb } = await import("../lib/db/client");
 const { transferDepositBalance } = await import("../lib/wallets/transfer-deposit-balance");
 const { walletLedgerSums } = await import("../lib/ledger/ledger");
 const { createIntegrator, createTestWallet, makeScope, readWallet, unbalancedLedgerTransactions } = await import("../lib/wallets/test-fixtures");
 const { integrators } = await import("../lib/db/schema");
 const { eq } = await import("drizzle-orm");
 
-type Db = Awaited<ReturnType<typeof openDb>>["db"];
+type Db = import("../lib/db/client").Db;
 
 interface Row {
   engine: string;
@@ -146,42 +146,12 @@ async function scenarios(db: Db, engine: string, opts: { uncontended: boolean; r
   return rows;
 }
 
-async function postgres(url: string): Promise<Row[]> {
-  const { Client } = await import("pg");
-  const admin = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  await admin.connect();
-  const name = `kb_bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-  let target = url;
-  let created = false;
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    target = u.toString();
-    created = true;
-  } catch (e) {
-    console.error(`[bench] cannot create a throwaway database (${(e as Error).message}); using the URL's database`);
-  }
-  try {
-    const opened = await openDb({ url: target });
-    try {
-      return await scenarios(opened.db, "PostgreSQL", { uncontended: true, replays: true });
-    } finally {
-      await opened.close();
-    }
-  } finally {
-    if (created) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
-    await admin.end().catch(() => {});
-  }
+function postgres(url: string): Promise<Row[]> {
+  return onThrowawayPostgres(url, "kb_bench", (opened) => scenarios(opened.db, "PostgreSQL", { uncontended: true, replays: true }));
 }
 
-async function pglite(): Promise<Row[]> {
-  const opened = await openDb({ memory: true });
-  try {
-    return await scenarios(opened.db, "PGlite", { uncontended: false, replays: true });
-  } finally {
-    await opened.close();
-  }
+function pglite(): Promise<Row[]> {
+  return onMemoryPglite((opened) => scenarios(opened.db, "PGlite", { uncontended: false, replays: true }));
 }
 
 const rows: Row[] = [];
