@@ -11,15 +11,23 @@ const url = (protocols: string[]) =>
   z
     .string()
     .trim()
-    .refine((v) => {
-      try {
-        return protocols.includes(new URL(v).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a ${protocols.map((p) => p.replace(":", "://")).join(" or ")} URL`);
+    .refine(
+      (v) => {
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a ${protocols.map((p) => p.replace(":", "://")).join(" or ")} URL`,
+    );
 
-const positiveInt = (max: number) => z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(max, `must be at most ${max}`);
+const positiveInt = (max: number) =>
+  z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(max, `must be at most ${max}`);
 const blankAsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /** TRUSTED_PROXIES: how many proxies append to X-Forwarded-For, or their addresses / CIDR ranges (lib/auth/request-meta.ts). */
@@ -72,7 +80,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new EnvError(`${String(issue.path[0])} ${issue.message} (got ${JSON.stringify(source[String(issue.path[0])] ?? "")})`);
+    throw new EnvError(
+      `${String(issue.path[0])} ${issue.message} (got ${JSON.stringify(source[String(issue.path[0])] ?? "")})`,
+    );
   }
   return parsed.data;
 }
