@@ -83,6 +83,16 @@ async function refuseMissingPermission(scope: Scope, permission: Requirement, en
   throw new ForbiddenError();
 }
 
+/** What both action wrappers do once the caller is let in: parse the input (field errors on failure), run, wrap the result. */
+async function parseAndRun<S extends z.ZodType, R>(schema: S, rawInput: unknown, run: (input: z.infer<S>) => Promise<R>): Promise<ActionResult<R>> {
+  const parsed = schema.safeParse(rawInput);
+  if (!parsed.success) {
+    const { message, fieldErrors } = zodFieldErrors(parsed.error);
+    return { ok: false, error: message, fieldErrors };
+  }
+  return { ok: true, data: await run(parsed.data) };
+}
+
 export interface GateContext<I> {
   db: Db;
   scope: MemberScope;
@@ -106,13 +116,7 @@ export function gatedAction<S extends z.ZodType, R>(
       const scope = await requireScope();
       if (scope.needsTwoFactorSetup && !TWO_FACTOR_SETUP_ACTIONS.has(name)) throw new ForbiddenError(TWO_FACTOR_REQUIRED_MESSAGE);
       if (!meets(scope, permission)) await refuseMissingPermission(scope, permission, `action ${name}`);
-      const parsed = schema.safeParse(rawInput);
-      if (!parsed.success) {
-        const { message, fieldErrors } = zodFieldErrors(parsed.error);
-        return { ok: false, error: message, fieldErrors };
-      }
-      const data = await handler({ db: await getDb(), scope, input: parsed.data, meta: await requestMeta() });
-      return { ok: true, data };
+      return await parseAndRun(schema, rawInput, async (input) => handler({ db: await getDb(), scope, input, meta: await requestMeta() }));
     } catch (e) {
       return toActionFailure(e, name);
     }
@@ -133,13 +137,7 @@ export function publicAction<S extends z.ZodType, R>(
   ACTION_REGISTRY.set(name, "public");
   return async (rawInput) => {
     try {
-      const parsed = schema.safeParse(rawInput);
-      if (!parsed.success) {
-        const { message, fieldErrors } = zodFieldErrors(parsed.error);
-        return { ok: false, error: message, fieldErrors };
-      }
-      const data = await handler({ db: await getDb(), input: parsed.data, meta: await requestMeta() });
-      return { ok: true, data };
+      return await parseAndRun(schema, rawInput, async (input) => handler({ db: await getDb(), input, meta: await requestMeta() }));
     } catch (e) {
       return toActionFailure(e, name);
     }

@@ -10,7 +10,7 @@ import { passwordResetMail, passwordChangedMail } from "@/lib/mail/templates";
 import { hashCode, sameDigest } from "./crypto";
 import { hashPassword } from "./password";
 import { isPersonalPassword, newPasswordSchema, PASSWORD_MESSAGES } from "./password-policy";
-import { lockState, normalizeEmail, recordAttempt, resetRequestCounts, THROTTLE, TOO_MANY_ATTEMPTS } from "./throttle";
+import { failureLocksAccount, lockoutMetadata, lockState, normalizeEmail, recordAttempt, resetRequestCounts, THROTTLE, TOO_MANY_ATTEMPTS } from "./throttle";
 import { RateLimitError, ValidationError } from "./errors";
 
 /**
@@ -188,7 +188,7 @@ export async function resetPassword(db: Db, input: unknown, ctx: ResetContext): 
       userAgent: ctx.userAgent,
       metadata: { reason: !current ? "no_code" : !live ? "expired_or_void" : "wrong_code" },
     });
-    if (lock.accountFailures + 1 >= THROTTLE.accountFailures) {
+    if (failureLocksAccount(lock)) {
       await writeAudit(db, {
         integratorId: account?.integratorId ?? null,
         actorUserId: account?.id ?? null,
@@ -197,7 +197,7 @@ export async function resetPassword(db: Db, input: unknown, ctx: ResetContext): 
         outcome: "denied",
         ip: ctx.ip,
         userAgent: ctx.userAgent,
-        metadata: { kind: "otp", minutes: 15 },
+        metadata: lockoutMetadata("otp"),
       });
     }
     throw new ValidationError(RESET_MESSAGES.invalidCode, { code: [RESET_MESSAGES.invalidCode] });

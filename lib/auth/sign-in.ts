@@ -5,7 +5,7 @@ import { memberships, users } from "@/lib/db/schema";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { AuditAction } from "@/lib/audit/actions";
 import { verifyPassword } from "./password";
-import { lockState, recordAttempt } from "./throttle";
+import { failureLocksAccount, lockoutMetadata, lockState, recordAttempt } from "./throttle";
 import { verifySecondFactor } from "./two-factor";
 
 export const signInSchema = z.object({
@@ -89,8 +89,8 @@ export async function authenticate(db: Db, input: unknown, meta: Meta, now: Date
   if (!user || !ok || !user.integratorId) {
     await recordAttempt(db, { kind: "password", email, ip: meta.ip, success: false, now });
     await audit({ integratorId, userId: user?.id ?? null, outcome: "failure" });
-    if (lock.accountFailures + 1 >= 5) {
-      await audit({ integratorId, userId: user?.id ?? null, action: "auth.lockout", outcome: "denied", metadata: { kind: "password", minutes: 15 } });
+    if (failureLocksAccount(lock)) {
+      await audit({ integratorId, userId: user?.id ?? null, action: "auth.lockout", outcome: "denied", metadata: lockoutMetadata("password") });
     }
     return { ok: false, error: "CredentialsSignin" };
   }
@@ -109,8 +109,8 @@ export async function authenticate(db: Db, input: unknown, meta: Meta, now: Date
     if (!secondFactor) {
       await recordAttempt(db, { kind: "totp", email, ip: meta.ip, success: false, now });
       await audit({ integratorId, userId: user.id, outcome: "failure", metadata: { factor: totp ? "totp" : "recovery" } });
-      if (totpLock.accountFailures + 1 >= 5) {
-        await audit({ integratorId, userId: user.id, action: "auth.lockout", outcome: "denied", metadata: { kind: "totp", minutes: 15 } });
+      if (failureLocksAccount(totpLock)) {
+        await audit({ integratorId, userId: user.id, action: "auth.lockout", outcome: "denied", metadata: lockoutMetadata("totp") });
       }
       return { ok: false, error: "TwoFactorInvalid" };
     }

@@ -124,3 +124,16 @@ export async function resetRequestCounts(db: Db, q: { email: string; ip: string;
     .where(window);
   return { codesIssued: Number(row?.codesIssued ?? 0), ipRequests: Number(row?.ipRequests ?? 0) };
 }
+
+/**
+ * Whether the failure about to be recorded is the one that locks the account (the lock state was
+ * read before it): the moment every caller writes its `auth.lockout` audit row.
+ */
+export function failureLocksAccount(lock: Pick<LockState, "accountFailures">): boolean {
+  return lock.accountFailures + 1 >= THROTTLE.accountFailures;
+}
+
+/** What an `auth.lockout` audit row says: which kind of attempt is locked, and for how long. */
+export function lockoutMetadata(kind: AttemptKind): { kind: AttemptKind; minutes: number } {
+  return { kind, minutes: THROTTLE.windowMs / 60_000 };
+}

@@ -5,7 +5,7 @@ import { integrators, invites, memberships, roles, users } from "@/lib/db/schema
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { isCommonPassword, isPersonalPassword, PASSWORD_MESSAGES } from "@/lib/auth/password-policy";
 import { ConflictError, NotFoundError, RateLimitError, ValidationError } from "@/lib/auth/errors";
-import { lockState, recordAttempt, THROTTLE, TOO_MANY_ATTEMPTS } from "@/lib/auth/throttle";
+import { failureLocksAccount, lockoutMetadata, lockState, recordAttempt, TOO_MANY_ATTEMPTS } from "@/lib/auth/throttle";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { ServiceContext } from "./context";
 import { inviteTokenSchema, type acceptInviteSchema } from "./schemas";
@@ -130,7 +130,7 @@ async function checkExistingPassword(
   const ok = await verifyPassword(user.passwordHash, password);
   await recordAttempt(db, { kind: "password", email, ip, success: ok, now });
   if (ok) return user.passwordHash;
-  if (lock.accountFailures + 1 >= THROTTLE.accountFailures) {
+  if (failureLocksAccount(lock)) {
     await writeAudit(db, {
       integratorId: invite.integratorId,
       actorUserId: user.id,
@@ -139,7 +139,7 @@ async function checkExistingPassword(
       outcome: "denied",
       ip,
       userAgent: ctx.meta?.userAgent ?? null,
-      metadata: { kind: "password", minutes: THROTTLE.windowMs / 60_000, via: "invite" },
+      metadata: { ...lockoutMetadata("password"), via: "invite" },
     });
   }
   throw new ValidationError(WRONG_PASSWORD, { password: [WRONG_PASSWORD] });
