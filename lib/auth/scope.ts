@@ -141,6 +141,3 @@ export function can(scope: Pick<Scope, "permissions">, permission: Permission): 
   return scope.permissions.has(permission);
 }
 
-export function assertCan(scope: Pick<Scope, "permissions">, permission: Permission): void {
-  if (!can(scope, permission)) throw new ForbiddenError();
-}

@@ -55,7 +55,3 @@ export function listQueryKey(scopeKey: ScopeKey, area: string, ...rest: readonly
   return [...scopeKey, area, ...rest] as const;
 }
 
-/** "/api/x" + "?a=b" when there is a query string. */
-export function withQuery(path: string, query: string): string {
-  return query ? `${path}?${query}` : path;
-}

@@ -1,4 +1,3 @@
-import type { PgBoss } from "pg-boss";
 import { getOpenedDb, type OpenedDb } from "@/lib/db/client";
 import { startJobs, type JobsRuntime, type StartJobsOptions } from "./runtime";
 
@@ -36,10 +35,6 @@ export class JobsNotStartedError extends Error {
 /** The process's job runtime (rejects when none was started). */
 export function getJobs(): Promise<JobsRuntime> {
   return g.__kotaniJobs ?? Promise.reject(new JobsNotStartedError());
-}
-
-export async function getBoss(): Promise<PgBoss> {
-  return (await getJobs()).boss;
 }
 
 /** Stops the process's runtime gracefully (running handlers get `timeoutMs`, default 10 s). */

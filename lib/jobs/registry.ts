@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import type { JobDefinition } from "./define";
 import { authJobs } from "@/lib/auth/jobs";
 import { systemJobs } from "./jobs";
 import { dbJobs } from "@/lib/db/statistics";
@@ -17,7 +16,3 @@ export type JobByName<N extends JobName> = Extract<RegisteredJob, { name: N }>;
 /** What enqueue() accepts for a job: its schema's input. */
 export type JobInput<N extends JobName> = z.input<JobByName<N>["schema"]>;
 
-/** The registered definition for a name, or undefined (lookups are by exact name, never SQL). */
-export function findJob(name: string): JobDefinition | undefined {
-  return (JOBS as readonly JobDefinition[]).find((j) => j.name === name);
-}

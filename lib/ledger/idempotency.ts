@@ -73,7 +73,3 @@ export async function claimIdempotencyKey(tx: Tx, input: ClaimInput, conflictMes
   return { status: "replay", id: existing.id, response: existing.response };
 }
 
-/** Stores the response a replay of this idempotency key returns. */
-export async function storeLedgerResponse(tx: Tx, ledgerTransactionId: string, response: unknown): Promise<void> {
-  await tx.update(ledgerTransactions).set({ response }).where(eq(ledgerTransactions.id, ledgerTransactionId));
-}
