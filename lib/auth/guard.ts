@@ -224,10 +224,11 @@ export function gatedRoute<S extends z.ZodType, P = Record<string, string>>(
         headers: { "content-type": "application/json", "cache-control": "no-store" },
       });
     } catch (e) {
-      // A page navigation that lands on a route (a link's context switch) signs in, not a JSON 401.
+      // A page navigation that lands on a route (a link's context switch) signs in and comes back
+      // to the same route, not a JSON 401. A relative Location: req.url's origin may not be the browser's.
       if (e instanceof UnauthorizedError && req.method === "GET" && req.headers.get("accept")?.includes("text/html")) {
-        const to = new URL(req.url).searchParams.get("to") ?? "/";
-        return new NextResponse(null, { status: 303, headers: { location: `/login?${new URLSearchParams({ callbackUrl: to })}` } });
+        const { pathname, search } = new URL(req.url);
+        return new NextResponse(null, { status: 303, headers: { location: `/login?${new URLSearchParams({ callbackUrl: `${pathname}${search}` })}` } });
       }
       return errorResponse(e);
     }

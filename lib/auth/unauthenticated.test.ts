@@ -101,6 +101,21 @@ describe("without a session, nothing answers but 401", () => {
     }
   });
 
+  it("a page navigation to a gated route (a link's context switch) goes to sign-in and comes back to the same route", async () => {
+    const { GET } = await import("@/app/api/context/switch/route");
+    const url = "http://localhost/api/context/switch?to=%2Fcollections%3Fm%3DKE-KES%26env%3Dsandbox";
+    const res = await GET(new Request(url, { headers: { accept: "text/html,application/xhtml+xml" } }), { params: Promise.resolve({}) });
+    expect(res.status).toBe(303);
+    const location = res.headers.get("location")!;
+    expect(location.startsWith("/login?")).toBe(true);
+    expect(new URLSearchParams(location.slice("/login?".length)).get("callbackUrl")).toBe(
+      "/api/context/switch?to=%2Fcollections%3Fm%3DKE-KES%26env%3Dsandbox",
+    );
+    // A JSON caller still gets the 401 envelope.
+    const json = await GET(new Request(url, { headers: { accept: "application/json" } }), { params: Promise.resolve({}) });
+    expect(json.status).toBe(401);
+  });
+
   it("every server action: 'Sign in to continue' and nothing written (public ones: refused input, nothing written)", async () => {
     // Every "use server" module under lib/, app/ and components/ (that is what makes an action).
     const isServerModule = (f: string) =>
