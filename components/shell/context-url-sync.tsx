@@ -1,39 +1,48 @@
 "use client";
 
 import { useEffect } from "react";
-import { parseAsString, useQueryStates } from "nuqs";
+import { useSearchParams } from "next/navigation";
 import { X } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { COUNTRIES } from "@/lib/markets";
-import { marketKey } from "@/lib/markets";
-import { CONTEXT_REFUSED_PARAM, ENV_PARAM, MARKET_PARAM } from "@/lib/context-url";
+import { COUNTRIES, marketKey } from "@/lib/markets";
+import { CONTEXT_REFUSED_PARAM, ENV_PARAM, MARKET_PARAM, withContext } from "@/lib/context-url";
 import { useScope } from "./scope-context";
 
-const contextParams = {
-  [MARKET_PARAM]: parseAsString,
-  [ENV_PARAM]: parseAsString,
-  [CONTEXT_REFUSED_PARAM]: parseAsString,
-};
+/** The address bar's URL changed in place (Next keeps useSearchParams in step with native replaceState). */
+function replaceUrl(url: URL) {
+  window.history.replaceState(null, "", `${url.pathname}${url.search}${url.hash}`);
+}
 
 /**
  * Keeps the market and environment in the address bar (`?m=KE-KES&env=sandbox`), so whatever
  * a member copies opens the same view for a teammate (lib/context-url.ts), and says so when a
  * link's context could not be opened (the switch route refused it and kept the current one).
+ *
+ * The URL is written with a native `history.replaceState` in the effect itself, not through a
+ * queued (throttled) URL-state update: React runs pending effects before it handles the next
+ * click, so the write can never land after a navigation the member has started and undo it.
  */
 export function ContextUrlSync() {
   const scope = useScope();
-  const [query, setQuery] = useQueryStates(contextParams, { history: "replace", shallow: true, scroll: false });
+  const params = useSearchParams();
   const key = marketKey(scope.market);
+  const m = params.get(MARKET_PARAM);
+  const env = params.get(ENV_PARAM);
 
   useEffect(() => {
-    if (query[MARKET_PARAM] !== key || query[ENV_PARAM] !== scope.environment) {
-      void setQuery({ [MARKET_PARAM]: key, [ENV_PARAM]: scope.environment });
+    if (m !== key || env !== scope.environment) {
+      replaceUrl(withContext(new URL(window.location.href), { environment: scope.environment, market: scope.market }));
     }
-  }, [query, key, scope.environment, setQuery]);
+  }, [m, env, key, scope.environment, scope.market]);
 
-  const refused = query[CONTEXT_REFUSED_PARAM];
+  const refused = params.get(CONTEXT_REFUSED_PARAM);
   if (!refused) return null;
+  const dismiss = () => {
+    const url = new URL(window.location.href);
+    url.searchParams.delete(CONTEXT_REFUSED_PARAM);
+    replaceUrl(url);
+  };
   const current = `${COUNTRIES[scope.market.country]?.name ?? scope.market.country} / ${scope.market.currency}, ${scope.environment === "production" ? "Production" : "Sandbox"}`;
   return (
     <Alert variant="warning" role="status" className="mb-4 pr-12">
@@ -41,13 +50,7 @@ export function ContextUrlSync() {
       <AlertDescription>
         {refused.slice(0, 200)} You are still viewing {current}.
       </AlertDescription>
-      <Button
-        variant="ghost"
-        size="icon"
-        className="absolute right-2 top-2 size-7"
-        aria-label="Dismiss"
-        onClick={() => void setQuery({ [CONTEXT_REFUSED_PARAM]: null })}
-      >
+      <Button variant="ghost" size="icon" className="absolute right-2 top-2 size-7" aria-label="Dismiss" onClick={dismiss}>
         <X aria-hidden />
       </Button>
     </Alert>
