@@ -66,6 +66,11 @@ const schema = z.object({
   WORKER_STOP_SECONDS: z.preprocess(blankAsUnset, positiveInt(3600).default(25)),
   KOTANI_TEST_CLOCK_FILE: z.preprocess(blankAsUnset, z.string().optional()),
   TRUSTED_PROXIES: z.preprocess(blankAsUnset, trustedProxies),
+  /** Sandbox simulator: seconds before a test number settles (§6: ~5 s), and for …021 (~60 s). */
+  SANDBOX_SETTLE_SECONDS: z.preprocess(blankAsUnset, positiveInt(3600).default(5)),
+  SANDBOX_SLOW_SETTLE_SECONDS: z.preprocess(blankAsUnset, positiveInt(86400).default(60)),
+  /** Seconds after which a collection or payout that never settled expires (EXPIRED; a payout's debit is reversed). */
+  PAYMENT_EXPIRY_SECONDS: z.preprocess(blankAsUnset, positiveInt(7 * 86400).default(1800)),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -8,6 +8,7 @@ const COLUMNS = [
   { key: "read", label: "Read" },
   { key: "transfer", label: "Transfer" },
   { key: "manage", label: "Manage" },
+  { key: "approve", label: "Approve" },
 ] as const;
 type ColumnKey = (typeof COLUMNS)[number]["key"];
 
@@ -16,7 +17,7 @@ function permissionAt(group: (typeof PERMISSION_GROUPS)[number], key: ColumnKey)
 }
 
 /**
- * Read / manage per area. Checking a manage (or transfer) box also checks the area's read; clearing
+ * Read / transfer / manage / approve per area. Checking any box but read also checks the area's read; clearing
  * read clears the rest of the area. Permissions the editor does not hold are shown but disabled.
  */
 export function PermissionMatrix({

@@ -34,6 +34,14 @@ export const AUDIT_ACTIONS = {
   "role.updated": "Role updated",
   "role.deleted": "Role deleted",
   "jobs.retried": "Background job retried",
+  "collection.created": "Collection requested",
+  "payout.created": "Payout sent",
+  "payout.approved": "Payout approved",
+  "payout.rejected": "Payout rejected",
+  "transaction.cancelled": "Transaction cancelled",
+  "payout.approval_threshold_set": "Payout approval threshold changed",
+  "offramp.cancelled": "Offramp cancelled",
+  "offramp.refund_retried": "Offramp refund retried",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -25,8 +25,8 @@ export class NotFoundError extends AppError {
   }
 }
 export class ConflictError extends AppError {
-  constructor(message: string) {
-    super(message, 409, "conflict");
+  constructor(message: string, fieldErrors?: Record<string, string[]>) {
+    super(message, 409, "conflict", fieldErrors);
   }
 }
 export class ValidationError extends AppError {

@@ -4,10 +4,10 @@
  */
 
 export const PERMISSION_GROUPS = [
-  { area: "Collections", permissions: { read: "collections.read" } },
-  { area: "Payouts", permissions: { read: "payouts.read", manage: "payouts.create" } },
+  { area: "Collections", permissions: { read: "collections.read", manage: "collections.create" } },
+  { area: "Payouts", permissions: { read: "payouts.read", manage: "payouts.create", approve: "payouts.approve" } },
   { area: "Onramp", permissions: { read: "onramp.read" } },
-  { area: "Offramp", permissions: { read: "offramp.read" } },
+  { area: "Offramp", permissions: { read: "offramp.read", manage: "offramp.manage" } },
   { area: "Payment Links", permissions: { read: "payment_links.read", manage: "payment_links.manage" } },
   { area: "Bulk Payments", permissions: { read: "bulk_payments.read", manage: "bulk_payments.manage" } },
   { area: "Customers", permissions: { read: "customers.read", manage: "customers.manage" } },
@@ -48,7 +48,10 @@ export const BUILTIN_ROLES: Record<string, { description: string; permissions: r
     description: "Reads everything financial and moves money: payouts, transfers, bulk payments.",
     permissions: [
       ...READS.filter((p) => p !== "users.read" && p !== "audit.read"),
+      "collections.create",
       "payouts.create",
+      "payouts.approve",
+      "offramp.manage",
       "wallets.transfer",
       "bulk_payments.manage",
       "payment_links.manage",

@@ -91,6 +91,20 @@ export const transactions = pgTable(
     paymentLinkId: text("payment_link_id"),
     bulkItemId: text("bulk_item_id"),
     metadata: jsonb("metadata").$type<Record<string, unknown>>(),
+    // Engine (lib/engine) fields; null on seeded or imported history, which the engine's jobs never touch.
+    /** Who created it through the engine: dashboard | api | payment_link | bulk. */
+    origin: text("origin"),
+    /** Who bears the fee (§3.3 billing): CUSTOMER | WALLET. */
+    feeBearer: text("fee_bearer"),
+    /** Payouts: what left the payout balance at creation. Collections: what the deposit balance gains on success. */
+    walletAmount: bigint("wallet_amount", { mode: "bigint" }),
+    /** The caller's idempotency key (one per opened form / API request) and a hash of what it asked for. */
+    idempotencyKey: text("idempotency_key"),
+    requestHash: text("request_hash"),
+    description: text("description"),
+    createdBy: text("created_by"),
+    /** When a transaction that never settles expires (EXPIRED, and a payout's debit reversed). */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -112,6 +126,9 @@ export const transactions = pgTable(
     index("transactions_reference_prefix_idx").on(t.integratorId, t.environment, t.kind, t.referenceId.op("text_pattern_ops")),
     index("transactions_phone_prefix_idx").on(t.integratorId, t.environment, t.phoneNumber.op("text_pattern_ops")),
     index("transactions_amount_idx").on(t.integratorId, t.environment, t.kind, t.currency, t.country, t.amount),
+    uniqueIndex("transactions_idempotency_key").on(t.integratorId, t.environment, t.idempotencyKey).where(sql`idempotency_key is not null`),
+    // The approvals view: what waits, per market.
+    index("transactions_awaiting_idx").on(t.integratorId, t.environment, t.currency).where(sql`status = 'AWAITING_APPROVAL'`),
   ],
 );
 
@@ -157,6 +174,96 @@ export const transactionDailyStats = pgTable(
       columns: [t.integratorId, t.environment, t.kind, t.currency, t.country, t.day, t.status, t.network, t.channel],
     }),
   ],
+);
+
+/**
+ * Events the engine records in the same database transaction as the state change they describe
+ * (§4.4–4.5 payloads). Delivering them (signed webhooks, a delivery log) is the webhooks area's job;
+ * `published_at` is set when a deliverer has taken one.
+ */
+export const outboxEvents = pgTable(
+  "outbox_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    integratorId: text("integrator_id")
+      .notNull()
+      .references(() => integrators.id, { onDelete: "cascade" }),
+    environment: environmentEnum("environment").notNull(),
+    event: text("event").notNull(),
+    transactionId: text("transaction_id").references(() => transactions.id, { onDelete: "cascade" }),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("outbox_events_unpublished_idx").on(t.id).where(sql`published_at is null`),
+    index("outbox_events_tx_idx").on(t.transactionId, t.id),
+  ],
+);
+
+/**
+ * Maker-checker for payouts (beyond the real product): a payout at or above its currency's
+ * threshold waits for another member with payouts.approve. One row per integrator, environment and currency.
+ */
+export const payoutApprovalThresholds = pgTable(
+  "payout_approval_thresholds",
+  {
+    integratorId: text("integrator_id")
+      .notNull()
+      .references(() => integrators.id, { onDelete: "cascade" }),
+    environment: environmentEnum("environment").notNull(),
+    currency: char("currency", { length: 3 }).notNull(),
+    /** Minor units; a payout whose amount is at or above it needs approval. */
+    threshold: bigint("threshold", { mode: "bigint" }).notNull(),
+    updatedBy: text("updated_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "payout_approval_thresholds_pk", columns: [t.integratorId, t.environment, t.currency] })],
+);
+
+/** Who asked for an approval-bound payout, and who decided. */
+export const payoutApprovals = pgTable(
+  "payout_approvals",
+  {
+    transactionId: text("transaction_id")
+      .primaryKey()
+      .references(() => transactions.id, { onDelete: "cascade" }),
+    integratorId: text("integrator_id").notNull(),
+    environment: environmentEnum("environment").notNull(),
+    requestedBy: text("requested_by").notNull(),
+    threshold: bigint("threshold", { mode: "bigint" }).notNull(),
+    /** null while waiting; approved | rejected. */
+    decision: text("decision"),
+    decidedBy: text("decided_by"),
+    reason: text("reason"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("payout_approvals_scope_idx").on(t.integratorId, t.environment, t.createdAt)],
+);
+
+/**
+ * Pricing and limits per currency, direction and channel (§3.3): a percentage (basis points)
+ * and/or a flat fee, clamped to min/max, then rounded per currency (lib/engine/fees.ts); and the
+ * largest amount one transaction may move. Platform-wide; seeded by migration.
+ */
+export const feeSchedules = pgTable(
+  "fee_schedules",
+  {
+    currency: char("currency", { length: 3 }).notNull(),
+    /** collection | payout */
+    direction: text("direction").notNull(),
+    /** MOBILE_MONEY | BANK | LIPA_NA_MPESA | PAYBILL … */
+    channel: text("channel").notNull(),
+    percentBps: integer("percent_bps").notNull().default(0),
+    flat: bigint("flat", { mode: "bigint" }).notNull().default(sql`0`),
+    minFee: bigint("min_fee", { mode: "bigint" }),
+    maxFee: bigint("max_fee", { mode: "bigint" }),
+    /** Per-transaction limit, minor units. */
+    maxAmount: bigint("max_amount", { mode: "bigint" }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "fee_schedules_pk", columns: [t.currency, t.direction, t.channel] })],
 );
 
 export const webhookDeliveries = pgTable(

@@ -28,6 +28,9 @@ export const fiatWallets = pgTable(
     isPrimary: boolean("is_primary").notNull().default(false),
     depositBalance: bigint("deposit_balance", { mode: "bigint" }).notNull().default(sql`0`),
     payoutBalance: bigint("payout_balance", { mode: "bigint" }).notNull().default(sql`0`),
+    /** Billing (§3.3), per direction: CUSTOMER (the customer / recipient bears the fee) or WALLET (this wallet pays it). */
+    collectionFeeBearer: text("collection_fee_bearer").notNull().default("CUSTOMER"),
+    payoutFeeBearer: text("payout_fee_bearer").notNull().default("WALLET"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

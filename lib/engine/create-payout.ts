@@ -1,0 +1,217 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { actorOf, type Scope } from "@/lib/auth/scope";
+import type { RequestMeta } from "@/lib/auth/guard";
+import { AppError, ConflictError, ValidationError } from "@/lib/auth/errors";
+import { fiatWallets, payoutApprovals, payoutApprovalThresholds } from "@/lib/db/schema";
+import { auditedBy, writeAudit } from "@/lib/audit/write-audit";
+import { requestHash } from "@/lib/ledger/idempotency";
+import { withLedgerRetry, type Tx } from "@/lib/ledger/ledger";
+import { COUNTRIES } from "@/lib/markets";
+import { formatMoney } from "@/lib/money";
+import { findBank } from "./banks";
+import { quote, type FeeBearer } from "./fees";
+import {
+  created, feeRuleFor, findPrevious, insertOnce, newReferenceId, parseEngineAmount, resolveMobileRecipient, resolveWallet, twinCommitted,
+  type CreatedTransaction,
+} from "./new-transaction";
+import { recordTransactionCreated, scheduleProcessing } from "./process-transaction";
+import { InsufficientPayoutBalance, postPayoutDebit } from "./postings";
+import { NO_PROVIDER_MESSAGE, providerFor } from "./providers";
+import { payoutChannelsOf, PAYOUT_CHANNEL_LABEL, type sendMoneySchema } from "./schemas";
+import { AWAITING_APPROVAL } from "./statuses";
+import type { z } from "zod";
+
+export type Origin = "dashboard" | "api" | "payment_link" | "bulk";
+export type CreatePayoutInput = z.output<typeof sendMoneySchema>;
+
+export const PAYOUT_CREATED_MESSAGE = "Withdrawal request sent successfully";
+
+/**
+ * Send Money: a payout debits the payout balance by what it costs the wallet (amount + fee when the
+ * wallet bears the fee) in the same database transaction that creates it, or is refused with both
+ * figures. Then the network is asked (a job); at or above the currency's approval threshold it
+ * waits for another member first, its debit reserved. A retried request (same idempotency key, or
+ * the same reference with the same details) returns the first transaction and moves nothing.
+ */
+export async function createPayout(
+  db: Db,
+  scope: Scope,
+  input: CreatePayoutInput,
+  meta?: Partial<RequestMeta>,
+  origin: Origin = "dashboard",
+): Promise<CreatedTransaction> {
+  if (!providerFor(scope.environment)) throw new ConflictError(NO_PROVIDER_MESSAGE);
+  if (!payoutChannelsOf(scope.market.country).includes(input.channel)) {
+    const msg = `${PAYOUT_CHANNEL_LABEL[input.channel]} payouts are not offered in ${COUNTRIES[scope.market.country]?.name ?? scope.market.country}`;
+    throw new ValidationError(msg, { channel: [msg] });
+  }
+  try {
+    return await withLedgerRetry(() => db.transaction((tx) => payoutInTx(tx, scope, input, meta, origin)));
+  } catch (e) {
+    if (e instanceof AppError) {
+      await writeAudit(db, {
+        ...auditedBy(scope, meta),
+        action: "payout.created",
+        targetType: "transaction",
+        targetId: input.referenceId || "-",
+        outcome: "failure",
+        metadata: { reason: e.message, amount: input.amount.slice(0, 64), channel: input.channel, currency: scope.market.currency },
+      }).catch((auditError) => console.error("[engine] could not audit a refused payout", auditError));
+    }
+    throw e;
+  }
+}
+
+async function payoutInTx(tx: Tx, scope: Scope, input: CreatePayoutInput, meta: Partial<RequestMeta> | undefined, origin: Origin): Promise<CreatedTransaction> {
+  const wallet = await resolveWallet(tx, scope, input.walletId || undefined);
+  const rule = await feeRuleFor(tx, wallet.currency, "payout", input.channel);
+  const amount = parseEngineAmount(input.amount, wallet.currency, rule, "payout");
+
+  // Who receives it.
+  let recipient: { customerId: string | null; phoneNumber: string | null; network: string | null; details: Record<string, string> };
+  if (input.channel === "MOBILE_MONEY") {
+    const r = await resolveMobileRecipient(tx, scope, input);
+    recipient = { ...r, details: { phoneNumber: r.phoneNumber } };
+  } else if (input.channel === "BANK") {
+    const bank = findBank(scope.market.country, input.bankCode ?? "");
+    if (!bank) throw new ValidationError("Choose a bank from the list", { bankCode: ["Choose a bank from the list"] });
+    recipient = {
+      customerId: null,
+      phoneNumber: null,
+      network: null,
+      details: { bankCode: bank.code, bankName: bank.name, accountNumber: input.accountNumber!, accountName: input.accountName! },
+    };
+  } else {
+    recipient = {
+      customerId: null,
+      phoneNumber: null,
+      network: null,
+      details:
+        input.channel === "PAYBILL"
+          ? { paybillNumber: input.shortCode!, accountNumber: input.accountReference! }
+          : { businessShortcode: input.shortCode!, ...(input.accountReference ? { accountReference: input.accountReference } : {}) },
+    };
+  }
+
+  const referenceId = input.referenceId || null;
+  const hash = requestHash({
+    op: "payout",
+    environment: scope.environment,
+    walletId: wallet.id,
+    channel: input.channel,
+    amount: amount.toString(),
+    recipient: recipient.customerId ?? JSON.stringify(recipient.details),
+    referenceId,
+    description: input.description || null,
+    callbackUrl: input.callbackUrl || null,
+  });
+  const previous = await findPrevious(tx, scope, "payout", { idempotencyKey: input.idempotencyKey, referenceId, requestHash: hash });
+  if (previous) return created(previous, PAYOUT_CREATED_MESSAGE, true);
+
+  const q = quote("payout", rule, amount, wallet.currency, wallet.payoutFeeBearer as FeeBearer);
+  if (q.transactionAmount <= 0n) {
+    const msg = `The amount must be more than the fee (${formatMoney(q.fee, wallet.currency)})`;
+    throw new ValidationError(msg, { amount: [msg] });
+  }
+
+  const [rule4] = await tx
+    .select({ threshold: payoutApprovalThresholds.threshold })
+    .from(payoutApprovalThresholds)
+    .where(
+      and(
+        eq(payoutApprovalThresholds.integratorId, scope.integratorId),
+        eq(payoutApprovalThresholds.environment, scope.environment),
+        eq(payoutApprovalThresholds.currency, wallet.currency),
+      ),
+    )
+    .limit(1);
+  const awaiting = rule4 !== undefined && amount >= rule4.threshold;
+  const actor = actorOf(scope);
+
+  const row = await insertOnce(tx, {
+    integratorId: scope.integratorId,
+    environment: scope.environment,
+    kind: "payout",
+    channel: input.channel,
+    referenceId: referenceId ?? newReferenceId(),
+    referenceNumber: 0,
+    status: awaiting ? AWAITING_APPROVAL : "PENDING",
+    country: scope.market.country,
+    currency: wallet.currency,
+    network: recipient.network,
+    phoneNumber: recipient.phoneNumber,
+    customerId: recipient.customerId,
+    walletId: wallet.id,
+    amount,
+    transactionAmount: q.transactionAmount,
+    fee: q.fee,
+    feeBearer: q.feeBearer,
+    walletAmount: q.walletAmount,
+    callbackUrl: input.callbackUrl || null,
+    callbackStatus: input.callbackUrl ? 1 : null,
+    description: input.description || null,
+    origin,
+    idempotencyKey: input.idempotencyKey,
+    requestHash: hash,
+    createdBy: actor.userId,
+    metadata: { recipient: recipient.details },
+  });
+  if (!row) twinCommitted();
+
+  let balances;
+  try {
+    balances = await postPayoutDebit(
+      tx,
+      { transactionId: row.id, integratorId: scope.integratorId, environment: scope.environment, walletId: wallet.id, currency: wallet.currency, createdBy: actor.userId },
+      q,
+    );
+  } catch (e) {
+    if (!(e instanceof InsufficientPayoutBalance)) throw e;
+    const [now] = await tx.select({ balance: fiatWallets.payoutBalance }).from(fiatWallets).where(eq(fiatWallets.id, wallet.id)).limit(1);
+    const msg = `Insufficient payout balance: ${formatMoney(now?.balance ?? 0n, wallet.currency)} available, ${formatMoney(q.walletAmount, wallet.currency)} needed`;
+    throw new ValidationError(msg, { amount: [msg] });
+  }
+
+  const who = actor.email ?? "an API key";
+  await recordTransactionCreated(
+    tx,
+    row,
+    awaiting ? `Waiting for approval: at or above the ${formatMoney(rule4!.threshold, wallet.currency)} threshold (sent by ${who})` : `Sent by ${who}`,
+  );
+  if (awaiting) {
+    await tx.insert(payoutApprovals).values({
+      transactionId: row.id,
+      integratorId: scope.integratorId,
+      environment: scope.environment,
+      requestedBy: actor.userId ?? "api",
+      threshold: rule4!.threshold,
+    });
+  } else {
+    await scheduleProcessing(tx, row);
+  }
+
+  await writeAudit(tx, {
+    ...auditedBy(scope, meta),
+    action: "payout.created",
+    targetType: "transaction",
+    targetId: row.id,
+    metadata: {
+      referenceId: row.referenceId,
+      amount: amount.toString(),
+      fee: q.fee.toString(),
+      debit: q.walletAmount.toString(),
+      currency: wallet.currency,
+      channel: input.channel,
+      awaitingApproval: awaiting,
+    },
+  });
+  return created(row, PAYOUT_CREATED_MESSAGE, false, BigInt(balances.payout_balance));
+}
+
+/** Used by tests and the bench: the payout balance as stored. */
+export async function payoutBalanceOf(tx: Tx, walletId: string): Promise<bigint> {
+  const res = (await tx.execute(sql`select payout_balance::text as b from fiat_wallets where id = ${walletId}`)) as unknown as { rows: { b: string }[] };
+  return BigInt(res.rows[0]?.b ?? "0");
+}
