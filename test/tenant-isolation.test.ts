@@ -7,7 +7,8 @@
  * The last test lists every table with an integrator_id column and fails when one is neither
  * covered here nor named as having no service yet — a new area adds its services' case here.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { testEngines, withTestDb } from "./db";
 import type { Db } from "@/lib/db/client";
@@ -35,6 +36,15 @@ import { inviteMembers } from "@/lib/team/invite-members";
 import { auditListSchema } from "@/lib/audit/list-contract";
 import { listAuditLogs } from "@/lib/audit/list-audit-logs";
 import { switchContext } from "@/lib/auth/switch-context";
+import { createPayout } from "@/lib/engine/create-payout";
+import { createCollection } from "@/lib/engine/create-collection";
+import { cancelTransaction } from "@/lib/engine/cancel-transaction";
+import { decidePayoutApproval } from "@/lib/engine/decide-payout-approval";
+import { listApprovalThresholds, setApprovalThreshold } from "@/lib/engine/approval-thresholds";
+import { listPayoutApprovals } from "@/lib/engine/list-payout-approvals";
+import { quotePayout } from "@/lib/engine/quote-payout";
+import { fastSandbox, startEngineJobs, stopEngineJobs } from "@/lib/engine/testing/engine-fixtures";
+import type { JobsRuntime } from "@/lib/jobs/runtime";
 
 async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
@@ -47,7 +57,6 @@ async function one<T>(db: Db, query: ReturnType<typeof sql>): Promise<T> {
 
 /** Tables whose rows no service reads or writes yet: the issue that adds the service adds its case above. */
 const NO_SERVICE_YET: Record<string, string> = {
-  customers: "customers area (issue 11)",
   payment_links: "payment links (issue 11)",
   bulk_uploads: "bulk payments (issue 12)",
   bulk_batches: "bulk payments (issue 12)",
@@ -61,8 +70,13 @@ describe.each(testEngines())("tenant isolation (%s)", (engine) => {
   const covered = new Set<string>();
   let a: MemberScope;
   let b: MemberScope;
+  let jobs: JobsRuntime | undefined;
+  afterAll(() => stopEngineJobs(jobs));
 
   beforeAll(async () => {
+    fastSandbox();
+    // Enqueue only: the engine's jobs are not worked here.
+    jobs = await startEngineJobs(t.current.opened, { workers: false });
     await seed(t.db, { transactions: 1500, now: new Date("2026-06-01T00:00:00Z") });
     const orgs = await rows<{ id: string; organization: string; user_id: string; email: string }>(
       t.db,
@@ -188,6 +202,36 @@ describe.each(testEngines())("tenant isolation (%s)", (engine) => {
       ValidationError,
     );
     covered.add("integrator_markets");
+  });
+
+  it("money engine: customers, payouts held for approval, thresholds and outbox events", async () => {
+    const db = t.db;
+    await setApprovalThreshold(db, a, { currency: "KES", threshold: "1" });
+    const held = await createPayout(db, a, { channel: "MOBILE_MONEY", phoneNumber: "0700000001", amount: "10", idempotencyKey: randomUUID() });
+    expect(held.status).toBe("AWAITING_APPROVAL");
+    const collection = await createCollection(db, a, { phoneNumber: "0700000002", amount: "10", idempotencyKey: randomUUID() });
+    const customer = await one<{ customer_id: string }>(db, sql`select customer_id from transactions where id = ${collection.id}`);
+
+    // B, given A's ids: not found, and nothing changes.
+    await expect(cancelTransaction(db, b, { transactionId: collection.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(decidePayoutApproval(db, b, { transactionId: held.id, decision: "reject", reason: "x" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createPayout(db, b, { channel: "MOBILE_MONEY", customerId: customer.customer_id, amount: "10", idempotencyKey: randomUUID() }),
+    ).rejects.toThrow("Customer not found");
+    await expect(
+      createPayout(db, b, { channel: "MOBILE_MONEY", walletId: held.walletId, phoneNumber: "0700000001", amount: "10", idempotencyKey: randomUUID() }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(quotePayout(db, b, { walletId: held.walletId, channel: "MOBILE_MONEY", amount: "10" })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await listPayoutApprovals(db, b)).toEqual([]);
+    expect((await listApprovalThresholds(db, b)).every((x) => x.threshold === null)).toBe(true);
+    const status = await one<{ held: string; collection: string }>(
+      db,
+      sql`select (select status from transactions where id = ${held.id}) as held, (select status from transactions where id = ${collection.id}) as collection`,
+    );
+    expect(status).toEqual({ held: "AWAITING_APPROVAL", collection: "PENDING" });
+    const events = await one<{ n: number }>(db, sql`select count(*)::int as n from outbox_events where integrator_id = ${b.integratorId}`);
+    expect(events.n).toBe(0);
+    covered.add("customers").add("outbox_events").add("payout_approvals").add("payout_approval_thresholds");
   });
 
   it("every table that carries an integrator is covered above, or has no service yet", async () => {

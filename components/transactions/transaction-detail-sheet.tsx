@@ -1,6 +1,21 @@
 "use client";
 
-import { ExternalLink } from "lucide-react";
+import { useState } from "react";
+import Link from "next/link";
+import { Ban, Check, ExternalLink, RotateCcw, X } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import { toast } from "@/components/ui/toaster";
+import { useCan } from "@/components/shell/scope-context";
+import { untrackTransaction } from "@/components/engine/tracked-transactions";
+import {
+  ConfirmActionDialog,
+  RejectPayoutDialog,
+  runAction,
+  useRefreshEngineViews,
+} from "@/components/engine/transaction-action-dialogs";
+import { cancelOfframpAction, cancelTransactionAction, decidePayoutApprovalAction, retryOfframpRefundAction } from "@/lib/engine/actions";
+import { AWAITING_APPROVAL } from "@/lib/engine/statuses";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
 import { StatusPill } from "@/components/ui/status-pill";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -107,11 +122,154 @@ function fields(tx: TxDetail): { main: Field[]; money: Field[]; crypto: Field[];
   };
 }
 
+/** A collection or payout the engine created can be cancelled while the network has not answered. */
+const CANCELLABLE = new Set(["PENDING", "INITIATED", AWAITING_APPROVAL]);
+
+/**
+ * What can be done to the transaction from here: cancel (engine collections and payouts), approve
+ * or reject (payouts held for approval), cancel an offramp or retry its refund. Each needs its
+ * permission (the server checks again); a refusal's message is shown as it comes.
+ */
+function TransactionActions({ tx }: { tx: TxDetail }) {
+  const canCancelCollection = useCan("collections.create");
+  const canCancelPayout = useCan("payouts.create");
+  const canDecide = useCan("payouts.approve");
+  const canManageOfframp = useCan("offramp.manage");
+  const refresh = useRefreshEngineViews();
+  const [dialog, setDialog] = useState<"cancel" | "cancel-offramp" | "reject" | null>(null);
+  const [busy, setBusy] = useState<"approve" | "retry" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const engineTx = (tx.kind === "collection" || tx.kind === "payout") && tx.origin !== null;
+  const showCancel = engineTx && CANCELLABLE.has(tx.status) && (tx.kind === "collection" ? canCancelCollection : canCancelPayout);
+  const showDecide = tx.kind === "payout" && tx.status === AWAITING_APPROVAL && canDecide;
+  const showCancelOfframp = tx.kind === "offramp" && tx.status === "PENDING" && canManageOfframp;
+  const showRetry = tx.kind === "offramp" && tx.status === "REFUND_FAILED" && canManageOfframp;
+  const kindLabel = KIND_LABEL[tx.kind].toLowerCase();
+
+  const done = (message: string) => {
+    setError(null);
+    toast.success(message);
+    refresh();
+  };
+
+  const approve = async () => {
+    setBusy("approve");
+    setError(null);
+    const res = await runAction(() => decidePayoutApprovalAction({ transactionId: tx.id, decision: "approve" }));
+    setBusy(null);
+    if (res.ok) done(res.data.message);
+    else setError(res.error);
+  };
+
+  const retryRefund = async () => {
+    setBusy("retry");
+    setError(null);
+    const res = await runAction(() => retryOfframpRefundAction({ transactionId: tx.id }));
+    setBusy(null);
+    if (res.ok) done(res.data.message);
+    else setError(res.error);
+  };
+
+  const cancel = async (offramp: boolean): Promise<string | null> => {
+    const res = await runAction(() => (offramp ? cancelOfframpAction : cancelTransactionAction)({ transactionId: tx.id }));
+    if (!res.ok) return res.error;
+    // This tab's own watcher need not announce it again.
+    untrackTransaction(tx.id);
+    done(res.data.message);
+    return null;
+  };
+
+  const any = showCancel || showDecide || showCancelOfframp || showRetry;
+  return (
+    <>
+      {(any || error) && (
+        <Section title="Actions">
+          {any && (
+            <div className="flex flex-wrap items-center gap-2">
+              {showDecide && (
+                <>
+                  <Button onClick={() => void approve()} disabled={busy !== null} aria-busy={busy === "approve"}>
+                    {busy === "approve" ? <Spinner label="" /> : <Check aria-hidden />}
+                    Approve
+                  </Button>
+                  <Button variant="outline" onClick={() => setDialog("reject")} disabled={busy !== null}>
+                    <X aria-hidden />
+                    Reject
+                  </Button>
+                </>
+              )}
+              {showCancel && (
+                <Button variant="outline" onClick={() => setDialog("cancel")} disabled={busy !== null}>
+                  <Ban aria-hidden />
+                  Cancel transaction
+                </Button>
+              )}
+              {showCancelOfframp && (
+                <Button variant="outline" onClick={() => setDialog("cancel-offramp")} disabled={busy !== null}>
+                  <Ban aria-hidden />
+                  Cancel offramp
+                </Button>
+              )}
+              {showRetry && (
+                <Button onClick={() => void retryRefund()} disabled={busy !== null} aria-busy={busy === "retry"}>
+                  {busy === "retry" ? <Spinner label="" /> : <RotateCcw aria-hidden />}
+                  Retry refund
+                </Button>
+              )}
+              {tx.kind === "payout" && tx.status === AWAITING_APPROVAL && (
+                <Button asChild variant="link" className="px-1">
+                  <Link href="/payouts/approvals">All payouts awaiting approval</Link>
+                </Button>
+              )}
+            </div>
+          )}
+          {error && (
+            <Alert variant="destructive" role="alert">
+              <AlertTitle>Not done</AlertTitle>
+              <AlertDescription>{error}</AlertDescription>
+            </Alert>
+          )}
+        </Section>
+      )}
+      {/* Mounted whatever the status: a status that moves on while a dialog is open does not close it. */}
+      <ConfirmActionDialog
+        open={dialog === "cancel"}
+        onOpenChange={(open) => setDialog(open ? "cancel" : null)}
+        title="Cancel this transaction?"
+        description={
+          tx.kind === "payout"
+            ? `The payout of ${formatMoney(tx.amount, tx.currency)} will not be sent and its amount goes back to the payout balance.`
+            : `The ${kindLabel} of ${formatMoney(tx.amount, tx.currency)} will be cancelled.`
+        }
+        confirmLabel="Yes, cancel transaction"
+        onConfirm={() => cancel(false)}
+      />
+      <ConfirmActionDialog
+        open={dialog === "cancel-offramp"}
+        onOpenChange={(open) => setDialog(open ? "cancel-offramp" : null)}
+        title="Cancel this offramp?"
+        description="No crypto has arrived yet: the offramp is cancelled and nothing is paid out."
+        confirmLabel="Yes, cancel offramp"
+        onConfirm={() => cancel(true)}
+      />
+      <RejectPayoutDialog
+        open={dialog === "reject"}
+        onOpenChange={(open) => setDialog(open ? "reject" : null)}
+        transactionId={tx.id}
+        referenceId={tx.referenceId}
+        onRejected={done}
+      />
+    </>
+  );
+}
+
 function DetailBody({ tx }: { tx: TxDetail }) {
   const f = fields(tx);
   const failed = statusGroup(tx.status) === "failed";
   return (
     <div className="space-y-6 px-4 pb-8">
+      <TransactionActions key={tx.id} tx={tx} />
       {failed && (tx.errorMessage || tx.errorCode) && (
         <Alert variant="destructive">
           <AlertTitle>Failure reason{tx.errorCode ? ` · ${tx.errorCode}` : ""}</AlertTitle>

@@ -32,17 +32,17 @@ export function feeStep(currency: string): bigint {
 
 /** Rounds a non-negative amount of minor units to a multiple of `step`, half up. */
 function roundHalfUp(value: bigint, step: bigint): bigint {
-  if (step === 1n) return value;
   return ((value + step / 2n) / step) * step;
 }
 
 export function computeFee(rule: FeeRule, amount: bigint, currency: string): bigint {
-  // amount × bps / 10 000, half up, still in minor units; then flat, clamp, round to the step.
-  const percent = (amount * BigInt(rule.percentBps) + 5_000n) / 10_000n;
-  let fee = percent + rule.flat;
-  if (rule.minFee !== null && fee < rule.minFee) fee = rule.minFee;
-  if (rule.maxFee !== null && fee > rule.maxFee) fee = rule.maxFee;
-  return roundHalfUp(fee, feeStep(currency));
+  // Exact until the one rounding: everything in 1/10 000 of a minor unit (basis points), so
+  // 1,549.995 is never first rounded to 1,550 and then again to 1,600.
+  const SCALE = 10_000n;
+  let fee = amount * BigInt(rule.percentBps) + rule.flat * SCALE;
+  if (rule.minFee !== null && fee < rule.minFee * SCALE) fee = rule.minFee * SCALE;
+  if (rule.maxFee !== null && fee > rule.maxFee * SCALE) fee = rule.maxFee * SCALE;
+  return roundHalfUp(fee, feeStep(currency) * SCALE) / SCALE;
 }
 
 export interface Quote {

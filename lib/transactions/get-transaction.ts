@@ -30,6 +30,7 @@ export async function getTransaction(db: Db, scope: Scope, slug: ListSlug, id: s
       paymentLinkId: t.paymentLinkId,
       bulkItemId: t.bulkItemId,
       metadata: t.metadata,
+      origin: t.origin,
     })
     .from(t)
     .where(and(eq(t.id, id), ...scopeConditions(scope, kinds)))

@@ -60,6 +60,8 @@ export interface TxDetail extends TxRow {
   paymentLinkId: string | null;
   bulkItemId: string | null;
   metadata: Record<string, unknown> | null;
+  /** Who created it through the engine (dashboard | api | payment_link | bulk); null on seeded history. */
+  origin: string | null;
   history: TxStatusEvent[];
   deliveries: TxDelivery[];
 }

@@ -1,0 +1,8 @@
+import { z } from "zod";
+import { gatedRoute } from "@/lib/auth/guard";
+import { searchCustomers } from "@/lib/customers/search-customers";
+
+/** The New Collection / Send Money customer picker: up to 10 matches by phone, name or customer key. */
+export const GET = gatedRoute("customers.read", z.object({ q: z.string().trim().max(64).default("") }), async ({ db, scope, input }) =>
+  searchCustomers(db, scope, input),
+);

@@ -1,0 +1,205 @@
+"use client";
+
+import { useCallback, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQueryClient } from "@tanstack/react-query";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Spinner } from "@/components/ui/spinner";
+import { Textarea } from "@/components/ui/textarea";
+import { useScopeKey } from "@/components/shell/scope-context";
+import { decidePayoutApprovalAction } from "@/lib/engine/actions";
+import { decideApprovalSchema, type DecideApprovalInput } from "@/lib/engine/schemas";
+
+/** What the engine's actions answer (lib/auth/guard.ts ActionResult). */
+type Result<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+
+export const UNREACHABLE_MESSAGE = "Could not reach the server. Check your connection and try again.";
+
+/** Runs an engine action; a thrown (network) error becomes a refusal with a plain message. */
+export async function runAction<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await call();
+  } catch {
+    return { ok: false, error: UNREACHABLE_MESSAGE };
+  }
+}
+
+/**
+ * After an engine mutation (cancel, approve, reject, refund retry): everything cached for this
+ * market and environment refetches (lists, counters, the detail, balances, the approvals view).
+ */
+export function useRefreshEngineViews(): () => void {
+  const queryClient = useQueryClient();
+  const scopeKey = useScopeKey();
+  return useCallback(() => void queryClient.invalidateQueries({ queryKey: scopeKey }), [queryClient, scopeKey]);
+}
+
+/**
+ * A yes/no dialog for a consequential engine action. The refusal's message stays in the dialog;
+ * the dismiss button is "Go back" so it never reads like the action ("Cancel transaction").
+ */
+export function ConfirmActionDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  confirmLabel,
+  onConfirm,
+}: {
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  title: string;
+  description: React.ReactNode;
+  confirmLabel: string;
+  /** Resolves to null when done (the dialog closes), or to the refusal's message. */
+  onConfirm(): Promise<string | null>;
+}) {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const change = (next: boolean) => {
+    if (pending) return;
+    if (!next) setError(null);
+    onOpenChange(next);
+  };
+  const confirm = async () => {
+    setPending(true);
+    setError(null);
+    const refused = await onConfirm();
+    setPending(false);
+    if (refused) setError(refused);
+    else onOpenChange(false);
+  };
+  return (
+    <Dialog open={open} onOpenChange={change}>
+      <DialogContent onInteractOutside={(e) => pending && e.preventDefault()}>
+        <DialogHeader>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogDescription>{description}</DialogDescription>
+        </DialogHeader>
+        {error && (
+          <Alert variant="destructive" role="alert">
+            <AlertDescription>{error}</AlertDescription>
+          </Alert>
+        )}
+        <DialogFooter>
+          <Button variant="outline" onClick={() => change(false)} disabled={pending}>
+            Go back
+          </Button>
+          <Button variant="destructive" onClick={() => void confirm()} disabled={pending} aria-busy={pending}>
+            {pending && <Spinner label="" />}
+            {confirmLabel}
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/** "Reject payout": a required reason, then the payout is DECLINED and its reservation comes back. */
+export function RejectPayoutDialog({
+  open,
+  onOpenChange,
+  transactionId,
+  referenceId,
+  onRejected,
+}: {
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  transactionId: string;
+  referenceId: string;
+  onRejected(message: string): void;
+}) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <Dialog open={open} onOpenChange={(next) => !busy && onOpenChange(next)}>
+      <DialogContent onInteractOutside={(e) => busy && e.preventDefault()}>
+        {/* Mounted per opening: an empty reason every time. */}
+        {open && (
+          <RejectForm
+            transactionId={transactionId}
+            referenceId={referenceId}
+            onBusy={setBusy}
+            onCancel={() => onOpenChange(false)}
+            onRejected={(message) => {
+              onOpenChange(false);
+              onRejected(message);
+            }}
+          />
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function RejectForm({
+  transactionId,
+  referenceId,
+  onBusy,
+  onCancel,
+  onRejected,
+}: {
+  transactionId: string;
+  referenceId: string;
+  onBusy(busy: boolean): void;
+  onCancel(): void;
+  onRejected(message: string): void;
+}) {
+  const inFlight = useRef(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<DecideApprovalInput>({
+    resolver: zodResolver(decideApprovalSchema),
+    defaultValues: { transactionId, decision: "reject", reason: "" },
+  });
+
+  const onValid = async (values: DecideApprovalInput) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setSubmitting(true);
+    setFormError(null);
+    onBusy(true);
+    const res = await runAction(() => decidePayoutApprovalAction({ ...values, transactionId, decision: "reject" }));
+    inFlight.current = false;
+    setSubmitting(false);
+    onBusy(false);
+    if (res.ok) {
+      onRejected(res.data.message);
+      return;
+    }
+    const reasonError = res.fieldErrors?.reason?.[0];
+    if (reasonError) form.setError("reason", { message: reasonError });
+    else setFormError(res.error);
+  };
+
+  return (
+    <form onSubmit={(e) => void form.handleSubmit(onValid)(e)} noValidate className="grid gap-4">
+      <DialogHeader>
+        <DialogTitle>Reject payout</DialogTitle>
+        <DialogDescription>
+          Payout <span className="font-mono">{referenceId}</span> will be declined and its reserved amount goes back to the payout balance.
+        </DialogDescription>
+      </DialogHeader>
+      <FormField id="reject-reason" label="Reason" required error={form.formState.errors.reason?.message}>
+        <Textarea {...form.register("reason")} aria-required autoFocus rows={3} maxLength={300} placeholder="Why is this payout rejected?" disabled={submitting} />
+      </FormField>
+      {formError && (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription>{formError}</AlertDescription>
+        </Alert>
+      )}
+      <DialogFooter>
+        <Button variant="outline" onClick={onCancel} disabled={submitting}>
+          Go back
+        </Button>
+        <Button type="submit" variant="destructive" disabled={submitting} aria-busy={submitting}>
+          {submitting && <Spinner label="" />}
+          Reject payout
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
