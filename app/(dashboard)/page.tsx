@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { getMarketBalances } from "@/lib/wallets/market-balances";
 import { formatMoney } from "@/lib/money";
 import { Button } from "@/components/ui/button";
+import { NewCollectionDialog } from "@/components/engine/new-collection-dialog";
 import { StatCard } from "@/components/ui/stat-card";
 import { Suspense } from "react";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
@@ -46,7 +47,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             Here&apos;s an overview of your {currency} wallet activity
           </p>
         </div>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
+          <NewCollectionDialog variant="outline" />
           {can(scope, "customers.manage") && (
             <Button asChild variant="outline">
               <Link href="/customers">

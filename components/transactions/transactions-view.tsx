@@ -8,6 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { PageHeader } from "@/components/shell/page-header";
+import { NewCollectionDialog } from "@/components/engine/new-collection-dialog";
+import { SendMoneyDialog } from "@/components/engine/send-money-dialog";
 import { useScope, useScopeKey } from "@/components/shell/scope-context";
 import { useTimezone } from "@/components/shell/timezone";
 import { DataTable } from "@/components/data-table/data-table";
@@ -180,10 +182,14 @@ export function TransactionsView({ slug, variant = "page" }: { slug: ListSlug; v
         title={config.title}
         description={config.description}
         actions={
-          <Button variant="outline" onClick={refresh} disabled={listQuery.isFetching || stats.isFetching}>
-            <RefreshCw className={listQuery.isFetching || stats.isFetching ? "animate-spin" : undefined} aria-hidden />{" "}
-            Refresh
-          </Button>
+          <>
+            <Button variant="outline" onClick={refresh} disabled={listQuery.isFetching || stats.isFetching}>
+              <RefreshCw className={listQuery.isFetching || stats.isFetching ? "animate-spin" : undefined} aria-hidden />{" "}
+              Refresh
+            </Button>
+            {slug === "collections" && <NewCollectionDialog />}
+            {slug === "payouts" && <SendMoneyDialog />}
+          </>
         }
       />
       <TransactionStatCards config={config} stats={stats.data} loading={stats.isPending} />

@@ -15,6 +15,8 @@ import { StatCard } from "@/components/ui/stat-card";
 import { StatusPill } from "@/components/ui/status-pill";
 import { toast } from "@/components/ui/toaster";
 import { PageHeader } from "@/components/shell/page-header";
+import { NewCollectionDialog } from "@/components/engine/new-collection-dialog";
+import { SendMoneyDialog } from "@/components/engine/send-money-dialog";
 import { useCan, useScope, useScopeKey } from "@/components/shell/scope-context";
 import { COUNTRIES } from "@/lib/markets";
 import { formatMoney } from "@/lib/money";
@@ -223,6 +225,9 @@ function SelectedWalletCard({
   onEdit(): void;
 }) {
   const deposit = BigInt(wallet.depositBalance);
+  // Collect and Payout open the money dialogs for this wallet; without the permission, the list pages.
+  const canCollect = useCan("collections.create");
+  const canPayout = useCan("payouts.create");
   return (
     <section aria-label="Selected wallet" className="mb-6">
       <Card>
@@ -270,16 +275,24 @@ function SelectedWalletCard({
                 <History aria-hidden /> View Transactions
               </Link>
             </Button>
-            <Button asChild variant="outline">
-              <Link href="/collections">
-                <ArrowDownToLine aria-hidden /> Collect
-              </Link>
-            </Button>
-            <Button asChild variant="outline">
-              <Link href="/payouts">
-                <ArrowUpFromLine aria-hidden /> Payout
-              </Link>
-            </Button>
+            {canCollect ? (
+              <NewCollectionDialog walletId={wallet.id} variant="outline" label="Collect" icon={<ArrowDownToLine aria-hidden />} />
+            ) : (
+              <Button asChild variant="outline">
+                <Link href="/collections">
+                  <ArrowDownToLine aria-hidden /> Collect
+                </Link>
+              </Button>
+            )}
+            {canPayout ? (
+              <SendMoneyDialog walletId={wallet.id} variant="outline" label="Payout" icon={<ArrowUpFromLine aria-hidden />} />
+            ) : (
+              <Button asChild variant="outline">
+                <Link href="/payouts">
+                  <ArrowUpFromLine aria-hidden /> Payout
+                </Link>
+              </Button>
+            )}
             {canManage && (
               <Button variant="outline" onClick={onEdit}>
                 <Pencil aria-hidden /> Edit Wallet

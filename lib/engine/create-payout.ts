@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { actorOf, type Scope } from "@/lib/auth/scope";
 import type { RequestMeta } from "@/lib/auth/guard";
@@ -160,20 +160,8 @@ async function payoutInTx(tx: Tx, scope: Scope, input: CreatePayoutInput, meta: 
   });
   if (!row) twinCommitted();
 
-  let balances;
-  try {
-    balances = await postPayoutDebit(
-      tx,
-      { transactionId: row.id, integratorId: scope.integratorId, environment: scope.environment, walletId: wallet.id, currency: wallet.currency, createdBy: actor.userId },
-      q,
-    );
-  } catch (e) {
-    if (!(e instanceof InsufficientPayoutBalance)) throw e;
-    const [now] = await tx.select({ balance: fiatWallets.payoutBalance }).from(fiatWallets).where(eq(fiatWallets.id, wallet.id)).limit(1);
-    const msg = `Insufficient payout balance: ${formatMoney(now?.balance ?? 0n, wallet.currency)} available, ${formatMoney(q.walletAmount, wallet.currency)} needed`;
-    throw new ValidationError(msg, { amount: [msg] });
-  }
-
+  // Everything else first, the debit last: the wallet's row lock (which every payout of this
+  // wallet queues on) is then held only for the balance update, its ledger entries and the commit.
   const who = actor.email ?? "an API key";
   await recordTransactionCreated(
     tx,
@@ -207,11 +195,19 @@ async function payoutInTx(tx: Tx, scope: Scope, input: CreatePayoutInput, meta: 
       awaitingApproval: awaiting,
     },
   });
-  return created(row, PAYOUT_CREATED_MESSAGE, false, BigInt(balances.payout_balance));
-}
+  let balances;
+  try {
+    balances = await postPayoutDebit(
+      tx,
+      { transactionId: row.id, integratorId: scope.integratorId, environment: scope.environment, walletId: wallet.id, currency: wallet.currency, createdBy: actor.userId },
+      q,
+    );
+  } catch (e) {
+    if (!(e instanceof InsufficientPayoutBalance)) throw e;
+    const [now] = await tx.select({ balance: fiatWallets.payoutBalance }).from(fiatWallets).where(eq(fiatWallets.id, wallet.id)).limit(1);
+    const msg = `Insufficient payout balance: ${formatMoney(now?.balance ?? 0n, wallet.currency)} available, ${formatMoney(q.walletAmount, wallet.currency)} needed`;
+    throw new ValidationError(msg, { amount: [msg] });
+  }
 
-/** Used by tests and the bench: the payout balance as stored. */
-export async function payoutBalanceOf(tx: Tx, walletId: string): Promise<bigint> {
-  const res = (await tx.execute(sql`select payout_balance::text as b from fiat_wallets where id = ${walletId}`)) as unknown as { rows: { b: string }[] };
-  return BigInt(res.rows[0]?.b ?? "0");
+  return created(row, PAYOUT_CREATED_MESSAGE, false, BigInt(balances.payout_balance));
 }

@@ -12,10 +12,14 @@ import { completeOfframpRefund } from "./retry-offramp-refund";
  */
 const ref = z.object({ integratorId: z.string().min(1), transactionId: z.string().min(1) });
 
+/** Settlements are what people watch on screen: poll every second, several at a time. */
+const work = { batchSize: 10, localConcurrency: 2, pollingIntervalSeconds: 1 };
+
 export const submitJob = defineJob({
   name: "engine.submit",
   schema: ref,
   options: { retryLimit: 10, retryDelay: 2, retryBackoff: true, retryDelayMax: 300 },
+  work,
   handler: async ({ db, data, job }) => runOnce(db, job, (tx) => submitToProvider(tx, data)),
 });
 
@@ -28,6 +32,7 @@ export const settleJob = defineJob({
     telcoId: z.string().nullable(),
   }),
   options: { retryLimit: 10, retryDelay: 2, retryBackoff: true, retryDelayMax: 300 },
+  work,
   handler: async ({ db, data, job }) =>
     runOnce(db, job, async (tx) => {
       const row = await advanceTransaction(tx, {
