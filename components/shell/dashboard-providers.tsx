@@ -4,6 +4,7 @@ import { useState } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { TooltipProvider } from "@/components/ui/tooltip";
+import { TransactionWatcher } from "@/components/engine/transaction-watcher";
 
 /**
  * The dashboard's client state: React Query (keys start with environment and market), URL state
@@ -18,7 +19,11 @@ export function DashboardProviders({ children }: { children: React.ReactNode }) 
   return (
     <QueryClientProvider client={queryClient}>
       <NuqsAdapter>
-        <TooltipProvider delayDuration={300}>{children}</TooltipProvider>
+        <TooltipProvider delayDuration={300}>
+          {children}
+          {/* Toasts how this tab's new collections and payouts end, and refreshes what they change. */}
+          <TransactionWatcher />
+        </TooltipProvider>
       </NuqsAdapter>
     </QueryClientProvider>
   );

@@ -180,12 +180,12 @@ function TransactionActions({ tx }: { tx: TxDetail }) {
     return null;
   };
 
-  const any = showCancel || showDecide || showCancelOfframp || showRetry;
+  const hasActions = showCancel || showDecide || showCancelOfframp || showRetry;
   return (
     <>
-      {(any || error) && (
+      {(hasActions || error) && (
         <Section title="Actions">
-          {any && (
+          {hasActions && (
             <div className="flex flex-wrap items-center gap-2">
               {showDecide && (
                 <>
