@@ -188,6 +188,11 @@ export function TransactionsView({ slug, variant = "page" }: { slug: ListSlug; v
               Refresh
             </Button>
             {slug === "collections" && <NewCollectionDialog />}
+            {slug === "payouts" && (
+              <Button asChild variant="outline" size="sm">
+                <Link href="/payouts/approvals">Approvals</Link>
+              </Button>
+            )}
             {slug === "payouts" && <SendMoneyDialog />}
           </>
         }

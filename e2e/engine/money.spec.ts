@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_OWNER, DEMO_PASSWORD, selectMarket, signIn, signOut } from "../support/auth";
+import { DEMO_PASSWORD, selectMarket, signIn, signOut } from "../support/auth";
 
 /**
  * The money engine as people use it (issue 10): Send Money and New Collection in the Kenya
@@ -153,11 +153,12 @@ test.describe("[ENGINE] Send Money and New Collection", () => {
 
     await signIn(page, "finance@kotanipay.test", DEMO_PASSWORD);
     await selectMarket(page, "KE", "KES");
-    await page.goto("/payouts/approvals");
+    await openPayouts(page);
+    await page.getByRole("link", { name: "Approvals", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Payout approvals" })).toBeVisible();
     await page.getByRole("row").filter({ hasText: sent.reference }).getByRole("button", { name: "Approve" }).click();
     await openPayouts(page);
     await expect(rowOf(page, sent.reference)).toContainText("SUCCESSFUL", { timeout: 30_000 });
-    expect(DEMO_OWNER).toBeTruthy();
   });
 });
 

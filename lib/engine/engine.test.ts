@@ -64,10 +64,10 @@ describe.each(testEngines())("money engine on %s", (engine) => {
     expect(await unbalancedLedgerTransactions(t.db, scope.integratorId)).toEqual([]);
 
     const history = await t.db.select({ status: transactionStatusHistory.status }).from(transactionStatusHistory).where(eq(transactionStatusHistory.transactionId, res.id)).orderBy(asc(transactionStatusHistory.id));
-    expect(history.map((h) => h.status)).toEqual(["PENDING", "INITIATED", "SUCCESSFUL"]);
+    expect(history.map((h) => h.status)).toEqual(["PENDING", "PENDING", "SUCCESSFUL"]); // created, sent to the network, settled
     const events = await t.db.select().from(outboxEvents).where(eq(outboxEvents.transactionId, res.id)).orderBy(asc(outboxEvents.id));
-    expect(events.map((e) => e.event)).toEqual(Array(3).fill("transaction.withdrawal.status.updated"));
-    expect(events[2]!.payload).toMatchObject({ status: "SUCCESSFUL", referenceId: res.referenceId, amount: 150, transactionCost: 17, transactionAmount: 150, walletId });
+    expect(events.map((e) => e.event)).toEqual(Array(2).fill("transaction.withdrawal.status.updated"));
+    expect(events[1]!.payload).toMatchObject({ status: "SUCCESSFUL", referenceId: res.referenceId, amount: 150, transactionCost: 17, transactionAmount: 150, walletId });
     const [row] = await t.db.select().from(transactions).where(eq(transactions.id, res.id));
     expect(row!.telcoId).toMatch(/^[A-Z0-9]{10}$/);
     expect(row!.provider).toBe("SANDBOX");
@@ -94,8 +94,10 @@ describe.each(testEngines())("money engine on %s", (engine) => {
       expect([phone, row!.status, row!.errorCode]).toEqual([phone, status, code]);
       expect(final.get(created[i]!.id)).toBe(status);
     }
-    // …020 never settles: still INITIATED after the others (even the slow …021) are final.
-    expect(await statusOf(t.db, never.id)).toBe("INITIATED");
+    // …020 never settles: still PENDING (sent to the network) after the others, even the slow …021, are final.
+    expect(await statusOf(t.db, never.id)).toBe("PENDING");
+    const [sent] = await t.db.select({ ref: transactions.providerReference }).from(transactions).where(eq(transactions.id, never.id));
+    expect(sent!.ref).toMatch(/^SBX-/);
     // Failed and cancelled ones gave their debit back: 4 payouts × (100 + 16 fee) remain debited + …020's.
     const debit = 11_600n;
     expect((await readWallet(t.db, walletId)).payout).toBe(10_000_000n - debit * 5n);
@@ -106,7 +108,6 @@ describe.each(testEngines())("money engine on %s", (engine) => {
     const { scope, walletId } = await setup({ payout: 500_000n });
     const before = (await readWallet(t.db, walletId)).payout;
     const res = await createPayout(t.db, scope, send("0700000020", "1000"));
-    await waitForStatus(res.id, "INITIATED");
     const data = { integratorId: scope.integratorId, transactionId: res.id, status: "FAILED" as const, errorCode: "X", errorMessage: "network says no", telcoId: null };
     await settleJob.handler({ db: t.db, data, job: fakeJob("engine.settle") });
     const again = await settleJob.handler({ db: t.db, data, job: fakeJob("engine.settle") }); // a second delivery: another job id
@@ -230,7 +231,6 @@ describe.each(testEngines())("money engine on %s", (engine) => {
     expect((await readWallet(t.db, walletId)).payout).toBe(1_000_000n);
 
     const b = await createPayout(t.db, scope, send("0700000020", "500"));
-    await waitForStatus(b.id, "INITIATED");
     await expireJob.handler({ db: t.db, data: { integratorId: scope.integratorId, transactionId: b.id }, job: fakeJob("engine.expire") });
     expect(await statusOf(t.db, b.id)).toBe("EXPIRED");
     expect((await readWallet(t.db, walletId)).payout).toBe(1_000_000n);

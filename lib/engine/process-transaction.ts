@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { transactions as t, transactionStatusHistory } from "@/lib/db/schema";
 import { enqueue } from "@/lib/jobs/enqueue";
 import type { Tx } from "@/lib/ledger/ledger";
@@ -29,7 +29,7 @@ export async function scheduleProcessing(tx: Tx, row: Pick<EngineRow, "id" | "in
 }
 
 /**
- * The `engine.submit` job's effect: ask the provider, record its reference (PENDING → INITIATED)
+ * The `engine.submit` job's effect: ask the provider, record its reference
  * and, when the answer is known (the sandbox simulator), schedule it as a delayed settle job.
  */
 export async function submitToProvider(tx: Tx, ref: { integratorId: string; transactionId: string }): Promise<void> {
@@ -55,16 +55,21 @@ export async function submitToProvider(tx: Tx, ref: { integratorId: string; tran
     accountNumber: details.accountNumber ?? details.businessShortcode ?? details.paybillNumber ?? null,
     referenceId: row.referenceId,
   });
-  const advanced = await advanceTransaction(tx, {
-    ...ref,
-    to: "INITIATED",
-    from: ["PENDING"],
-    provider: submission.provider,
-    providerReference: submission.providerReference,
-    note: row.kind === "collection" ? "Payment prompt sent to the customer's phone" : "Sent to the network",
+  // The status stays PENDING until the network's final answer (as Kotani reports an in-flight
+  // transaction); the provider's reference and a timeline line record the hand-over.
+  const [sent] = await tx
+    .update(t)
+    .set({ provider: submission.provider, providerReference: submission.providerReference, updatedAt: new Date() })
+    .where(and(eq(t.id, row.id), eq(t.status, "PENDING"), isNull(t.providerReference)))
+    .returning({ id: t.id });
+  if (!sent) return;
+  await tx.insert(transactionStatusHistory).values({
+    transactionId: row.id,
+    status: "PENDING",
+    note: `${row.kind === "collection" ? "Payment prompt sent to the customer's phone" : "Sent to the network"} (${submission.providerReference})`,
   });
   const s = submission.settlement;
-  if (advanced && s) {
+  if (s) {
     await enqueue(
       tx,
       "engine.settle",

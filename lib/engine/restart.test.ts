@@ -68,10 +68,10 @@ describe.each(testEngines())("engine restart safety on %s", (engine) => {
     const w = await readWallet(t.db, walletId);
     expect(await walletLedgerSums(t.db, walletId)).toEqual({ deposit: w.deposit, payout: w.payout });
     expect(await unbalancedLedgerTransactions(t.db, scope.integratorId)).toEqual([]);
-    // Every event recorded once per status change: no duplicate (transaction, status) history line.
+    // Every step recorded once: no duplicate timeline line.
     const dupes = await t.db.execute(sql`
-      select transaction_id, status, count(*) from transaction_status_history
-       where transaction_id in ${ids} group by 1, 2 having count(*) > 1`);
+      select transaction_id, status, note, count(*) from transaction_status_history
+       where transaction_id in ${ids} group by 1, 2, 3 having count(*) > 1`);
     expect((dupes as unknown as { rows: unknown[] }).rows).toEqual([]);
   }, 120_000);
 });
