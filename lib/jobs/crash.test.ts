@@ -15,7 +15,8 @@ const children = new Set<ChildProcess>();
 /** Starts the crash child on one queue; resolves with the job id it printed at its crash point, then SIGKILLs it. */
 async function runUntilKilled(target: DbTarget, queue: string): Promise<string> {
   // node itself with tsx's loader: the tsx CLI would run the script in a grandchild the kill misses.
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "lib/jobs/testing/crash-worker.mts")], {
+  // The server-only hook first: the registry reaches services marked `import "server-only"`.
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", path.join(root, "scripts/server-only-hook.mts"), path.join(root, "lib/jobs/testing/crash-worker.mts")], {
     cwd: root,
     env: { ...process.env, JOBS_TEST_TARGET: JSON.stringify(target), JOBS_TEST_QUEUE: queue },
     stdio: ["ignore", "pipe", "pipe"],
