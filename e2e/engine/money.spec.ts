@@ -81,7 +81,7 @@ test.describe("[ENGINE] Send Money and New Collection", () => {
     const row = rowOf(page, sent.reference);
     await expect(row).toContainText("PENDING");
     await expect(row).toContainText("SUCCESSFUL", { timeout: 30_000 });
-    expect(await payoutBalance(page)).toBe(sent.balance - sent.totalDebit);
+    await expect.poll(() => payoutBalance(page), { timeout: 20_000 }).toBe(sent.balance - sent.totalDebit);
   });
 
   test("to 0700000010 the payout FAILS with the insufficient-funds reason and the balance is back where it was", async ({ page }) => {
@@ -95,7 +95,7 @@ test.describe("[ENGINE] Send Money and New Collection", () => {
     await row.click();
     await expect(page.getByRole("dialog")).toContainText("Insufficient funds in the customer's account");
     await page.keyboard.press("Escape");
-    expect(await payoutBalance(page)).toBe(sent.balance);
+    await expect.poll(() => payoutBalance(page), { timeout: 20_000 }).toBe(sent.balance);
   });
 
   test("a New Collection from 0700000001 succeeds and the deposit balance rises by the amount (the customer pays the fee)", async ({ page }) => {
@@ -113,7 +113,8 @@ test.describe("[ENGINE] Send Money and New Collection", () => {
     await expect(dialog).toBeHidden();
     const row = rowOf(page, reference);
     await expect(row).toContainText("SUCCESSFUL", { timeout: 30_000 });
-    expect(await depositBalance(page)).toBe(before + 25_000n);
+    // The Wallets page may first show its cached figures, then the refreshed ones.
+    await expect.poll(() => depositBalance(page), { timeout: 20_000 }).toBe(before + 25_000n);
   });
 
   test("a Viewer sees neither button, and the server refuses the quote route", async ({ page }) => {
@@ -144,7 +145,7 @@ test.describe("[ENGINE] Send Money and New Collection", () => {
     const row = rowOf(page, sent.reference);
     await expect(row).toContainText("AWAITING_APPROVAL");
     // The reservation left the balance at once.
-    expect(await payoutBalance(page)).toBe(sent.balance - sent.totalDebit);
+    await expect.poll(() => payoutBalance(page), { timeout: 20_000 }).toBe(sent.balance - sent.totalDebit);
 
     await page.goto("/payouts/approvals");
     const waiting = page.getByRole("row").filter({ hasText: sent.reference });
@@ -162,9 +163,9 @@ test.describe("[ENGINE] Send Money and New Collection", () => {
   });
 });
 
-/** The Deposit Balance tile of the selected wallet on the Wallets page. */
+/** The Deposit Balance tile of the selected wallet on the Wallets page (loaded afresh). */
 async function depositBalance(page: Page): Promise<bigint> {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Wallets", exact: true }).click();
+  await page.goto("/wallets");
   const tile = page.getByRole("region", { name: "Selected wallet" }).getByRole("group", { name: "Deposit Balance" }).locator("[data-value]");
   await expect(tile).toHaveText(/KES/);
   return minorOf(await tile.textContent());

@@ -1,0 +1,264 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { useForm, type UseFormRegisterReturn } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useQueryClient } from "@tanstack/react-query";
+import { Send } from "lucide-react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { FormField, type FieldControlProps } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
+import { Spinner } from "@/components/ui/spinner";
+import { toast } from "@/components/ui/toaster";
+import { useScope, useScopeKey } from "@/components/shell/scope-context";
+import { newIdempotencyKey } from "@/components/wallets/transfer-dialog";
+import { createCollectionAction } from "@/lib/engine/actions";
+import type { CreatedTransaction } from "@/lib/engine/new-transaction";
+import { COLLECTION_METHODS, newCollectionSchema, type NewCollectionInput } from "@/lib/engine/schemas";
+import { formatMoney, parseAmount } from "@/lib/money";
+import { cn } from "@/lib/utils";
+import { detectedNetwork, MobileRecipientFields, recipientLabel, type MobileRecipient } from "./customer-search";
+import { trackTransaction } from "./tracked-transactions";
+
+const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+/** A reference like the server makes (8 alphanumerics, each equally likely), for the forms to pre-fill. */
+export function newReference(length = 8): string {
+  let out = "";
+  while (out.length < length) {
+    // 62 × 4 = 248: bytes ≥ 248 are dropped so every character is equally likely.
+    for (const b of crypto.getRandomValues(new Uint8Array(length * 2))) if (b < 248 && out.length < length) out += ALPHANUMERIC[b % 62];
+  }
+  return out;
+}
+
+/** Empty optional fields are left out of what the action receives. */
+export function withoutEmpty<T extends Record<string, unknown>>(values: T): T {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => !(typeof v === "string" && v.trim() === ""))) as T;
+}
+
+/** The field names a server refusal may name that this form shows under a field. */
+const COLLECTION_FIELDS = ["customerId", "phoneNumber", "network", "amount", "referenceId", "description", "callbackUrl"] as const;
+
+export function NewCollectionForm({
+  walletId,
+  defaultCustomerId,
+  defaultPhone,
+  onBusy,
+  onCancel,
+  onDone,
+}: {
+  walletId?: string;
+  defaultCustomerId?: string;
+  defaultPhone?: string;
+  onBusy(busy: boolean): void;
+  onCancel(): void;
+  onDone(): void;
+}) {
+  const { market, environment } = useScope();
+  const scopeKey = useScopeKey();
+  const queryClient = useQueryClient();
+  const country = market.country;
+  const currency = market.currency;
+  // Made once when the dialog opens: a double click or a retry requests the payment once.
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [initialReference] = useState(() => newReference());
+  const [recipient, setRecipientState] = useState<MobileRecipient>(() => ({
+    customer: defaultCustomerId ? { id: defaultCustomerId } : null,
+    phoneNumber: defaultCustomerId ? "" : (defaultPhone ?? ""),
+    network: defaultCustomerId || !defaultPhone ? "" : detectedNetwork(defaultPhone, country),
+  }));
+  const inFlight = useRef(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const form = useForm<NewCollectionInput>({
+    resolver: zodResolver(newCollectionSchema),
+    defaultValues: {
+      walletId,
+      customerId: recipient.customer?.id ?? "",
+      phoneNumber: recipient.phoneNumber,
+      network: recipient.network,
+      amount: "",
+      referenceId: initialReference,
+      description: "",
+      callbackUrl: "",
+      idempotencyKey,
+    },
+  });
+  const errors = form.formState.errors;
+
+  const setRecipient = (next: MobileRecipient) => {
+    setRecipientState(next);
+    form.setValue("customerId", next.customer?.id ?? "");
+    form.setValue("phoneNumber", next.phoneNumber);
+    form.setValue("network", next.network);
+    form.clearErrors(["customerId", "phoneNumber", "network"]);
+    setFormError(null);
+  };
+
+  const done = (tx: CreatedTransaction) => {
+    const who = recipientLabel(recipient) ?? "the customer";
+    toast.success(`Payment request sent to ${who}`, {
+      description: `${formatMoney(tx.amount, tx.currency)} · reference ${tx.referenceId}. ${tx.message}`,
+    });
+    trackTransaction({ id: tx.id, kind: "collection", label: `${formatMoney(tx.amount, tx.currency)} from ${who}` });
+    void queryClient.invalidateQueries({ queryKey: scopeKey });
+    onDone();
+  };
+
+  const onValid = async (values: NewCollectionInput) => {
+    if (inFlight.current) return;
+    setFormError(null);
+    const parsed = parseAmount(values.amount ?? "", currency);
+    if (!parsed.ok) {
+      form.setError("amount", { message: parsed.error });
+      return;
+    }
+    inFlight.current = true;
+    setSubmitting(true);
+    onBusy(true);
+    try {
+      const res = await createCollectionAction({ ...withoutEmpty(values), amount: values.amount, idempotencyKey });
+      if (res.ok) {
+        onBusy(false);
+        done(res.data);
+        return;
+      }
+      let shown = false;
+      for (const field of COLLECTION_FIELDS) {
+        const message = res.fieldErrors?.[field]?.[0];
+        if (message) {
+          form.setError(field, { message });
+          shown = true;
+        }
+      }
+      if (!shown) setFormError(res.error);
+    } catch {
+      setFormError("Could not reach the server. Try again: the same request is safe to repeat, it will not be sent twice.");
+    } finally {
+      inFlight.current = false;
+      setSubmitting(false);
+      onBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void form.handleSubmit(onValid)(e)} noValidate className="grid gap-5">
+      <DialogHeader>
+        <DialogTitle>New Collection</DialogTitle>
+        <DialogDescription>Ask a customer to pay: they confirm the payment on their phone.</DialogDescription>
+      </DialogHeader>
+
+      <MobileRecipientFields
+        idPrefix="collection"
+        country={country}
+        value={recipient}
+        onChange={setRecipient}
+        errors={{ customerId: errors.customerId?.message, phoneNumber: errors.phoneNumber?.message, network: errors.network?.message }}
+        disabled={submitting}
+      />
+
+      <fieldset className="grid gap-4" disabled={submitting}>
+        <AmountField id="collection-amount" currency={currency} error={errors.amount?.message} register={form.register("amount")} />
+        <FormField id="collection-reference" label="Reference" error={errors.referenceId?.message} description="Generated for you; you can change it">
+          <Input {...form.register("referenceId")} autoComplete="off" className="font-mono" />
+        </FormField>
+        <FormField id="collection-description" label="Description" error={errors.description?.message} description="Optional">
+          <Input {...form.register("description")} autoComplete="off" />
+        </FormField>
+        <FormField
+          id="collection-callback"
+          label="Callback URL"
+          error={errors.callbackUrl?.message}
+          description="Optional: we post the final status here"
+        >
+          <Input {...form.register("callbackUrl")} type="url" inputMode="url" autoComplete="off" placeholder="https://example.com/webhooks" />
+        </FormField>
+      </fieldset>
+
+      <CollectionMethod sandbox={environment === "sandbox"} />
+
+      {formError && (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription>{formError}</AlertDescription>
+        </Alert>
+      )}
+
+      <DialogFooter>
+        <Button type="button" variant="outline" onClick={onCancel} disabled={submitting}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={submitting} aria-busy={submitting}>
+          {submitting ? <Spinner label="" /> : <Send aria-hidden />}
+          {submitting ? "Requesting…" : "Request payment"}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+/** "Amount" with the currency code beside it; what is typed stays text (parsed against the currency). */
+export function AmountField({
+  id,
+  currency,
+  error,
+  register,
+}: {
+  id: string;
+  currency: string;
+  error?: string;
+  register: UseFormRegisterReturn;
+}) {
+  return (
+    <FormField id={id} label="Amount" error={error}>
+      {(control: FieldControlProps) => (
+        <div className="relative">
+          <Input
+            {...register}
+            {...control}
+            aria-describedby={[control["aria-describedby"], `${id}-currency`].filter(Boolean).join(" ")}
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="0.00"
+            className="pr-14 tabular-nums"
+          />
+          <span id={`${id}-currency`} className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-sm font-medium text-muted-foreground">
+            {currency}
+          </span>
+        </div>
+      )}
+    </FormField>
+  );
+}
+
+/** Mobile money (STK push) is the one method; bank checkout and card are listed, not offered. */
+function CollectionMethod({ sandbox }: { sandbox: boolean }) {
+  return (
+    <fieldset className="grid gap-2">
+      <legend className="mb-1 text-sm font-semibold">Method</legend>
+      <RadioGroup value="MOBILE_MONEY" aria-label="Method" className="gap-2">
+        {COLLECTION_METHODS.map((m) => {
+          const id = `collection-method-${m.value.toLowerCase()}`;
+          return (
+            <div key={m.value} className={cn("flex items-start gap-3 rounded-lg border p-3", m.enabled ? "border-primary bg-primary/5" : "opacity-70")}>
+              <RadioGroupItem value={m.value} id={id} disabled={!m.enabled} aria-describedby={m.enabled ? undefined : `${id}-hint`} className="mt-0.5" />
+              <div className="grid gap-1">
+                <Label htmlFor={id}>{m.label}</Label>
+                {!m.enabled && (
+                  <p id={`${id}-hint`} className="text-xs text-muted-foreground">
+                    {sandbox ? "Not enabled in the sandbox" : "Not enabled for your account"}
+                  </p>
+                )}
+              </div>
+            </div>
+          );
+        })}
+      </RadioGroup>
+    </fieldset>
+  );
+}
