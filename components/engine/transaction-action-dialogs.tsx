@@ -1,18 +1,14 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { useCallback, useState } from "react";
+import dynamic from "next/dynamic";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { FormField } from "@/components/ui/form-field";
 import { Spinner } from "@/components/ui/spinner";
-import { Textarea } from "@/components/ui/textarea";
 import { useScopeKey } from "@/components/shell/scope-context";
-import { decidePayoutApprovalAction } from "@/lib/engine/actions";
-import { decideApprovalSchema, type DecideApprovalInput } from "@/lib/engine/schemas";
+import { FormLoading } from "./dialog-trigger";
 
 /** What the engine's actions answer (lib/auth/guard.ts ActionResult). */
 type Result<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
@@ -99,6 +95,9 @@ export function ConfirmActionDialog({
   );
 }
 
+/** The reason form (react-hook-form) loads when the dialog first opens. */
+const RejectForm = dynamic(() => import("./reject-payout-form").then((m) => m.RejectForm), { loading: FormLoading });
+
 /** "Reject payout": a required reason, then the payout is DECLINED and its reservation comes back. */
 export function RejectPayoutDialog({
   open,
@@ -132,74 +131,5 @@ export function RejectPayoutDialog({
         )}
       </DialogContent>
     </Dialog>
-  );
-}
-
-function RejectForm({
-  transactionId,
-  referenceId,
-  onBusy,
-  onCancel,
-  onRejected,
-}: {
-  transactionId: string;
-  referenceId: string;
-  onBusy(busy: boolean): void;
-  onCancel(): void;
-  onRejected(message: string): void;
-}) {
-  const inFlight = useRef(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<DecideApprovalInput>({
-    resolver: zodResolver(decideApprovalSchema),
-    defaultValues: { transactionId, decision: "reject", reason: "" },
-  });
-
-  const onValid = async (values: DecideApprovalInput) => {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setSubmitting(true);
-    setFormError(null);
-    onBusy(true);
-    const res = await runAction(() => decidePayoutApprovalAction({ ...values, transactionId, decision: "reject" }));
-    inFlight.current = false;
-    setSubmitting(false);
-    onBusy(false);
-    if (res.ok) {
-      onRejected(res.data.message);
-      return;
-    }
-    const reasonError = res.fieldErrors?.reason?.[0];
-    if (reasonError) form.setError("reason", { message: reasonError });
-    else setFormError(res.error);
-  };
-
-  return (
-    <form onSubmit={(e) => void form.handleSubmit(onValid)(e)} noValidate className="grid gap-4">
-      <DialogHeader>
-        <DialogTitle>Reject payout</DialogTitle>
-        <DialogDescription>
-          Payout <span className="font-mono">{referenceId}</span> will be declined and its reserved amount goes back to the payout balance.
-        </DialogDescription>
-      </DialogHeader>
-      <FormField id="reject-reason" label="Reason" required error={form.formState.errors.reason?.message}>
-        <Textarea {...form.register("reason")} aria-required autoFocus rows={3} maxLength={300} placeholder="Why is this payout rejected?" disabled={submitting} />
-      </FormField>
-      {formError && (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{formError}</AlertDescription>
-        </Alert>
-      )}
-      <DialogFooter>
-        <Button variant="outline" onClick={onCancel} disabled={submitting}>
-          Go back
-        </Button>
-        <Button type="submit" variant="destructive" disabled={submitting} aria-busy={submitting}>
-          {submitting && <Spinner label="" />}
-          Reject payout
-        </Button>
-      </DialogFooter>
-    </form>
   );
 }
