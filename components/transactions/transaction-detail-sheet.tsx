@@ -92,6 +92,15 @@ function fields(tx: TxDetail): { main: Field[]; money: Field[]; crypto: Field[];
       { label: crypto ? "Fiat Amount" : "Amount", value: money(tx.amount) },
       { label: "Transaction Amount", value: money(tx.transactionAmount) },
       { label: "Fee", value: money(tx.fee) },
+      ...(tx.walletAmount !== null && (tx.kind === "payout" || tx.kind === "collection")
+        ? [
+            tx.kind === "payout"
+              ? { label: "Debited from payout balance", value: `${money(tx.walletAmount)}${statusGroup(tx.status) === "failed" ? " (given back)" : ""}` }
+              : { label: statusGroup(tx.status) === "successful" ? "Credited to deposit balance" : "Credited on success", value: money(tx.walletAmount) },
+            { label: "Fee paid by", value: tx.feeBearer === "WALLET" ? "Your wallet" : tx.kind === "payout" ? "The recipient" : "The customer" },
+          ]
+        : []),
+      ...(tx.description ? [{ label: "Description", value: tx.description }] : []),
     ],
     crypto: crypto
       ? [

@@ -32,7 +32,16 @@ export const COLLECTION_METHODS = [
 ] as const;
 
 const id = z.string().trim().max(64, "Unknown id").regex(/^[A-Za-z0-9_-]*$/, "Unknown id");
-const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} must be at most ${max} characters`).optional();
+
+/** NUL and other control characters (PostgreSQL text cannot hold NUL): refused with a field message, never a 500. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+export const plainText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((v) => !CONTROL.test(v), `${label} cannot contain control characters`);
+const optionalText = (max: number, label: string) => plainText(max, label).optional();
 
 export const referenceIdSchema = z
   .string()
@@ -123,7 +132,7 @@ export const decideApprovalSchema = z
   .object({
     transactionId: id.pipe(z.string().min(1, "Unknown transaction")),
     decision: z.enum(["approve", "reject"]),
-    reason: z.string().trim().max(300, "The reason must be at most 300 characters").optional(),
+    reason: plainText(300, "The reason").optional(),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "reject" && !(v.reason ?? "").trim()) ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why the payout is rejected" });

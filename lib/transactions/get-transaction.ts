@@ -31,6 +31,9 @@ export async function getTransaction(db: Db, scope: Scope, slug: ListSlug, id: s
       bulkItemId: t.bulkItemId,
       metadata: t.metadata,
       origin: t.origin,
+      feeBearer: t.feeBearer,
+      walletAmount: t.walletAmount,
+      description: t.description,
     })
     .from(t)
     .where(and(eq(t.id, id), ...scopeConditions(scope, kinds)))

@@ -62,6 +62,10 @@ export interface TxDetail extends TxRow {
   metadata: Record<string, unknown> | null;
   /** Who created it through the engine (dashboard | api | payment_link | bulk); null on seeded history. */
   origin: string | null;
+  /** Engine transactions: who bore the fee (CUSTOMER | WALLET) and what the wallet paid (payout) or gained (collection). */
+  feeBearer: string | null;
+  walletAmount: string | null;
+  description: string | null;
   history: TxStatusEvent[];
   deliveries: TxDelivery[];
 }
