@@ -28,7 +28,15 @@ export const customers = pgTable(
     email: text("email"),
     idType: text("id_type"),
     idNumber: text("id_number"),
+    /** YYYY-MM-DD. */
+    dateOfBirth: date("date_of_birth", { mode: "string" }),
+    /** active | inactive | suspended (until `suspendedUntil`, then active again). */
     status: text("status").notNull().default("active"),
+    suspendedUntil: timestamp("suspended_until", { withTimezone: true }),
+    /** The last account validation (§3.5 "Verify name"): the registered name and how it compared. */
+    nameLookupStatus: text("name_lookup_status"),
+    verifiedName: text("verified_name"),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -126,6 +134,8 @@ export const transactions = pgTable(
     index("transactions_reference_prefix_idx").on(t.integratorId, t.environment, t.kind, t.referenceId.op("text_pattern_ops")),
     index("transactions_phone_prefix_idx").on(t.integratorId, t.environment, t.phoneNumber.op("text_pattern_ops")),
     index("transactions_amount_idx").on(t.integratorId, t.environment, t.kind, t.currency, t.country, t.amount),
+    // A customer's transactions (customer detail, the customers list's counts and totals).
+    index("transactions_customer_idx").on(t.customerId, t.createdAt.desc(), t.id.desc()),
     uniqueIndex("transactions_idempotency_key").on(t.integratorId, t.environment, t.idempotencyKey).where(sql`idempotency_key is not null`),
     // The approvals view: what waits, per market.
     index("transactions_awaiting_idx").on(t.integratorId, t.environment, t.currency).where(sql`status = 'AWAITING_APPROVAL'`),
