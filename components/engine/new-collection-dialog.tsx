@@ -4,22 +4,31 @@ import dynamic from "next/dynamic";
 import { Plus } from "lucide-react";
 import { useCan } from "@/components/shell/scope-context";
 import { EngineDialogTrigger, FormLoading, type EngineDialogTriggerProps } from "./dialog-trigger";
+import type { DefaultCustomer } from "./new-collection-form";
 
 const NewCollectionForm = dynamic(() => import("./new-collection-form").then((m) => m.NewCollectionForm), { loading: FormLoading });
 
 /**
- * "+ New Collection" (Collections, Home, the wallet card's Collect): an STK push to one of the
- * customers or a typed number. Only for members with collections.create.
+ * "+ New Collection" (Collections, Home, the wallet card's Collect, a customer's "Request
+ * payment"): an STK push to one of the customers or a typed number; `defaultCustomer` opens the
+ * form with that customer selected. Only for members with collections.create.
  */
 export function NewCollectionDialog({
   walletId,
-  defaultCustomerId,
-  defaultPhone,
+  defaultCustomer,
   label = "New Collection",
   icon = <Plus aria-hidden />,
   ...trigger
-}: EngineDialogTriggerProps & { walletId?: string; defaultCustomerId?: string; defaultPhone?: string }) {
+}: EngineDialogTriggerProps & { walletId?: string; defaultCustomer?: DefaultCustomer }) {
   const canCreate = useCan("collections.create");
   if (!canCreate) return null;
-  return <EngineDialogTrigger<{ walletId?: string; defaultCustomerId?: string; defaultPhone?: string }> {...trigger} label={label} icon={icon} Form={NewCollectionForm} formProps={{ walletId, defaultCustomerId, defaultPhone }} />;
+  return (
+    <EngineDialogTrigger<{ walletId?: string; defaultCustomer?: DefaultCustomer }>
+      {...trigger}
+      label={label}
+      icon={icon}
+      Form={NewCollectionForm}
+      formProps={{ walletId, defaultCustomer }}
+    />
+  );
 }

@@ -21,7 +21,8 @@ import type { CreatedTransaction } from "@/lib/engine/new-transaction";
 import { COLLECTION_METHODS, newCollectionSchema, type NewCollectionInput } from "@/lib/engine/schemas";
 import { formatMoney, parseAmount } from "@/lib/money";
 import { cn } from "@/lib/utils";
-import { detectedNetwork, MobileRecipientFields, recipientLabel, type MobileRecipient } from "./customer-search";
+import { networksOf } from "@/lib/engine/networks";
+import { MobileRecipientFields, recipientLabel, type MobileRecipient } from "./customer-search";
 import { trackTransaction } from "./tracked-transactions";
 
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -41,20 +42,48 @@ export function withoutEmpty<T extends Record<string, unknown>>(values: T): T {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => !(typeof v === "string" && v.trim() === ""))) as T;
 }
 
+/**
+ * The customer a dialog opens for (the customer detail page's "Request payment" / "Send money"):
+ * the form starts with them selected, as if picked in the customer search.
+ */
+export interface DefaultCustomer {
+  id: string;
+  /** First and last name, or null when the customer has none. */
+  name: string | null;
+  /** E.164. */
+  phoneNumber: string;
+  network: string;
+  customerKey?: string;
+}
+
+/** The recipient a form starts with: the default customer selected (their network when the country has it), or nobody. */
+export function initialRecipient(customer: DefaultCustomer | undefined, country: string): MobileRecipient {
+  if (!customer) return { customer: null, phoneNumber: "", network: "" };
+  return {
+    customer: {
+      id: customer.id,
+      customerKey: customer.customerKey ?? "",
+      name: customer.name,
+      phoneNumber: customer.phoneNumber,
+      network: customer.network,
+    },
+    phoneNumber: "",
+    network: networksOf(country).includes(customer.network) ? customer.network : "",
+  };
+}
+
 /** The field names a server refusal may name that this form shows under a field. */
 const COLLECTION_FIELDS = ["customerId", "phoneNumber", "network", "amount", "referenceId", "description", "callbackUrl"] as const;
 
 export function NewCollectionForm({
   walletId,
-  defaultCustomerId,
-  defaultPhone,
+  defaultCustomer,
   onBusy,
   onCancel,
   onDone,
 }: {
   walletId?: string;
-  defaultCustomerId?: string;
-  defaultPhone?: string;
+  defaultCustomer?: DefaultCustomer;
   onBusy(busy: boolean): void;
   onCancel(): void;
   onDone(): void;
@@ -67,11 +96,7 @@ export function NewCollectionForm({
   // Made once when the dialog opens: a double click or a retry requests the payment once.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [initialReference] = useState(() => newReference());
-  const [recipient, setRecipientState] = useState<MobileRecipient>(() => ({
-    customer: defaultCustomerId ? { id: defaultCustomerId } : null,
-    phoneNumber: defaultCustomerId ? "" : (defaultPhone ?? ""),
-    network: defaultCustomerId || !defaultPhone ? "" : detectedNetwork(defaultPhone, country),
-  }));
+  const [recipient, setRecipientState] = useState<MobileRecipient>(() => initialRecipient(defaultCustomer, country));
   const inFlight = useRef(false);
   const [submitting, setSubmitting] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);

@@ -4,16 +4,32 @@ import dynamic from "next/dynamic";
 import { Send } from "lucide-react";
 import { useCan } from "@/components/shell/scope-context";
 import { EngineDialogTrigger, FormLoading, type EngineDialogTriggerProps } from "./dialog-trigger";
+import type { DefaultCustomer } from "./new-collection-form";
 
 const SendMoneyForm = dynamic(() => import("./send-money-form").then((m) => m.SendMoneyForm), { loading: FormLoading });
 
 /**
- * "Send Money" (Payouts, the wallet card's Payout): mobile money, bank, till or paybill from the
- * market's wallet (or `walletId`), with a live preview of the fee and the balance after, then a
- * review step before the money moves. Only for members with payouts.create.
+ * "Send Money" (Payouts, the wallet card's Payout, a customer's "Send money"): mobile money, bank,
+ * till or paybill from the market's wallet (or `walletId`), with a live preview of the fee and the
+ * balance after, then a review step before the money moves; `defaultCustomer` opens the form with
+ * that customer selected as the mobile-money recipient. Only for members with payouts.create.
  */
-export function SendMoneyDialog({ walletId, label = "Send Money", icon = <Send aria-hidden />, ...trigger }: EngineDialogTriggerProps & { walletId?: string }) {
+export function SendMoneyDialog({
+  walletId,
+  defaultCustomer,
+  label = "Send Money",
+  icon = <Send aria-hidden />,
+  ...trigger
+}: EngineDialogTriggerProps & { walletId?: string; defaultCustomer?: DefaultCustomer }) {
   const canCreate = useCan("payouts.create");
   if (!canCreate) return null;
-  return <EngineDialogTrigger<{ walletId?: string }> {...trigger} label={label} icon={icon} Form={SendMoneyForm} formProps={{ walletId }} />;
+  return (
+    <EngineDialogTrigger<{ walletId?: string; defaultCustomer?: DefaultCustomer }>
+      {...trigger}
+      label={label}
+      icon={icon}
+      Form={SendMoneyForm}
+      formProps={{ walletId, defaultCustomer }}
+    />
+  );
 }

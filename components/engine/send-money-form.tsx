@@ -26,7 +26,7 @@ import { PAYOUT_CHANNEL_LABEL, payoutChannelsOf, sendMoneySchema, type PayoutCha
 import { formatMoney, parseAmount } from "@/lib/money";
 import { cn } from "@/lib/utils";
 import { MobileRecipientFields, recipientLabel, useDebouncedValue, type MobileRecipient } from "./customer-search";
-import { AmountField, newReference, withoutEmpty } from "./new-collection-form";
+import { AmountField, initialRecipient, newReference, withoutEmpty, type DefaultCustomer } from "./new-collection-form";
 import { trackTransaction } from "./tracked-transactions";
 
 /** The field names a server refusal may name that this form shows under a field. */
@@ -46,11 +46,14 @@ const OTHER_CHANNEL_FIELDS = ["bankCode", "accountNumber", "accountName", "short
 /** The Send Money form (loaded when the dialog opens: components/engine/send-money-dialog.tsx). */
 export function SendMoneyForm({
   walletId,
+  defaultCustomer,
   onBusy,
   onCancel,
   onDone,
 }: {
   walletId?: string;
+  /** Opens with this customer selected as the mobile-money recipient (a customer's "Send money"). */
+  defaultCustomer?: DefaultCustomer;
   onBusy(busy: boolean): void;
   onCancel(): void;
   onDone(): void;
@@ -65,7 +68,7 @@ export function SendMoneyForm({
   // Made once when the dialog opens: a double click or a retry sends the money once.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [initialReference] = useState(() => newReference());
-  const [recipient, setRecipientState] = useState<MobileRecipient>({ customer: null, phoneNumber: "", network: "" });
+  const [recipient, setRecipientState] = useState<MobileRecipient>(() => initialRecipient(defaultCustomer, country));
   const [reviewed, setReviewed] = useState<SendMoneyInput | null>(null);
   const inFlight = useRef(false);
   const [submitting, setSubmitting] = useState(false);
@@ -76,9 +79,9 @@ export function SendMoneyForm({
     defaultValues: {
       walletId,
       channel: "MOBILE_MONEY",
-      customerId: "",
-      phoneNumber: "",
-      network: "",
+      customerId: recipient.customer?.id ?? "",
+      phoneNumber: recipient.phoneNumber,
+      network: recipient.network,
       bankCode: "",
       accountNumber: "",
       accountName: "",

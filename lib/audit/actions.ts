@@ -42,6 +42,11 @@ export const AUDIT_ACTIONS = {
   "payout.approval_threshold_set": "Payout approval threshold changed",
   "offramp.cancelled": "Offramp cancelled",
   "offramp.refund_retried": "Offramp refund retried",
+  "customer.created": "Customer created",
+  "customer.updated": "Customer updated",
+  "customer.suspended": "Customer suspended",
+  "customer.reactivated": "Customer reactivated",
+  "customer.verified": "Customer name verified",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

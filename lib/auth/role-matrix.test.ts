@@ -116,6 +116,13 @@ const EXPECTED_ACTIONS: Record<string, Expected> = {
   "roles.delete": "roles.manage",
   /** Public: the single-use 256-bit invite token is the credential. */
   "team.invite_accept": "public",
+  // Customers (issue 11)
+  "customers.create": "customers.manage",
+  "customers.update": "customers.manage",
+  "customers.suspend": "customers.manage",
+  "customers.reactivate": "customers.manage",
+  /** Stores the result on the customer and discloses a registered name: manage, not read. */
+  "customers.verify_name": "customers.manage",
 };
 
 /** Every state-changing route handler: "METHOD /path" → what it requires. */

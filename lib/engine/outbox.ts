@@ -2,7 +2,7 @@ import "server-only";
 import { outboxEvents, type Environment } from "@/lib/db/schema";
 import { toDecimalString } from "@/lib/money";
 import type { Tx } from "@/lib/ledger/ledger";
-import { STATUS_EVENT } from "./statuses";
+import { isOpenStatus, STATUS_EVENT, SUCCESS_STATUS } from "./statuses";
 
 /** The transaction fields a status event carries (§4.5). */
 export interface EventSource {
@@ -31,7 +31,7 @@ const major = (minor: bigint, currency: string) => Number(toDecimalString(minor,
 
 /** §4.5: deposit payloads are snake_case, withdrawal ones camelCase; error fields always present on non-success. */
 export function statusPayload(t: EventSource): Record<string, unknown> {
-  const failed = t.status !== "SUCCESSFUL" && t.status !== "PENDING" && t.status !== "INITIATED";
+  const failed = t.status !== SUCCESS_STATUS && !isOpenStatus(t.status);
   if (t.kind === "collection") {
     return {
       status: t.status,

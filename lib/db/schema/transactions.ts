@@ -44,6 +44,8 @@ export const customers = pgTable(
     uniqueIndex("customers_key").on(t.integratorId, t.customerKey),
     index("customers_scope_idx").on(t.integratorId, t.environment, t.countryCode, t.createdAt, t.id),
     index("customers_phone_idx").on(t.integratorId, t.environment, t.phoneNumber),
+    // Phone-prefix search ("0712 3…" → LIKE '+2547123%') under any collation, as transactions_phone_prefix_idx.
+    index("customers_phone_prefix_idx").on(t.integratorId, t.environment, t.phoneNumber.op("text_pattern_ops")),
   ],
 );
 

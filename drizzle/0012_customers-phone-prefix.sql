@@ -1,0 +1,1 @@
+CREATE INDEX "customers_phone_prefix_idx" ON "customers" USING btree ("integrator_id","environment","phone_number" text_pattern_ops);

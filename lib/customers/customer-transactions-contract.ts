@@ -1,0 +1,142 @@
+/**
+ * A customer's transactions (customer detail page): their collections and payouts in one list,
+ * newest first. The params schema the route parses, the nuqs parser map the page and the table
+ * read the URL with, the API query string, the query keys, the row type and where a row opens.
+ * Pure: shared by the route, the server page and the client.
+ */
+import { z } from "zod";
+import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
+import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
+import {
+  listParam,
+  listUrlState,
+  pageParam,
+  pageSizeParam,
+  single,
+  type CursorPage,
+  type UrlStateOf,
+} from "@/lib/client/list-params";
+import { ENV_PARAM, MARKET_PARAM } from "@/lib/context-url";
+import { marketKey, type Market } from "@/lib/markets";
+import { decodeCursor } from "@/lib/transactions/list-contract";
+import { DEPOSIT_STATUSES, WITHDRAWAL_STATUSES } from "@/lib/transactions/kinds";
+
+export const CUSTOMER_TX_PAGE_SIZES = [10, 20, 50, 100] as const;
+export const CUSTOMER_TX_PAGE_SIZE = 20;
+
+/** The kinds a customer's list shows (onramp and offramp are not customer payments). */
+export const CUSTOMER_TX_KINDS = ["collection", "payout"] as const;
+export type CustomerTxKind = (typeof CUSTOMER_TX_KINDS)[number];
+
+export const CUSTOMER_TX_KIND_LABEL: Record<CustomerTxKind, string> = {
+  collection: "Collection",
+  payout: "Payout",
+};
+
+/** Every status a collection or a payout may have: the status filter's options. */
+export const CUSTOMER_TX_STATUSES: readonly string[] = [...new Set<string>([...DEPOSIT_STATUSES, ...WITHDRAWAL_STATUSES])].sort();
+
+/** Where a customer's transaction opens: its list with the detail sheet open. */
+export const CUSTOMER_TX_LIST_PATH: Record<CustomerTxKind, string> = {
+  collection: "/collections",
+  payout: "/payouts",
+};
+
+/** A customer id as the routes accept it (the transactions' id alphabet). */
+export const CUSTOMER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+const statusToken = z
+  .string()
+  .max(40)
+  .refine((v) => CUSTOMER_TX_STATUSES.includes(v), "Unknown status");
+
+/**
+ * What GET /api/customers/{id}/transactions accepts: the status (one or more) and kind filters,
+ * then keyset paging (`cursor` with its `page`), or a bare `page` (offset, a hand-edited URL).
+ * Parsed into what the service takes (`pageSize` for `size`).
+ */
+export const customerTransactionsSchema = z
+  .object({
+    status: listParam(40, statusToken),
+    kind: single(z.enum(CUSTOMER_TX_KINDS, { error: "Kind must be collection or payout" }).optional()),
+    page: pageParam,
+    cursor: single(
+      z
+        .string()
+        .max(200)
+        .optional()
+        .refine((v) => v === undefined || v === "" || decodeCursor(v) !== null, "Malformed cursor"),
+    ),
+    size: pageSizeParam(CUSTOMER_TX_PAGE_SIZES, CUSTOMER_TX_PAGE_SIZE),
+  })
+  .transform(({ size, cursor, ...rest }) => ({ ...rest, cursor: cursor || undefined, pageSize: size }));
+
+export type CustomerTransactionsQuery = z.output<typeof customerTransactionsSchema>;
+
+export const CUSTOMER_TX_FILTER_KEYS = ["status", "kind"] as const;
+
+const filterParsers = {
+  status: parseAsArrayOf(parseAsString).withDefault([]),
+  kind: parseAsString,
+};
+/** The customer page's URL state (no sort: always newest first). */
+const customerTxUrl = listUrlState(filterParsers, {
+  page: parseAsInteger.withDefault(1),
+  cursor: parseAsString,
+  size: parseAsInteger.withDefault(CUSTOMER_TX_PAGE_SIZE),
+});
+export const customerTransactionsSearchParams = customerTxUrl.searchParams;
+export type CustomerTransactionsSearchState = UrlStateOf<typeof customerTransactionsSearchParams>;
+export const loadCustomerTransactionsSearchParams = customerTxUrl.load;
+
+export function customerTransactionsListQuery(state: Partial<CustomerTransactionsSearchState>): string {
+  return customerTxUrl.listQuery(state);
+}
+
+export function customerTransactionsUrl(customerId: string, state: Partial<CustomerTransactionsSearchState>): string {
+  const qs = customerTransactionsListQuery(state);
+  return `/api/customers/${encodeURIComponent(customerId)}/transactions${qs ? `?${qs}` : ""}`;
+}
+
+export const customerQueryKeys = {
+  /** Everything of one customer (the profile, the figures and the list). */
+  all: (scopeKey: ScopeKey, customerId: string) => listQueryKey(scopeKey, "customers", "detail", customerId),
+  detail: (scopeKey: ScopeKey, customerId: string) => listQueryKey(scopeKey, "customers", "detail", customerId, "profile"),
+  transactions: (scopeKey: ScopeKey, customerId: string, state: Partial<CustomerTransactionsSearchState>) =>
+    listQueryKey(scopeKey, "customers", "detail", customerId, "transactions", customerTransactionsListQuery(state)),
+};
+
+/** `/collections?tx=<id>&m=KE-KES&env=sandbox`: the transaction open in its list, in this context. */
+export function customerTransactionHref(
+  row: { id: string; kind: CustomerTxKind },
+  context: { environment: string; market: Market },
+): string {
+  const params = new URLSearchParams({ tx: row.id, [MARKET_PARAM]: marketKey(context.market), [ENV_PARAM]: context.environment });
+  return `${CUSTOMER_TX_LIST_PATH[row.kind]}?${params}`;
+}
+
+/** One row (JSON: bigints as strings). */
+export interface CustomerTxRow {
+  id: string;
+  kind: CustomerTxKind;
+  /** The dashboard "Type" (MOBILE_MONEY, BANK…). */
+  channel: string;
+  referenceId: string;
+  status: string;
+  currency: string;
+  network: string | null;
+  phoneNumber: string | null;
+  /** Minor units of `currency`. */
+  amount: string;
+  fee: string;
+  errorMessage: string | null;
+  /** ISO-8601 UTC (microseconds). */
+  createdAt: string;
+}
+
+export interface CustomerTxPage extends CursorPage<CustomerTxRow> {
+  /** Rows matching the filters (in the market, of the kinds the member may read). */
+  total: number;
+  /** The kinds shown: those the member may read. */
+  kinds: CustomerTxKind[];
+}

@@ -1,0 +1,123 @@
+/**
+ * The Customers list's contract: the params schema the list and export routes parse (the one
+ * validation), the nuqs parser map the server page and the table read the URL with, the API query
+ * string, the query keys and the row type. Pure: shared by the routes, the server page and the client.
+ */
+import { z } from "zod";
+import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
+import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
+import {
+  listParam,
+  listUrlState,
+  pageParam,
+  pageSizeParam,
+  searchParam,
+  sortParam,
+  type UrlStateOf,
+} from "@/lib/client/list-params";
+
+export const CUSTOMER_PAGE_SIZES = [10, 20, 50, 100] as const;
+export const CUSTOMER_PAGE_SIZE = 20;
+/** What a customer's status reads (a suspension whose date has passed reads active). */
+export const CUSTOMER_STATUSES = ["active", "inactive", "suspended"] as const;
+export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
+export const CUSTOMER_SORT_COLUMNS = ["createdAt", "name", "phoneNumber", "customerKey", "network", "status"] as const;
+export type CustomerSortColumn = (typeof CUSTOMER_SORT_COLUMNS)[number];
+export const CUSTOMER_DEFAULT_SORT = "createdAt.desc";
+/** At most this many customers in one CSV download. */
+export const CUSTOMER_EXPORT_MAX_ROWS = 200_000;
+
+/** NUL and other control characters (PostgreSQL text cannot hold NUL): a 400 with a message, never a 500. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** What GET /api/customers and /api/customers/export accept (the export ignores sort and paging). */
+export const customersListSchema = z.object({
+  /** A phone number in any typed form (0712…, 712…, 254712…, +254 712…), a name, an email or a customer key. */
+  q: searchParam(100).refine((v) => !CONTROL.test(v), "The search cannot contain control characters"),
+  /** ISO-2 countries among the organisation's markets; none = the selected market's country. */
+  country: listParam(20, z.string().regex(/^[A-Z]{2}$/, "Unknown country")),
+  network: listParam(20, z.string().regex(/^[A-Z0-9_]{1,40}$/, "Unknown network")),
+  status: listParam(
+    3,
+    z.enum(CUSTOMER_STATUSES, { error: "Status must be active, inactive or suspended" }),
+  ),
+  sort: sortParam(CUSTOMER_SORT_COLUMNS, CUSTOMER_DEFAULT_SORT),
+  page: pageParam,
+  size: pageSizeParam(CUSTOMER_PAGE_SIZES, CUSTOMER_PAGE_SIZE),
+});
+export type CustomersListQuery = z.output<typeof customersListSchema>;
+export type CustomerFilters = Pick<CustomersListQuery, "q" | "country" | "network" | "status">;
+
+/** Filter keys (a change starts again at page 1; Reset clears them). */
+export const CUSTOMER_FILTER_KEYS = ["q", "country", "network", "status"] as const;
+
+/** The Customers page's URL state. */
+const customersUrl = listUrlState(
+  {
+    q: parseAsString.withDefault(""),
+    country: parseAsArrayOf(parseAsString).withDefault([]),
+    network: parseAsArrayOf(parseAsString).withDefault([]),
+    status: parseAsArrayOf(parseAsString).withDefault([]),
+  },
+  {
+    sort: parseAsString.withDefault(CUSTOMER_DEFAULT_SORT),
+    page: parseAsInteger.withDefault(1),
+    size: parseAsInteger.withDefault(CUSTOMER_PAGE_SIZE),
+  },
+);
+export const customersSearchParams = customersUrl.searchParams;
+export type CustomersSearchState = UrlStateOf<typeof customersSearchParams>;
+export const loadCustomersSearchParams = customersUrl.load;
+
+/** The list route's query string: filters, sort and paging (defaults left out). */
+export function customersListQuery(state: Partial<CustomersSearchState>): string {
+  return customersUrl.listQuery(state);
+}
+
+/** The CSV download of the filtered list (sort and paging left out). */
+export function customersExportUrl(state: Partial<CustomersSearchState>): string {
+  const qs = customersUrl.filterQuery(state);
+  return `/api/customers/export${qs ? `?${qs}` : ""}`;
+}
+
+export const customersQueryKeys = {
+  all: (scopeKey: ScopeKey) => listQueryKey(scopeKey, "customers"),
+  list: (scopeKey: ScopeKey, state: Partial<CustomersSearchState>) =>
+    listQueryKey(scopeKey, "customers", "list", customersListQuery(state)),
+};
+
+/** One line of the Customers table (JSON: money as strings of minor units). */
+export interface CustomerRow {
+  id: string;
+  customerKey: string;
+  /** First and last name, or null. */
+  name: string | null;
+  email: string | null;
+  /** E.164 (the table shows it in the country's national format, lib/customers/format.ts). */
+  phoneNumber: string | null;
+  /** ISO-2. */
+  country: string;
+  network: string;
+  /** As it reads now: a suspension whose date has passed is active. */
+  status: CustomerStatus;
+  /** While suspended: until when (null: until lifted). */
+  suspendedUntil: string | null;
+  /** All its transactions in this environment. */
+  transactionCount: number;
+  /** SUCCESSFUL collections, minor units of the response's `currency`. */
+  totalCollected: string;
+  /** SUCCESSFUL payouts, minor units of the response's `currency`. */
+  totalPaid: string;
+  /** ISO-8601 UTC. */
+  createdAt: string;
+}
+
+export interface CustomersListResponse {
+  rows: CustomerRow[];
+  /** Customers matching the filters (all pages). */
+  total: number;
+  page: number;
+  size: number;
+  /** The market's currency: what the totals are in. */
+  currency: string;
+}
