@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { auditLogs } from "@/lib/db/schema";
 import type { Environment } from "@/lib/db/schema";
 import { actorOf, type Scope } from "@/lib/auth/principal";
+import { AppError } from "@/lib/auth/errors";
 import type { AuditAction } from "./actions";
 
 export interface AuditEvent {
@@ -51,4 +52,28 @@ export async function writeAudit(db: Pick<Db, "insert">, event: AuditEvent): Pro
     userAgent: event.userAgent?.slice(0, 512) ?? null,
     metadata: event.metadata,
   });
+}
+
+/**
+ * Runs a mutation whose refusals deserve an audit row although nothing changed (not found, locked,
+ * insufficient balance, a reused key, a self-approval): a refusal it throws (an AppError, or only
+ * `opts.only`) is recorded outside the rolled-back transaction, with its message as the reason,
+ * then thrown on. A failed audit write is logged, never raised over the refusal.
+ */
+export async function auditRefusals<T>(
+  db: Pick<Db, "insert">,
+  event: Omit<AuditEvent, "outcome">,
+  work: () => Promise<T>,
+  opts: { outcome?: "failure" | "denied"; only?: abstract new (...args: never[]) => AppError } = {},
+): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof (opts.only ?? AppError)) {
+      await writeAudit(db, { ...event, outcome: opts.outcome ?? "failure", metadata: { reason: e.message, ...event.metadata } }).catch((auditError) =>
+        console.error(`[audit] could not record a refused ${event.action}`, auditError),
+      );
+    }
+    throw e;
+  }
 }

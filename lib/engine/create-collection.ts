@@ -3,8 +3,8 @@ import type { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { actorOf, type Scope } from "@/lib/auth/scope";
 import type { RequestMeta } from "@/lib/auth/guard";
-import { AppError, ConflictError, ValidationError } from "@/lib/auth/errors";
-import { auditedBy, writeAudit } from "@/lib/audit/write-audit";
+import { ConflictError, ValidationError } from "@/lib/auth/errors";
+import { auditedBy, auditRefusals, writeAudit } from "@/lib/audit/write-audit";
 import { requestHash } from "@/lib/ledger/idempotency";
 import { withLedgerRetry, type Tx } from "@/lib/ledger/ledger";
 import { formatMoney } from "@/lib/money";
@@ -36,21 +36,17 @@ export async function createCollection(
   origin: Origin = "dashboard",
 ): Promise<CreatedTransaction> {
   if (!providerFor(scope.environment)) throw new ConflictError(NO_PROVIDER_MESSAGE);
-  try {
-    return await withLedgerRetry(() => db.transaction((tx) => collectionInTx(tx, scope, input, meta, origin)));
-  } catch (e) {
-    if (e instanceof AppError) {
-      await writeAudit(db, {
-        ...auditedBy(scope, meta),
-        action: "collection.created",
-        targetType: "transaction",
-        targetId: input.referenceId || "-",
-        outcome: "failure",
-        metadata: { reason: e.message, amount: input.amount.slice(0, 64), currency: scope.market.currency },
-      }).catch((auditError) => console.error("[engine] could not audit a refused collection", auditError));
-    }
-    throw e;
-  }
+  return auditRefusals(
+    db,
+    {
+      ...auditedBy(scope, meta),
+      action: "collection.created",
+      targetType: "transaction",
+      targetId: input.referenceId || "-",
+      metadata: { amount: input.amount.slice(0, 64), currency: scope.market.currency },
+    },
+    () => withLedgerRetry(() => db.transaction((tx) => collectionInTx(tx, scope, input, meta, origin))),
+  );
 }
 
 async function collectionInTx(tx: Tx, scope: Scope, input: CreateCollectionInput, meta: Partial<RequestMeta> | undefined, origin: Origin): Promise<CreatedTransaction> {

@@ -3,9 +3,9 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { actorOf, type Scope } from "@/lib/auth/scope";
 import type { RequestMeta } from "@/lib/auth/guard";
-import { AppError, ConflictError, ValidationError } from "@/lib/auth/errors";
+import { ConflictError, ValidationError } from "@/lib/auth/errors";
 import { fiatWallets, payoutApprovals, payoutApprovalThresholds } from "@/lib/db/schema";
-import { auditedBy, writeAudit } from "@/lib/audit/write-audit";
+import { auditedBy, auditRefusals, writeAudit } from "@/lib/audit/write-audit";
 import { requestHash } from "@/lib/ledger/idempotency";
 import { withLedgerRetry, type Tx } from "@/lib/ledger/ledger";
 import { COUNTRIES } from "@/lib/markets";
@@ -47,21 +47,17 @@ export async function createPayout(
     const msg = `${PAYOUT_CHANNEL_LABEL[input.channel]} payouts are not offered in ${COUNTRIES[scope.market.country]?.name ?? scope.market.country}`;
     throw new ValidationError(msg, { channel: [msg] });
   }
-  try {
-    return await withLedgerRetry(() => db.transaction((tx) => payoutInTx(tx, scope, input, meta, origin)));
-  } catch (e) {
-    if (e instanceof AppError) {
-      await writeAudit(db, {
-        ...auditedBy(scope, meta),
-        action: "payout.created",
-        targetType: "transaction",
-        targetId: input.referenceId || "-",
-        outcome: "failure",
-        metadata: { reason: e.message, amount: input.amount.slice(0, 64), channel: input.channel, currency: scope.market.currency },
-      }).catch((auditError) => console.error("[engine] could not audit a refused payout", auditError));
-    }
-    throw e;
-  }
+  return auditRefusals(
+    db,
+    {
+      ...auditedBy(scope, meta),
+      action: "payout.created",
+      targetType: "transaction",
+      targetId: input.referenceId || "-",
+      metadata: { amount: input.amount.slice(0, 64), channel: input.channel, currency: scope.market.currency },
+    },
+    () => withLedgerRetry(() => db.transaction((tx) => payoutInTx(tx, scope, input, meta, origin))),
+  );
 }
 
 async function payoutInTx(tx: Tx, scope: Scope, input: CreatePayoutInput, meta: Partial<RequestMeta> | undefined, origin: Origin): Promise<CreatedTransaction> {

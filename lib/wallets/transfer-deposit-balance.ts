@@ -5,7 +5,7 @@ import { actorOf, type Scope } from "@/lib/auth/scope";
 import { fiatWallets } from "@/lib/db/schema";
 import { inScope } from "@/lib/db/tenant";
 import { AppError, ConflictError, NotFoundError, ValidationError } from "@/lib/auth/errors";
-import { auditedBy, writeAudit } from "@/lib/audit/write-audit";
+import { auditedBy, auditRefusals, writeAudit } from "@/lib/audit/write-audit";
 import { formatMoney, MAX_MINOR_UNITS, parseAmount } from "@/lib/money";
 import type { RequestMeta } from "@/lib/auth/guard";
 import { IDEMPOTENCY_KEY_MESSAGE, IDEMPOTENCY_KEY_RE } from "@/lib/ledger/idempotency-key";
@@ -57,23 +57,19 @@ export async function transferDepositBalance(
     if (amount > MAX_MINOR_UNITS) throw new ValidationError("Amount is too large", { amount: ["Amount is too large"] });
   }
 
-  try {
-    return await withLedgerRetry(() => db.transaction((tx) => transferInTx(tx, scope, input.walletId, amount, key, meta)));
-  } catch (e) {
-    // Input errors were thrown above; what reaches here is a refusal (not found, locked,
-    // insufficient, key reuse): worth an audit row even though nothing moved.
-    if (e instanceof AppError) {
-      await writeAudit(db, {
-        ...auditedBy(scope, meta),
-        action: "wallet.transfer_deposit",
-        targetType: "fiat_wallet",
-        targetId: String(input.walletId).slice(0, 64),
-        outcome: "failure",
-        metadata: { reason: e.message, amount: amount?.toString() ?? "entire", idempotencyKey: key },
-      }).catch((auditError) => console.error("[wallets] could not audit a refused transfer", auditError));
-    }
-    throw e;
-  }
+  // Input errors were thrown above; a refusal from here on (not found, locked, insufficient, key
+  // reuse) is worth an audit row even though nothing moved.
+  return auditRefusals(
+    db,
+    {
+      ...auditedBy(scope, meta),
+      action: "wallet.transfer_deposit",
+      targetType: "fiat_wallet",
+      targetId: String(input.walletId).slice(0, 64),
+      metadata: { amount: amount?.toString() ?? "entire", idempotencyKey: key },
+    },
+    () => withLedgerRetry(() => db.transaction((tx) => transferInTx(tx, scope, input.walletId, amount, key, meta))),
+  );
 }
 
 /**
