@@ -15,6 +15,7 @@ import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-limits";
 import { PasswordInput } from "./password-input";
 import { RESET_STORAGE_KEY } from "./forgot-password-form";
 import { FormBanner } from "./form-banner";
+import { placeFieldErrors } from "@/lib/client/place-field-errors";
 
 const schema = z
   .object({
@@ -59,15 +60,7 @@ export function ResetPasswordForm() {
     setFormError(null);
     const res = await resetPasswordWithCode(values);
     if (!res.ok) {
-      let placed = false;
-      for (const field of FIELDS) {
-        const message = res.fieldErrors?.[field]?.[0];
-        if (message) {
-          form.setError(field, { message });
-          placed = true;
-        }
-      }
-      if (!placed) setFormError(res.error);
+      if (!placeFieldErrors(form.setError, FIELDS, res.fieldErrors)) setFormError(res.error);
       return;
     }
     sessionStorage.removeItem(RESET_STORAGE_KEY);

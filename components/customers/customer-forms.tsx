@@ -40,6 +40,7 @@ import { banksOf } from "@/lib/engine/banks";
 import { networksOf } from "@/lib/engine/networks";
 import { cn } from "@/lib/utils";
 import { countryName, useInvalidateScope, who } from "./customer-dialog-utils";
+import { placeFieldErrors } from "@/lib/client/place-field-errors";
 
 /** Radix selects cannot hold "": this item value stands for "none" and maps to "". */
 const NONE = "__none__";
@@ -133,15 +134,7 @@ export function CustomerForm({ customer, onBusy, onClose }: { customer?: Editabl
       }
       const existing = res.fieldErrors?.existingCustomerId?.[0];
       if (existing && existing !== customer?.id) setExistingId(existing);
-      let shown = false;
-      for (const field of FIELDS) {
-        const message = res.fieldErrors?.[field]?.[0];
-        if (message) {
-          form.setError(field, { message });
-          shown = true;
-        }
-      }
-      if (!shown) setFormError(res.error);
+      if (!placeFieldErrors(form.setError, FIELDS, res.fieldErrors)) setFormError(res.error);
     } catch {
       setFormError("Could not reach the server. Check your connection and try again.");
     } finally {

@@ -24,6 +24,7 @@ import { cn } from "@/lib/utils";
 import { networksOf } from "@/lib/engine/networks";
 import { MobileRecipientFields, recipientLabel, type MobileRecipient } from "./customer-search";
 import { trackTransaction } from "./tracked-transactions";
+import { placeFieldErrors } from "@/lib/client/place-field-errors";
 
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -154,15 +155,7 @@ export function NewCollectionForm({
         done(res.data);
         return;
       }
-      let shown = false;
-      for (const field of COLLECTION_FIELDS) {
-        const message = res.fieldErrors?.[field]?.[0];
-        if (message) {
-          form.setError(field, { message });
-          shown = true;
-        }
-      }
-      if (!shown) setFormError(res.error);
+      if (!placeFieldErrors(form.setError, COLLECTION_FIELDS, res.fieldErrors)) setFormError(res.error);
     } catch {
       setFormError("Could not reach the server. Try again: the same request is safe to repeat, it will not be sent twice.");
     } finally {

@@ -28,6 +28,7 @@ import { cn } from "@/lib/utils";
 import { MobileRecipientFields, recipientLabel, useDebouncedValue, type MobileRecipient } from "./customer-search";
 import { AmountField, initialRecipient, newReference, withoutEmpty, type DefaultCustomer } from "./new-collection-form";
 import { trackTransaction } from "./tracked-transactions";
+import { placeFieldErrors } from "@/lib/client/place-field-errors";
 
 /** The field names a server refusal may name that this form shows under a field. */
 const PAYOUT_FIELDS = [
@@ -188,14 +189,9 @@ export function SendMoneyForm({
         done(res.data, recipientText(reviewed));
         return;
       }
-      const named = PAYOUT_FIELDS.filter((f) => res.fieldErrors?.[f]?.length);
-      if (named.length) {
-        // Back to the form, the message under the field to fix.
-        setReviewed(null);
-        for (const f of named) form.setError(f, { message: res.fieldErrors![f]![0] });
-      } else {
-        setFormError(res.error);
-      }
+      // A field refused: back to the form, the message under the field to fix.
+      if (placeFieldErrors(form.setError, PAYOUT_FIELDS, res.fieldErrors)) setReviewed(null);
+      else setFormError(res.error);
     } catch {
       setFormError("Could not reach the server. Try again: the same request is safe to repeat, the money will not be sent twice.");
     } finally {

@@ -14,7 +14,7 @@ import {
   type CreatedTransaction,
 } from "./new-transaction";
 import type { Origin } from "./create-payout";
-import { recordTransactionCreated, scheduleProcessing } from "./process-transaction";
+import { expiryFromNow, recordTransactionCreated, scheduleProcessing } from "./process-transaction";
 import { NO_PROVIDER_MESSAGE, providerFor } from "./providers";
 import type { newCollectionSchema } from "./schemas";
 
@@ -104,6 +104,7 @@ async function collectionInTx(tx: Tx, scope: Scope, input: CreateCollectionInput
     idempotencyKey: input.idempotencyKey,
     requestHash: hash,
     createdBy: actor.userId,
+    expiresAt: expiryFromNow(),
   });
   if (!row) twinCommitted();
 

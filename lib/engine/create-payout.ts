@@ -16,7 +16,7 @@ import {
   created, feeRuleFor, findPrevious, insertOnce, newReferenceId, parseEngineAmount, resolveMobileRecipient, resolveWallet, twinCommitted,
   type CreatedTransaction,
 } from "./new-transaction";
-import { recordTransactionCreated, scheduleProcessing } from "./process-transaction";
+import { expiryFromNow, recordTransactionCreated, scheduleProcessing } from "./process-transaction";
 import { InsufficientPayoutBalance, postPayoutDebit } from "./postings";
 import { NO_PROVIDER_MESSAGE, providerFor } from "./providers";
 import { payoutChannelsOf, PAYOUT_CHANNEL_LABEL, type sendMoneySchema } from "./schemas";
@@ -152,6 +152,8 @@ async function payoutInTx(tx: Tx, scope: Scope, input: CreatePayoutInput, meta: 
     idempotencyKey: input.idempotencyKey,
     requestHash: hash,
     createdBy: actor.userId,
+    // Armed now unless the payout waits for approval (then when it is approved).
+    expiresAt: awaiting ? null : expiryFromNow(),
     metadata: { recipient: recipient.details },
   });
   if (!row) twinCommitted();

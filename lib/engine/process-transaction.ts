@@ -15,14 +15,22 @@ export async function recordTransactionCreated(tx: Tx, row: EngineRow, note: str
   await recordStatusEvent(tx, { ...row, customerKey: await customerKeyOf(tx, row.customerId) });
 }
 
+/** When a transaction handed to its provider now expires without a final answer. */
+export function expiryFromNow(): Date {
+  return new Date(Date.now() + env().PAYMENT_EXPIRY_SECONDS * 1000);
+}
+
 /**
  * Hands a PENDING transaction to its provider (a job, right after commit) and arms its expiry
  * (a delayed job: if no final answer came by then, EXPIRED and a payout's debit is reversed).
+ * A new transaction carries its `expiresAt` from the insert; an approved one gets it here.
  */
-export async function scheduleProcessing(tx: Tx, row: Pick<EngineRow, "id" | "integratorId">): Promise<void> {
-  const seconds = env().PAYMENT_EXPIRY_SECONDS;
-  const expiresAt = new Date(Date.now() + seconds * 1000);
-  await tx.update(t).set({ expiresAt }).where(eq(t.id, row.id));
+export async function scheduleProcessing(tx: Tx, row: Pick<EngineRow, "id" | "integratorId" | "expiresAt">): Promise<void> {
+  let expiresAt = row.expiresAt;
+  if (!expiresAt) {
+    expiresAt = expiryFromNow();
+    await tx.update(t).set({ expiresAt }).where(eq(t.id, row.id));
+  }
   const ref = { integratorId: row.integratorId, transactionId: row.id };
   await enqueue(tx, "engine.submit", ref);
   await enqueue(tx, "engine.expire", ref, { startAfter: expiresAt });

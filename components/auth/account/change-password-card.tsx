@@ -10,6 +10,7 @@ import { toast } from "@/components/ui/toaster";
 import { changeOwnPassword } from "@/lib/auth/account-actions";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-limits";
 import { PasswordInput } from "../password-input";
+import { placeFieldErrors } from "@/lib/client/place-field-errors";
 
 const schema = z
   .object({
@@ -32,15 +33,7 @@ export function ChangePasswordForm() {
   async function onSubmit(values: Values) {
     const res = await changeOwnPassword(values);
     if (!res.ok) {
-      let placed = false;
-      for (const f of FIELDS) {
-        const m = res.fieldErrors?.[f]?.[0];
-        if (m) {
-          form.setError(f, { message: m });
-          placed = true;
-        }
-      }
-      if (!placed) form.setError("root", { message: res.error });
+      if (!placeFieldErrors(form.setError, FIELDS, res.fieldErrors)) form.setError("root", { message: res.error });
       return;
     }
     form.reset();
