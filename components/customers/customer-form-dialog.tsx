@@ -4,11 +4,10 @@ import { useState } from "react";
 import dynamic from "next/dynamic";
 import { Ban, Pencil, Plus, RotateCcw } from "lucide-react";
 import { Button, type ButtonProps } from "@/components/ui/button";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toaster";
 import { useCan, useScope } from "@/components/shell/scope-context";
-import { FormLoading } from "@/components/engine/dialog-trigger";
+import { FormDialog, FormLoading } from "@/components/ui/form-dialog";
 import { reactivateCustomerAction } from "@/lib/customers/actions";
 import type { EditableCustomer, SuspendableCustomer } from "@/lib/customers/schemas";
 import { outOfMarketHint, useInvalidateScope, who } from "./customer-dialog-utils";
@@ -26,20 +25,17 @@ interface TriggerProps {
 /** "Add Customer": a trigger and the dialog, for members with customers.manage only. */
 export function AddCustomerDialog({ label = "Add Customer", variant, size }: TriggerProps) {
   const canManage = useCan("customers.manage");
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   if (!canManage) return null;
   return (
-    <>
-      <Button variant={variant} size={size} onClick={() => setOpen(true)}>
-        <Plus aria-hidden /> {label}
-      </Button>
-      <Dialog open={open} onOpenChange={(next) => !busy && setOpen(next)}>
-        <DialogContent className="sm:max-w-xl" onInteractOutside={(e) => busy && e.preventDefault()}>
-          {open && <CustomerForm onBusy={setBusy} onClose={() => setOpen(false)} />}
-        </DialogContent>
-      </Dialog>
-    </>
+    <FormDialog<{ customer?: EditableCustomer }>
+      label={label}
+      icon={<Plus aria-hidden />}
+      variant={variant}
+      size={size}
+      contentClassName="sm:max-w-xl"
+      Form={CustomerForm}
+      formProps={{}}
+    />
   );
 }
 
@@ -47,21 +43,20 @@ export function AddCustomerDialog({ label = "Add Customer", variant, size }: Tri
 export function EditCustomerDialog({ customer, label = "Edit", variant = "outline", size }: TriggerProps & { customer: EditableCustomer }) {
   const canManage = useCan("customers.manage");
   const { market } = useScope();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   if (!canManage) return null;
   const hint = outOfMarketHint(customer.countryCode, market.country);
   return (
-    <>
-      <Button variant={variant} size={size} onClick={() => setOpen(true)} disabled={!!hint} title={hint}>
-        <Pencil aria-hidden /> {label}
-      </Button>
-      <Dialog open={open} onOpenChange={(next) => !busy && setOpen(next)}>
-        <DialogContent className="sm:max-w-xl" onInteractOutside={(e) => busy && e.preventDefault()}>
-          {open && <CustomerForm customer={customer} onBusy={setBusy} onClose={() => setOpen(false)} />}
-        </DialogContent>
-      </Dialog>
-    </>
+    <FormDialog<{ customer?: EditableCustomer }>
+      label={label}
+      icon={<Pencil aria-hidden />}
+      variant={variant}
+      size={size}
+      disabled={!!hint}
+      title={hint}
+      contentClassName="sm:max-w-xl"
+      Form={CustomerForm}
+      formProps={{ customer }}
+    />
   );
 }
 
@@ -69,21 +64,20 @@ export function EditCustomerDialog({ customer, label = "Edit", variant = "outlin
 export function SuspendCustomerDialog({ customer, label = "Suspend", variant = "outline", size }: TriggerProps & { customer: SuspendableCustomer }) {
   const canManage = useCan("customers.manage");
   const { market } = useScope();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   if (!canManage) return null;
   const hint = outOfMarketHint(customer.countryCode, market.country);
   return (
-    <>
-      <Button variant={variant} size={size} onClick={() => setOpen(true)} disabled={!!hint} title={hint}>
-        <Ban aria-hidden /> {label}
-      </Button>
-      <Dialog open={open} onOpenChange={(next) => !busy && setOpen(next)}>
-        <DialogContent onInteractOutside={(e) => busy && e.preventDefault()}>
-          {open && <SuspendForm customer={customer} onBusy={setBusy} onClose={() => setOpen(false)} />}
-        </DialogContent>
-      </Dialog>
-    </>
+    <FormDialog<{ customer: SuspendableCustomer }>
+      label={label}
+      icon={<Ban aria-hidden />}
+      variant={variant}
+      size={size}
+      disabled={!!hint}
+      title={hint}
+      contentClassName=""
+      Form={SuspendForm}
+      formProps={{ customer }}
+    />
   );
 }
 

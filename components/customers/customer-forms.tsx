@@ -41,6 +41,7 @@ import { networksOf } from "@/lib/engine/networks";
 import { cn } from "@/lib/utils";
 import { countryName, useInvalidateScope, who } from "./customer-dialog-utils";
 import { placeFieldErrors } from "@/lib/client/place-field-errors";
+import type { FormDialogFormProps } from "@/components/ui/form-dialog";
 
 /** Radix selects cannot hold "": this item value stands for "none" and maps to "". */
 const NONE = "__none__";
@@ -82,7 +83,7 @@ function initialValues(customer: EditableCustomer | undefined, country: string):
   };
 }
 
-export function CustomerForm({ customer, onBusy, onClose }: { customer?: EditableCustomer; onBusy(busy: boolean): void; onClose(): void }) {
+export function CustomerForm({ customer, onBusy, onCancel, onDone }: { customer?: EditableCustomer } & FormDialogFormProps) {
   const editing = !!customer;
   const { market } = useScope();
   const country = market.country;
@@ -129,7 +130,7 @@ export function CustomerForm({ customer, onBusy, onClose }: { customer?: Editabl
         toast.success(res.data.message, { description: customerName(res.data.customer.firstName, res.data.customer.lastName) ?? res.data.customer.phoneNumber ?? undefined });
         invalidate();
         onBusy(false);
-        onClose();
+        onDone();
         return;
       }
       const existing = res.fieldErrors?.existingCustomerId?.[0];
@@ -302,7 +303,7 @@ export function CustomerForm({ customer, onBusy, onClose }: { customer?: Editabl
       )}
 
       <DialogFooter>
-        <Button type="button" variant="outline" onClick={onClose} disabled={submitting}>
+        <Button type="button" variant="outline" onClick={onCancel} disabled={submitting}>
           Cancel
         </Button>
         <Button type="submit" disabled={submitting} aria-busy={submitting}>
@@ -415,7 +416,7 @@ function localInputValue(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export function SuspendForm({ customer, onBusy, onClose }: { customer: SuspendableCustomer; onBusy(busy: boolean): void; onClose(): void }) {
+export function SuspendForm({ customer, onBusy, onCancel, onDone }: { customer: SuspendableCustomer } & FormDialogFormProps) {
   const invalidate = useInvalidateScope();
   const [formError, setFormError] = useState<string | null>(null);
   const [min] = useState(() => localInputValue(new Date()));
@@ -436,7 +437,7 @@ export function SuspendForm({ customer, onBusy, onClose }: { customer: Suspendab
         toast.success(res.data.message, { description: `${who(customer)} is suspended until ${new Date(until).toLocaleString()}.` });
         invalidate();
         onBusy(false);
-        onClose();
+        onDone();
         return;
       }
       if (res.fieldErrors?.until?.[0]) form.setError("until", { message: res.fieldErrors.until[0] });
@@ -463,7 +464,7 @@ export function SuspendForm({ customer, onBusy, onClose }: { customer: Suspendab
         </Alert>
       )}
       <DialogFooter>
-        <Button type="button" variant="outline" onClick={onClose} disabled={submitting}>
+        <Button type="button" variant="outline" onClick={onCancel} disabled={submitting}>
           Cancel
         </Button>
         <Button type="submit" variant="destructive" disabled={submitting} aria-busy={submitting}>

@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import { Plus } from "lucide-react";
 import { useCan } from "@/components/shell/scope-context";
-import { EngineDialogTrigger, FormLoading, type EngineDialogTriggerProps } from "./dialog-trigger";
+import { FormDialog, FormLoading, type FormDialogTriggerProps } from "@/components/ui/form-dialog";
 import type { DefaultCustomer } from "./new-collection-form";
 
 const NewCollectionForm = dynamic(() => import("./new-collection-form").then((m) => m.NewCollectionForm), { loading: FormLoading });
@@ -19,11 +19,11 @@ export function NewCollectionDialog({
   label = "New Collection",
   icon = <Plus aria-hidden />,
   ...trigger
-}: EngineDialogTriggerProps & { walletId?: string; defaultCustomer?: DefaultCustomer }) {
+}: FormDialogTriggerProps & { walletId?: string; defaultCustomer?: DefaultCustomer }) {
   const canCreate = useCan("collections.create");
   if (!canCreate) return null;
   return (
-    <EngineDialogTrigger<{ walletId?: string; defaultCustomer?: DefaultCustomer }>
+    <FormDialog<{ walletId?: string; defaultCustomer?: DefaultCustomer }>
       {...trigger}
       label={label}
       icon={icon}

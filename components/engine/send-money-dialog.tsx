@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import { Send } from "lucide-react";
 import { useCan } from "@/components/shell/scope-context";
-import { EngineDialogTrigger, FormLoading, type EngineDialogTriggerProps } from "./dialog-trigger";
+import { FormDialog, FormLoading, type FormDialogTriggerProps } from "@/components/ui/form-dialog";
 import type { DefaultCustomer } from "./new-collection-form";
 
 const SendMoneyForm = dynamic(() => import("./send-money-form").then((m) => m.SendMoneyForm), { loading: FormLoading });
@@ -20,11 +20,11 @@ export function SendMoneyDialog({
   label = "Send Money",
   icon = <Send aria-hidden />,
   ...trigger
-}: EngineDialogTriggerProps & { walletId?: string; defaultCustomer?: DefaultCustomer }) {
+}: FormDialogTriggerProps & { walletId?: string; defaultCustomer?: DefaultCustomer }) {
   const canCreate = useCan("payouts.create");
   if (!canCreate) return null;
   return (
-    <EngineDialogTrigger<{ walletId?: string; defaultCustomer?: DefaultCustomer }>
+    <FormDialog<{ walletId?: string; defaultCustomer?: DefaultCustomer }>
       {...trigger}
       label={label}
       icon={icon}

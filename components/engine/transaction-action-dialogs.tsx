@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { useScopeKey } from "@/components/shell/scope-context";
-import { FormLoading } from "./dialog-trigger";
+import { FormLoading } from "@/components/ui/form-dialog";
 
 /** What the engine's actions answer (lib/auth/guard.ts ActionResult). */
 type Result<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };

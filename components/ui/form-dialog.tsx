@@ -1,0 +1,73 @@
+"use client";
+
+import { useState, type ComponentType } from "react";
+import { Button, type ButtonProps } from "@/components/ui/button";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { Spinner } from "@/components/ui/spinner";
+
+export interface FormDialogTriggerProps {
+  /** The trigger's text (each dialog has its default, e.g. "New Collection"; "Collect" on the wallet card). */
+  label?: string;
+  icon?: React.ReactNode;
+  variant?: ButtonProps["variant"];
+  size?: ButtonProps["size"];
+  className?: string;
+}
+
+/** What a form inside a FormDialog gets: report when it is busy (the dialog then stays open), close on cancel or done. */
+export interface FormDialogFormProps {
+  onBusy(busy: boolean): void;
+  onCancel(): void;
+  onDone(): void;
+}
+
+/**
+ * A button and the dialog it opens, for a form. Pass a next/dynamic `Form`: its code (react-hook-form,
+ * searches, previews) then loads when the dialog first opens, not with the page. The form is mounted
+ * per opening (a fresh idempotency key, reference and values every time) and the dialog cannot be
+ * dismissed while it is busy.
+ */
+export function FormDialog<P extends object>({
+  label,
+  icon,
+  variant,
+  size,
+  className,
+  disabled,
+  title,
+  contentClassName = "sm:max-w-lg",
+  Form,
+  formProps,
+}: FormDialogTriggerProps & {
+  label: string;
+  /** A disabled trigger says why in its title. */
+  disabled?: boolean;
+  title?: string;
+  contentClassName?: string;
+  Form: ComponentType<P & FormDialogFormProps>;
+  formProps: P;
+}) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  return (
+    <>
+      <Button variant={variant} size={size} className={className} onClick={() => setOpen(true)} disabled={disabled} title={title}>
+        {icon} {label}
+      </Button>
+      <Dialog open={open} onOpenChange={(next) => !busy && setOpen(next)}>
+        <DialogContent className={contentClassName} onInteractOutside={(e) => busy && e.preventDefault()}>
+          {open && <Form {...formProps} onBusy={setBusy} onCancel={() => setOpen(false)} onDone={() => setOpen(false)} />}
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}
+
+/** What a dialog shows while its form's code loads. */
+export function FormLoading() {
+  return (
+    <div className="flex min-h-40 items-center justify-center" role="status" aria-label="Loading the form">
+      <Spinner />
+    </div>
+  );
+}
