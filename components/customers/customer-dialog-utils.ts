@@ -1,7 +1,3 @@
-"use client";
-
-import { useQueryClient } from "@tanstack/react-query";
-import { useScopeKey } from "@/components/shell/scope-context";
 import { customerName } from "@/lib/customers/format";
 import type { SuspendableCustomer } from "@/lib/customers/schemas";
 import { COUNTRIES } from "@/lib/markets";
@@ -14,13 +10,6 @@ export function countryName(code: string): string {
 /** Mutations apply to customers of the selected market's country only (the services' rule). */
 export function outOfMarketHint(customerCountry: string, marketCountry: string): string | undefined {
   return customerCountry === marketCountry ? undefined : `Switch to ${countryName(customerCountry)} to change this customer`;
-}
-
-/** Refetch every list and detail of the current market and environment. */
-export function useInvalidateScope() {
-  const queryClient = useQueryClient();
-  const scopeKey = useScopeKey();
-  return () => void queryClient.invalidateQueries({ queryKey: scopeKey });
 }
 
 export function who(c: Pick<SuspendableCustomer, "firstName" | "lastName" | "customerKey">): string {

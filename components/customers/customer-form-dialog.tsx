@@ -6,11 +6,11 @@ import { Ban, Pencil, Plus, RotateCcw } from "lucide-react";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toaster";
-import { useCan, useScope } from "@/components/shell/scope-context";
+import { useCan, useRefreshScope, useScope } from "@/components/shell/scope-context";
 import { FormDialog, FormLoading } from "@/components/ui/form-dialog";
 import { reactivateCustomerAction } from "@/lib/customers/actions";
 import type { EditableCustomer, SuspendableCustomer } from "@/lib/customers/schemas";
-import { outOfMarketHint, useInvalidateScope, who } from "./customer-dialog-utils";
+import { outOfMarketHint, who } from "./customer-dialog-utils";
 
 /** The forms (react-hook-form, the name lookup) load when a dialog first opens, not with the page. */
 const CustomerForm = dynamic(() => import("./customer-forms").then((m) => m.CustomerForm), { loading: FormLoading });
@@ -85,7 +85,7 @@ export function SuspendCustomerDialog({ customer, label = "Suspend", variant = "
 export function ReactivateCustomerButton({ customer, label = "Reactivate", variant = "outline", size }: TriggerProps & { customer: SuspendableCustomer }) {
   const canManage = useCan("customers.manage");
   const { market } = useScope();
-  const invalidate = useInvalidateScope();
+  const invalidate = useRefreshScope();
   const [busy, setBusy] = useState(false);
   if (!canManage) return null;
   const hint = outOfMarketHint(customer.countryCode, market.country);

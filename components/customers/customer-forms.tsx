@@ -13,7 +13,7 @@ import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toaster";
-import { useScope } from "@/components/shell/scope-context";
+import { useRefreshScope, useScope } from "@/components/shell/scope-context";
 import { NetworkSelect, phonePlaceholder } from "@/components/engine/network-select";
 import { detectedNetwork } from "@/components/engine/customer-search";
 import {
@@ -39,7 +39,7 @@ import {
 import { banksOf } from "@/lib/engine/banks";
 import { networksOf } from "@/lib/engine/networks";
 import { cn } from "@/lib/utils";
-import { countryName, useInvalidateScope, who } from "./customer-dialog-utils";
+import { countryName, who } from "./customer-dialog-utils";
 import { placeFieldErrors } from "@/lib/client/place-field-errors";
 import type { FormDialogFormProps } from "@/components/ui/form-dialog";
 
@@ -88,7 +88,7 @@ export function CustomerForm({ customer, onBusy, onCancel, onDone }: { customer?
   const { market } = useScope();
   const country = market.country;
   const banks = banksOf(country);
-  const invalidate = useInvalidateScope();
+  const invalidate = useRefreshScope();
   const inFlight = useRef(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [existingId, setExistingId] = useState<string | null>(null);
@@ -417,7 +417,7 @@ function localInputValue(d: Date): string {
 }
 
 export function SuspendForm({ customer, onBusy, onCancel, onDone }: { customer: SuspendableCustomer } & FormDialogFormProps) {
-  const invalidate = useInvalidateScope();
+  const invalidate = useRefreshScope();
   const [formError, setFormError] = useState<string | null>(null);
   const [min] = useState(() => localInputValue(new Date()));
   const form = useForm<SuspendCustomerInput>({

@@ -3,7 +3,6 @@
 import { useRef, useState } from "react";
 import { useForm, type UseFormRegisterReturn } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useQueryClient } from "@tanstack/react-query";
 import { Send } from "lucide-react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -14,7 +13,7 @@ import { Label } from "@/components/ui/label";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toaster";
-import { useScope, useScopeKey } from "@/components/shell/scope-context";
+import { useRefreshScope, useScope } from "@/components/shell/scope-context";
 import { newIdempotencyKey } from "@/components/wallets/transfer-dialog";
 import { createCollectionAction } from "@/lib/engine/actions";
 import type { CreatedTransaction } from "@/lib/engine/new-transaction";
@@ -90,8 +89,7 @@ export function NewCollectionForm({
   onDone(): void;
 }) {
   const { market, environment } = useScope();
-  const scopeKey = useScopeKey();
-  const queryClient = useQueryClient();
+  const refreshScope = useRefreshScope();
   const country = market.country;
   const currency = market.currency;
   // Made once when the dialog opens: a double click or a retry requests the payment once.
@@ -133,7 +131,7 @@ export function NewCollectionForm({
       description: `${formatMoney(tx.amount, tx.currency)} · reference ${tx.referenceId}. ${tx.message}`,
     });
     trackTransaction({ id: tx.id, kind: "collection", label: `${formatMoney(tx.amount, tx.currency)} from ${who}` });
-    void queryClient.invalidateQueries({ queryKey: scopeKey });
+    refreshScope();
     onDone();
   };
 

@@ -11,7 +11,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/toaster";
-import { useCan, useScopeKey } from "@/components/shell/scope-context";
+import { useCan, useRefreshScope, useScopeKey } from "@/components/shell/scope-context";
 import { Timestamp } from "@/components/shell/timezone";
 import { fetchJson, retryUnlessClientError } from "@/lib/client/fetch-json";
 import { decidePayoutApprovalAction } from "@/lib/engine/actions";
@@ -19,7 +19,7 @@ import type { PayoutApprovalRow } from "@/lib/engine/list-payout-approvals";
 import { PAYOUT_CHANNEL_LABEL, type PayoutChannel } from "@/lib/engine/schemas";
 import { formatMoney } from "@/lib/money";
 import { payoutApprovalsKey } from "./payout-approvals-key";
-import { RejectPayoutDialog, runAction, useRefreshEngineViews } from "./transaction-action-dialogs";
+import { RejectPayoutDialog, runAction } from "./transaction-action-dialogs";
 
 export const APPROVALS_REFETCH_MS = 5_000;
 export const SELF_SENT_TITLE = "You sent this payout";
@@ -42,7 +42,7 @@ export function recipientOf(row: Pick<PayoutApprovalRow, "phoneNumber" | "recipi
 export function PayoutApprovals() {
   const scopeKey = useScopeKey();
   const canDecide = useCan("payouts.approve");
-  const refresh = useRefreshEngineViews();
+  const refresh = useRefreshScope();
   const { data, error, isPending } = useQuery({
     queryKey: payoutApprovalsKey(scopeKey),
     queryFn: ({ signal }) => fetchJson<PayoutApprovalRow[]>("/api/payouts/approvals", signal),

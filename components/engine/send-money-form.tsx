@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ArrowLeft, ArrowUpFromLine, Send } from "lucide-react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,7 +15,7 @@ import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toaster";
-import { useScope, useScopeKey } from "@/components/shell/scope-context";
+import { useRefreshScope, useScope, useScopeKey } from "@/components/shell/scope-context";
 import { newIdempotencyKey } from "@/components/wallets/transfer-dialog";
 import { fetchJson, listQueryKey } from "@/lib/client/fetch-json";
 import { sendMoneyAction } from "@/lib/engine/actions";
@@ -61,7 +61,7 @@ export function SendMoneyForm({
 }) {
   const { market } = useScope();
   const scopeKey = useScopeKey();
-  const queryClient = useQueryClient();
+  const refreshScope = useRefreshScope();
   const country = market.country;
   const currency = market.currency;
   const channels = payoutChannelsOf(country);
@@ -162,7 +162,7 @@ export function SendMoneyForm({
     if (tx.status === "AWAITING_APPROVAL") toast.info("Payout waiting for approval", { description });
     else toast.success(`Payout of ${amount} sent`, { description });
     trackTransaction({ id: tx.id, kind: "payout", label: `${amount} to ${to}` });
-    void queryClient.invalidateQueries({ queryKey: scopeKey });
+    refreshScope();
     onDone();
   };
 

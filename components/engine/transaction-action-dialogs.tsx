@@ -1,13 +1,11 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import dynamic from "next/dynamic";
-import { useQueryClient } from "@tanstack/react-query";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
-import { useScopeKey } from "@/components/shell/scope-context";
 import { FormLoading } from "@/components/ui/form-dialog";
 
 /** What the engine's actions answer (lib/auth/guard.ts ActionResult). */
@@ -22,16 +20,6 @@ export async function runAction<T>(call: () => Promise<Result<T>>): Promise<Resu
   } catch {
     return { ok: false, error: UNREACHABLE_MESSAGE };
   }
-}
-
-/**
- * After an engine mutation (cancel, approve, reject, refund retry): everything cached for this
- * market and environment refetches (lists, counters, the detail, balances, the approvals view).
- */
-export function useRefreshEngineViews(): () => void {
-  const queryClient = useQueryClient();
-  const scopeKey = useScopeKey();
-  return useCallback(() => void queryClient.invalidateQueries({ queryKey: scopeKey }), [queryClient, scopeKey]);
 }
 
 /**

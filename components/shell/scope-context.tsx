@@ -1,6 +1,7 @@
 "use client";
 
-import { createContext, useContext, useMemo } from "react";
+import { createContext, useCallback, useContext, useMemo } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import type { Permission } from "@/lib/auth/permissions";
 import type { Market } from "@/lib/markets";
 
@@ -41,4 +42,11 @@ export function useCan(permission: Permission): boolean {
 export function useScopeKey(): readonly [string, string, string] {
   const { environment, market } = useScope();
   return useMemo(() => [environment, market.country, market.currency] as const, [environment, market.country, market.currency]);
+}
+
+/** Refetches every query of the selected market and environment (after a mutation that may change any of them). */
+export function useRefreshScope(): () => void {
+  const queryClient = useQueryClient();
+  const scopeKey = useScopeKey();
+  return useCallback(() => void queryClient.invalidateQueries({ queryKey: scopeKey }), [queryClient, scopeKey]);
 }

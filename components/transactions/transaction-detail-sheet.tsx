@@ -6,13 +6,12 @@ import { Ban, Check, ExternalLink, RotateCcw, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toaster";
-import { useCan } from "@/components/shell/scope-context";
+import { useCan, useRefreshScope } from "@/components/shell/scope-context";
 import { untrackTransaction } from "@/components/engine/tracked-transactions";
 import {
   ConfirmActionDialog,
   RejectPayoutDialog,
   runAction,
-  useRefreshEngineViews,
 } from "@/components/engine/transaction-action-dialogs";
 import { cancelOfframpAction, cancelTransactionAction, decidePayoutApprovalAction, retryOfframpRefundAction } from "@/lib/engine/actions";
 import { AWAITING_APPROVAL } from "@/lib/engine/statuses";
@@ -144,7 +143,7 @@ function TransactionActions({ tx }: { tx: TxDetail }) {
   const canCancelPayout = useCan("payouts.create");
   const canDecide = useCan("payouts.approve");
   const canManageOfframp = useCan("offramp.manage");
-  const refresh = useRefreshEngineViews();
+  const refresh = useRefreshScope();
   const [dialog, setDialog] = useState<"cancel" | "cancel-offramp" | "reject" | null>(null);
   const [busy, setBusy] = useState<"approve" | "retry" | null>(null);
   const [error, setError] = useState<string | null>(null);
