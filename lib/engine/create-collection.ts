@@ -10,7 +10,7 @@ import { withLedgerRetry, type Tx } from "@/lib/ledger/ledger";
 import { formatMoney } from "@/lib/money";
 import { quote, type FeeBearer } from "./fees";
 import {
-  created, feeRuleFor, findPrevious, insertOnce, newReferenceId, parseEngineAmount, resolveMobileRecipient, resolveWallet, twinCommitted,
+  created, feeRuleFor, findPrevious, insertEngineTransaction, parseEngineAmount, resolveMobileRecipient, resolveWallet,
   type CreatedTransaction,
 } from "./new-transaction";
 import type { Origin } from "./create-payout";
@@ -77,36 +77,21 @@ async function collectionInTx(tx: Tx, scope: Scope, input: CreateCollectionInput
     throw new ValidationError(msg, { amount: [msg] });
   }
   const actor = actorOf(scope);
-  const row = await insertOnce(tx, {
-    integratorId: scope.integratorId,
-    environment: scope.environment,
+  const row = await insertEngineTransaction(tx, scope, {
     kind: "collection",
     channel: input.channel ?? "MOBILE_MONEY",
-    referenceId: referenceId ?? newReferenceId(),
-    referenceNumber: 0,
     status: "PENDING",
-    country: scope.market.country,
-    currency: wallet.currency,
-    network: recipient.network,
-    phoneNumber: recipient.phoneNumber,
-    customerId: recipient.customerId,
-    walletId: wallet.id,
+    referenceId,
+    wallet,
+    recipient,
     amount,
-    transactionAmount: q.transactionAmount,
-    fee: q.fee,
-    feeBearer: q.feeBearer,
-    walletAmount: q.walletAmount,
-    callbackUrl: input.callbackUrl || null,
-    callbackStatus: input.callbackUrl ? 1 : null,
-    description: input.description || null,
-    paymentLinkId: input.paymentLinkId ?? null,
+    quote: q,
+    request: { ...input, requestHash: hash },
     origin,
-    idempotencyKey: input.idempotencyKey,
-    requestHash: hash,
     createdBy: actor.userId,
     expiresAt: expiryFromNow(),
+    paymentLinkId: input.paymentLinkId,
   });
-  if (!row) twinCommitted();
 
   await recordTransactionCreated(tx, row, `Requested by ${actor.email ?? "an API key"}`);
   await scheduleProcessing(tx, row);

@@ -13,7 +13,7 @@ import { formatMoney } from "@/lib/money";
 import { findBank } from "./banks";
 import { quote, type FeeBearer } from "./fees";
 import {
-  created, feeRuleFor, findPrevious, insertOnce, newReferenceId, parseEngineAmount, resolveMobileRecipient, resolveWallet, twinCommitted,
+  created, feeRuleFor, findPrevious, insertEngineTransaction, parseEngineAmount, resolveMobileRecipient, resolveWallet,
   type CreatedTransaction,
 } from "./new-transaction";
 import { expiryFromNow, recordTransactionCreated, scheduleProcessing } from "./process-transaction";
@@ -112,7 +112,7 @@ async function payoutInTx(tx: Tx, scope: Scope, input: CreatePayoutInput, meta: 
     throw new ValidationError(msg, { amount: [msg] });
   }
 
-  const [rule4] = await tx
+  const [approvalRule] = await tx
     .select({ threshold: payoutApprovalThresholds.threshold })
     .from(payoutApprovalThresholds)
     .where(
@@ -123,40 +123,25 @@ async function payoutInTx(tx: Tx, scope: Scope, input: CreatePayoutInput, meta: 
       ),
     )
     .limit(1);
-  const awaiting = rule4 !== undefined && amount >= rule4.threshold;
+  const awaiting = approvalRule !== undefined && amount >= approvalRule.threshold;
   const actor = actorOf(scope);
 
-  const row = await insertOnce(tx, {
-    integratorId: scope.integratorId,
-    environment: scope.environment,
+  const row = await insertEngineTransaction(tx, scope, {
     kind: "payout",
     channel: input.channel,
-    referenceId: referenceId ?? newReferenceId(),
-    referenceNumber: 0,
     status: awaiting ? AWAITING_APPROVAL : "PENDING",
-    country: scope.market.country,
-    currency: wallet.currency,
-    network: recipient.network,
-    phoneNumber: recipient.phoneNumber,
-    customerId: recipient.customerId,
-    walletId: wallet.id,
+    referenceId,
+    wallet,
+    recipient,
     amount,
-    transactionAmount: q.transactionAmount,
-    fee: q.fee,
-    feeBearer: q.feeBearer,
-    walletAmount: q.walletAmount,
-    callbackUrl: input.callbackUrl || null,
-    callbackStatus: input.callbackUrl ? 1 : null,
-    description: input.description || null,
+    quote: q,
+    request: { ...input, requestHash: hash },
     origin,
-    idempotencyKey: input.idempotencyKey,
-    requestHash: hash,
     createdBy: actor.userId,
     // Armed now unless the payout waits for approval (then when it is approved).
     expiresAt: awaiting ? null : expiryFromNow(),
     metadata: { recipient: recipient.details },
   });
-  if (!row) twinCommitted();
 
   // Everything else first, the debit last: the wallet's row lock (which every payout of this
   // wallet queues on) is then held only for the balance update, its ledger entries and the commit.
@@ -164,7 +149,7 @@ async function payoutInTx(tx: Tx, scope: Scope, input: CreatePayoutInput, meta: 
   await recordTransactionCreated(
     tx,
     row,
-    awaiting ? `Waiting for approval: at or above the ${formatMoney(rule4!.threshold, wallet.currency)} threshold (sent by ${who})` : `Sent by ${who}`,
+    awaiting ? `Waiting for approval: at or above the ${formatMoney(approvalRule!.threshold, wallet.currency)} threshold (sent by ${who})` : `Sent by ${who}`,
   );
   if (awaiting) {
     await tx.insert(payoutApprovals).values({
@@ -172,7 +157,7 @@ async function payoutInTx(tx: Tx, scope: Scope, input: CreatePayoutInput, meta: 
       integratorId: scope.integratorId,
       environment: scope.environment,
       requestedBy: actor.userId ?? "api",
-      threshold: rule4!.threshold,
+      threshold: approvalRule!.threshold,
     });
   } else {
     await scheduleProcessing(tx, row);

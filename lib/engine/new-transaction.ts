@@ -8,7 +8,7 @@ import { inScope } from "@/lib/db/tenant";
 import { RetryableLedgerError, type Tx } from "@/lib/ledger/ledger";
 import { COUNTRIES } from "@/lib/markets";
 import { formatMoney, parseAmount } from "@/lib/money";
-import type { Direction, FeeRule } from "./fees";
+import type { Direction, FeeRule, Quote } from "./fees";
 import { detectNetwork, networksOf } from "./networks";
 import { checkMobileNumber } from "./phone";
 
@@ -197,19 +197,66 @@ export async function findPrevious(
   return null;
 }
 
-/** Inserts the transaction unless a concurrent twin (same key or reference) committed first. */
-export async function insertOnce(tx: Tx, row: typeof t.$inferInsert): Promise<EngineRow | null> {
-  const [inserted] = await tx
-    .insert(t)
-    .values({ ...row, referenceNumber: sql`nextval('transaction_reference_number_seq')` as unknown as number })
-    .onConflictDoNothing()
-    .returning();
-  return inserted ?? null;
+export interface NewEngineTransaction {
+  kind: "collection" | "payout";
+  channel: string;
+  status: string;
+  /** The caller's reference; one is generated when absent. */
+  referenceId: string | null;
+  wallet: Pick<WalletRow, "id" | "currency">;
+  recipient: { customerId: string | null; phoneNumber: string | null; network: string | null };
+  amount: bigint;
+  quote: Quote;
+  request: { idempotencyKey: string; requestHash: string; callbackUrl?: string; description?: string };
+  origin: string;
+  createdBy: string | null;
+  expiresAt: Date | null;
+  paymentLinkId?: string | null;
+  metadata?: Record<string, unknown>;
 }
 
-/** Retry the whole request: the twin that won is now visible and findPrevious answers it. */
-export function twinCommitted(): never {
-  throw new RetryableLedgerError("a concurrent request with the same key or reference committed first");
+/**
+ * Inserts a collection or payout — the one place its row is shaped — with the next reference
+ * number. A concurrent twin (same key or reference) that committed first makes the whole request
+ * run again (RetryableLedgerError), where findPrevious then answers it.
+ */
+export async function insertEngineTransaction(tx: Tx, scope: Scope, n: NewEngineTransaction): Promise<EngineRow> {
+  const [inserted] = await tx
+    .insert(t)
+    .values({
+      integratorId: scope.integratorId,
+      environment: scope.environment,
+      kind: n.kind,
+      channel: n.channel,
+      referenceId: n.referenceId ?? newReferenceId(),
+      referenceNumber: sql`nextval('transaction_reference_number_seq')` as unknown as number,
+      status: n.status,
+      country: scope.market.country,
+      currency: n.wallet.currency,
+      network: n.recipient.network,
+      phoneNumber: n.recipient.phoneNumber,
+      customerId: n.recipient.customerId,
+      walletId: n.wallet.id,
+      amount: n.amount,
+      transactionAmount: n.quote.transactionAmount,
+      fee: n.quote.fee,
+      feeBearer: n.quote.feeBearer,
+      walletAmount: n.quote.walletAmount,
+      callbackUrl: n.request.callbackUrl || null,
+      callbackStatus: n.request.callbackUrl ? 1 : null,
+      description: n.request.description || null,
+      paymentLinkId: n.paymentLinkId ?? null,
+      origin: n.origin,
+      idempotencyKey: n.request.idempotencyKey,
+      requestHash: n.request.requestHash,
+      createdBy: n.createdBy,
+      expiresAt: n.expiresAt,
+      metadata: n.metadata,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!inserted) throw new RetryableLedgerError("a concurrent request with the same key or reference committed first");
+  return inserted;
 }
 
 /** What the dashboard and the API get back (bigints as strings). */
