@@ -25,7 +25,9 @@ import {
  *    /api/auth (next-auth sets its own cookies there) and never on a server action POST (the
  *    action may be re-issuing the cookie itself).
  */
-const PUBLIC_PREFIXES = ["/login", "/forgot-password", "/reset-password", "/invite", "/api", "/_next", "/favicon"];
+/** A payment link's hosted checkout: public, and never given (or refreshed) a session cookie. */
+const CHECKOUT_PREFIX = "/l";
+const PUBLIC_PREFIXES = ["/login", "/forgot-password", "/reset-password", "/invite", "/api", "/_next", "/favicon", CHECKOUT_PREFIX];
 
 function isHttps(req: NextRequest): boolean {
   return (
@@ -60,7 +62,8 @@ export async function proxy(req: NextRequest) {
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("content-security-policy", csp);
     res = NextResponse.next({ request: { headers: requestHeaders } });
-    if (token && !pathname.startsWith("/api/auth") && shouldRefresh(token)) {
+    const noCookies = pathname.startsWith("/api/auth") || pathname.startsWith(`${CHECKOUT_PREFIX}/`);
+    if (token && !noCookies && shouldRefresh(token)) {
       res.cookies.set(SESSION_COOKIE, await encodeSessionToken(token), sessionCookieOptions());
     }
   }

@@ -47,6 +47,10 @@ export const AUDIT_ACTIONS = {
   "customer.suspended": "Customer suspended",
   "customer.reactivated": "Customer reactivated",
   "customer.verified": "Customer name verified",
+  "payment_link.created": "Payment link created",
+  "payment_link.updated": "Payment link updated",
+  "payment_link.deactivated": "Payment link deactivated",
+  "payment_link.reactivated": "Payment link reactivated",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

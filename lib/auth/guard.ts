@@ -277,3 +277,36 @@ export async function requirePublicPage<S extends z.ZodType>(
   if (!parsed.success) notFound();
   return { db: await getDb(), input: parsed.data, meta: await requestMeta() };
 }
+
+/**
+ * The wrapper for public route handlers that answer a person, not a program (a payment link's
+ * hosted checkout, served as plain HTML with no client JavaScript): no principal; the path params
+ * parsed with their schema (anything else is `render(404)`), the database and the request's meta.
+ * The handler returns its own Response; an AppError it throws is `render(status, message)`, and
+ * anything else is logged and rendered as a generic 500. Throttling is the handler's service's job.
+ */
+export function publicRoute<S extends z.ZodType>(
+  paramsSchema: S,
+  render: (status: number, message: string) => Response,
+  handler: (ctx: { db: Db; params: z.infer<S>; req: Request; meta: RequestMeta }) => Promise<Response>,
+) {
+  return async (req: Request, routeCtx: { params: Promise<unknown> }): Promise<Response> => {
+    let rawParams: unknown;
+    try {
+      rawParams = await routeCtx.params;
+    } catch {
+      // A path segment that is not valid percent-encoding (/l/%C0%AF).
+      return render(404, "Not found");
+    }
+    const parsed = paramsSchema.safeParse(rawParams);
+    if (!parsed.success) return render(404, "Not found");
+    try {
+      return await handler({ db: await getDb(), params: parsed.data, req, meta: await requestMeta() });
+    } catch (e) {
+      if (e instanceof AppError) return render(e.status, e.message);
+      console.error("[public] unexpected error", e);
+      return render(500, "Something went wrong. Nothing was charged; please try again.");
+    }
+  };
+}
+

@@ -10,7 +10,9 @@ import { ForbiddenError } from "./errors";
  */
 export type Principal =
   | { kind: "session"; userId: string; email: string; name: string }
-  | { kind: "api_key"; keyId: string; keyName: string; /** The user a user-bound key belongs to. */ userId: string | null };
+  | { kind: "api_key"; keyId: string; keyName: string; /** The user a user-bound key belongs to. */ userId: string | null }
+  /** A payer on a payment link's public checkout: no permissions, only the link's own payment. */
+  | { kind: "payment_link"; linkId: string; shortCode: string };
 
 /** Who is asking, for which integrator, in which environment and market. Every service takes it. */
 export interface Scope {
@@ -48,5 +50,7 @@ export function requireMember(scope: Scope): MemberScope["principal"] {
 /** Who to record as the actor (audit rows, created_by): the member, or the API key and its user. */
 export function actorOf(scope: Pick<Scope, "principal">): { userId: string | null; email: string | null } {
   const p = scope.principal;
-  return p.kind === "session" ? { userId: p.userId, email: p.email } : { userId: p.userId, email: `API key ${p.keyName}` };
+  if (p.kind === "session") return { userId: p.userId, email: p.email };
+  if (p.kind === "payment_link") return { userId: null, email: `Payment link /l/${p.shortCode}` };
+  return { userId: p.userId, email: `API key ${p.keyName}` };
 }

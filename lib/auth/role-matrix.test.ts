@@ -118,6 +118,9 @@ const EXPECTED_ACTIONS: Record<string, Expected> = {
   "team.invite_accept": "public",
   // Customers (issue 11)
   "customers.create": "customers.manage",
+  "payment_links.create": "payment_links.manage",
+  "payment_links.update": "payment_links.manage",
+  "payment_links.set_active": "payment_links.manage",
   "customers.update": "customers.manage",
   "customers.suspend": "customers.manage",
   "customers.reactivate": "customers.manage",

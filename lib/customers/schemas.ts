@@ -22,7 +22,7 @@ export const customerIdSchema = z
   .trim()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, "Unknown customer");
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Account numbers as Send Money takes them. */
 const ACCOUNT_NUMBER = /^[0-9A-Za-z-]{5,34}$/;
@@ -120,7 +120,7 @@ export const verifyAccountNameSchema = z
 export type VerifyAccountNameInput = z.input<typeof verifyAccountNameSchema>;
 
 /** A date-time with or without an offset ("2030-01-31T18:00", "2030-01-31T15:00:00.000Z"). */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
+export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
 
 /**
  * "Suspend": until a future moment. The form holds the datetime-local value (the browser's time)

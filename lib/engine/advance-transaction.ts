@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { customers, transactions as t, transactionStatusHistory } from "@/lib/db/schema";
 import type { Tx } from "@/lib/ledger/ledger";
+import { countLinkUse } from "./link-usage";
 import { recordStatusEvent } from "./outbox";
 import { postCollectionCredit, postPayoutReversal } from "./postings";
 import { OPEN_STATUSES, reversesDebit, SUCCESS_STATUS } from "./statuses";
@@ -92,6 +93,7 @@ export async function advanceTransaction(tx: Tx, a: Advance): Promise<AdvancedTr
     if (row.kind === "payout" && reversesDebit(a.to)) await postPayoutReversal(tx, target, amounts);
     if (row.kind === "collection" && a.to === SUCCESS_STATUS) await postCollectionCredit(tx, target, amounts);
   }
+  if (row.paymentLinkId && row.kind === "collection" && a.to === SUCCESS_STATUS) await countLinkUse(tx, row.paymentLinkId);
 
   await recordStatusEvent(tx, { ...row, customerKey: await customerKeyOf(tx, row.customerId) });
   return row;

@@ -14,11 +14,18 @@ import {
   type CreatedTransaction,
 } from "./new-transaction";
 import type { Origin } from "./create-payout";
+import { reserveLinkUse } from "./link-usage";
 import { expiryFromNow, recordTransactionCreated, scheduleProcessing } from "./process-transaction";
 import { NO_PROVIDER_MESSAGE, providerFor } from "./providers";
 import type { newCollectionSchema } from "./schemas";
 
-export type CreateCollectionInput = z.output<typeof newCollectionSchema> & { channel?: "MOBILE_MONEY" | "PAYMENT_LINK"; paymentLinkId?: string };
+export type CreateCollectionInput = z.output<typeof newCollectionSchema> & {
+  channel?: "MOBILE_MONEY" | "PAYMENT_LINK";
+  /** A payment on a link's checkout: the link's use is reserved in the same transaction (link-usage.ts). */
+  paymentLinkId?: string;
+  /** What a checkout payer typed about themselves: kept on the transaction, and on the customer when the number is new. */
+  payer?: { firstName?: string; lastName?: string; email?: string };
+};
 
 export const COLLECTION_CREATED_MESSAGE = "Deposit request sent successfully";
 
@@ -53,7 +60,7 @@ async function collectionInTx(tx: Tx, scope: Scope, input: CreateCollectionInput
   const wallet = await resolveWallet(tx, scope, input.walletId || undefined);
   const rule = await feeRuleFor(tx, wallet.currency, "collection", "MOBILE_MONEY");
   const amount = parseEngineAmount(input.amount, wallet.currency, rule, "collection");
-  const recipient = await resolveMobileRecipient(tx, scope, input);
+  const recipient = await resolveMobileRecipient(tx, scope, input, input.payer);
 
   const referenceId = input.referenceId || null;
   const hash = requestHash({
@@ -67,9 +74,11 @@ async function collectionInTx(tx: Tx, scope: Scope, input: CreateCollectionInput
     description: input.description || null,
     callbackUrl: input.callbackUrl || null,
     paymentLinkId: input.paymentLinkId ?? null,
+    ...(input.payer ? { payer: JSON.stringify(input.payer) } : {}),
   });
   const previous = await findPrevious(tx, scope, "collection", { idempotencyKey: input.idempotencyKey, referenceId, requestHash: hash });
   if (previous) return created(previous, COLLECTION_CREATED_MESSAGE, true);
+  if (input.paymentLinkId) await reserveLinkUse(tx, scope, input.paymentLinkId);
 
   const q = quote("collection", rule, amount, wallet.currency, wallet.collectionFeeBearer as FeeBearer);
   if (q.walletAmount <= 0n) {
@@ -91,6 +100,7 @@ async function collectionInTx(tx: Tx, scope: Scope, input: CreateCollectionInput
     createdBy: actor.userId,
     expiresAt: expiryFromNow(),
     paymentLinkId: input.paymentLinkId,
+    metadata: input.payer ? { payer: input.payer } : undefined,
   });
 
   await recordTransactionCreated(tx, row, `Requested by ${actor.email ?? "an API key"}`);

@@ -99,6 +99,8 @@ export async function resolveMobileRecipient(
   tx: Tx,
   scope: Scope,
   input: { customerId?: string; phoneNumber?: string; network?: string },
+  /** The name and email a new number's customer gets (a checkout payer's). */
+  newCustomer?: { firstName?: string; lastName?: string; email?: string },
 ): Promise<Recipient> {
   const country = scope.market.country;
   const countryName = COUNTRIES[country]?.name ?? country;
@@ -151,6 +153,9 @@ export async function resolveMobileRecipient(
       phoneNumber: phone.e164,
       countryCode: country,
       network,
+      firstName: newCustomer?.firstName || null,
+      lastName: newCustomer?.lastName || null,
+      email: newCustomer?.email || null,
     })
     .returning({ id: customers.id });
   return { customerId: created!.id, phoneNumber: phone.e164, network };

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
-  bigint, boolean, char, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex,
+  bigint, bigserial, boolean, char, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { environmentEnum } from "./enums";
 import { integrators } from "./integrators";
@@ -36,13 +36,49 @@ export const paymentLinks = pgTable(
     currentUses: integer("current_uses").notNull().default(0),
     customerFields: jsonb("customer_fields").$type<Record<"name" | "email" | "phone", "REQUIRED" | "OPTIONAL" | "HIDDEN">>(),
     callbackUrl: text("callback_url"),
+    /** Brand colour of the checkout, `#rrggbb`. */
+    brandColor: text("brand_color"),
+    /** The uploaded logo (PNG or JPEG, checked by content, ≤ 512 kB), base64, served by the public logo route. */
+    logoData: text("logo_data"),
+    logoType: text("logo_type"),
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     active: boolean("active").notNull().default(true),
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     createdBy: text("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("payment_links_scope_idx").on(t.integratorId, t.environment, t.currency, t.country, t.createdAt)],
+);
+
+/** Checkout page views per link and day (UTC), for the link's analytics. */
+export const paymentLinkViews = pgTable(
+  "payment_link_views",
+  {
+    linkId: text("link_id")
+      .notNull()
+      .references(() => paymentLinks.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    views: integer("views").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.linkId, t.day] })],
+);
+
+/**
+ * Pay submissions on the public checkout, per link and client IP: the throttle counts them here
+ * (so it holds across app instances); a daily job deletes rows older than a day.
+ */
+export const checkoutAttempts = pgTable(
+  "checkout_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    linkId: text("link_id")
+      .notNull()
+      .references(() => paymentLinks.id, { onDelete: "cascade" }),
+    ip: text("ip").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("checkout_attempts_link_idx").on(t.linkId, t.createdAt), index("checkout_attempts_ip_idx").on(t.ip, t.createdAt)],
 );
 
 /** One CSV upload ("transaction" in the real API); split into one batch per currency. */

@@ -138,6 +138,8 @@ export const transactions = pgTable(
     index("transactions_amount_idx").on(t.integratorId, t.environment, t.kind, t.currency, t.country, t.amount),
     // A customer's transactions (customer detail, the customers list's counts and totals).
     index("transactions_customer_idx").on(t.customerId, t.createdAt.desc(), t.id.desc()),
+    // A payment link's payments (link detail, analytics, usage).
+    index("transactions_payment_link_idx").on(t.paymentLinkId, t.createdAt.desc(), t.id.desc()).where(sql`payment_link_id is not null`),
     uniqueIndex("transactions_idempotency_key").on(t.integratorId, t.environment, t.idempotencyKey).where(sql`idempotency_key is not null`),
     // The approvals view: what waits, per market.
     index("transactions_awaiting_idx").on(t.integratorId, t.environment, t.currency).where(sql`status = 'AWAITING_APPROVAL'`),
