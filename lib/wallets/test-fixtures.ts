@@ -10,7 +10,7 @@ import type { Db } from "@/lib/db/client";
 import type { MemberScope, Scope } from "@/lib/auth/scope";
 import { testScope } from "@/lib/auth/test-scope";
 import type { Permission } from "@/lib/auth/permissions";
-import { fiatWallets, integratorMarkets, integrators, ledgerTransactions, type Environment } from "@/lib/db/schema";
+import { fiatWallets, integratorMarkets, integrators, ledgerTransactions, users, type Environment } from "@/lib/db/schema";
 import type { Market } from "@/lib/markets";
 import { insertLedgerEntries } from "@/lib/ledger/ledger";
 import { requestHash } from "@/lib/ledger/idempotency";
@@ -24,6 +24,8 @@ export async function createIntegrator(
     .insert(integrators)
     .values({ organization: opts.organization ?? `Test Org ${randomUUID().slice(0, 8)}`, email: `${randomUUID()}@test.invalid`, countryCode: "KE" })
     .returning({ id: integrators.id });
+  // The user makeScope() names as the member (created_by columns reference users).
+  await db.insert(users).values({ id: `user-${row.id.slice(0, 8)}`, email: `${randomUUID()}@test.invalid`, name: "Test Owner" }).onConflictDoNothing();
   for (const environment of opts.environments ?? (["sandbox", "production"] as Environment[])) {
     await db
       .insert(integratorMarkets)

@@ -18,6 +18,7 @@ import { KIND_SCALE_USD, meanAmount, niceCeil } from "./amounts";
 import { iso, type SeedContext } from "./context";
 import { seedCryptoWallets } from "./crypto";
 import { seedCustomers } from "./customers";
+import { seedPaymentLinks } from "./payment-links";
 import { SeedLedger } from "./ledger";
 import { BulkLoader, detectEngine } from "./loader";
 import { DEMO_PASSWORD, demoPlans } from "./demo-plans";
@@ -115,9 +116,11 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedResult> 
       await loader.restoreIndexes();
       phase("indexes");
     }
+    const links = await seedPaymentLinks(tx as unknown as Db, root.fork(1000), ctx.ids);
+    phase(`${links} payment links`);
     for (const i of result.integrators) await rebuildDailyStats(tx as unknown as Db, i.id);
     phase("daily stats");
-    result.rows = { ...loader.written };
+    result.rows = { ...loader.written, payment_links: links };
   });
   phase("commit");
   return result;

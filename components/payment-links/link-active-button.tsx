@@ -1,0 +1,130 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { Ban, RotateCcw } from "lucide-react";
+import { Button, type ButtonProps } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import { toast } from "@/components/ui/toaster";
+import { ConfirmDialog } from "@/components/team/confirm-dialog";
+import { useCan, useScopeKey } from "@/components/shell/scope-context";
+import { setPaymentLinkActiveAction } from "@/lib/payment-links/actions";
+import type { PaymentLinkDto } from "@/lib/payment-links/link-dto";
+import { paymentLinksQueryKeys } from "@/lib/payment-links/payment-links-contract";
+
+const OFFLINE = "Could not reach the server. Check your connection and try again.";
+
+/** Refetches every payment-link query of the market and environment (the list, a link's page, its payments). */
+export function useRefreshPaymentLinks(): () => void {
+  const queryClient = useQueryClient();
+  const scopeKey = useScopeKey();
+  return useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: paymentLinksQueryKeys.all(scopeKey) }),
+    [queryClient, scopeKey],
+  );
+}
+
+/**
+ * Deactivate or reactivate a link: toasts the outcome and refreshes the payment-link queries.
+ * Throws the refusal's message (for ConfirmDialog, which shows it); `quiet` toasts it instead.
+ */
+export function useSetLinkActive(): (link: Pick<PaymentLinkDto, "id" | "name">, active: boolean, opts?: { quiet?: boolean }) => Promise<boolean> {
+  const refresh = useRefreshPaymentLinks();
+  return useCallback(
+    async (link, active, opts = {}) => {
+      let message: string;
+      try {
+        const res = await setPaymentLinkActiveAction({ linkId: link.id, active });
+        if (res.ok) {
+          toast.success(res.data.message, {
+            description: active ? `${link.name} can be paid again.` : `${link.name} no longer accepts payments.`,
+          });
+          refresh();
+          return true;
+        }
+        message = res.error;
+      } catch {
+        message = OFFLINE;
+      }
+      if (opts.quiet) {
+        toast.error(message);
+        return false;
+      }
+      throw new Error(message);
+    },
+    [refresh],
+  );
+}
+
+/** "Deactivate payment link?": a controlled confirmation (the link page's button and the list's row menu). */
+export function DeactivateLinkDialog({
+  link,
+  open,
+  onOpenChange,
+}: {
+  link: Pick<PaymentLinkDto, "id" | "name">;
+  open: boolean;
+  onOpenChange(open: boolean): void;
+}) {
+  const setActive = useSetLinkActive();
+  return (
+    <ConfirmDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Deactivate payment link?"
+      description={`${link.name}'s checkout stops accepting payments at once. Payments already started still complete, and you can reactivate it at any time.`}
+      confirmLabel="Deactivate"
+      destructive
+      onConfirm={async () => {
+        await setActive(link, false);
+      }}
+    />
+  );
+}
+
+/**
+ * "Deactivate" (after a confirmation) or "Reactivate" (at once), for members with
+ * payment_links.manage only.
+ */
+export function LinkActiveButton({
+  link,
+  variant = "outline",
+  size,
+  className,
+}: {
+  link: PaymentLinkDto;
+  variant?: ButtonProps["variant"];
+  size?: ButtonProps["size"];
+  className?: string;
+}) {
+  const canManage = useCan("payment_links.manage");
+  const setActive = useSetLinkActive();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (!canManage) return null;
+
+  if (link.active) {
+    return (
+      <>
+        <Button variant={variant} size={size} className={className} onClick={() => setConfirming(true)}>
+          <Ban aria-hidden /> Deactivate
+        </Button>
+        <DeactivateLinkDialog link={link} open={confirming} onOpenChange={setConfirming} />
+      </>
+    );
+  }
+
+  const reactivate = async () => {
+    setBusy(true);
+    try {
+      await setActive(link, true, { quiet: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button variant={variant} size={size} className={className} onClick={() => void reactivate()} disabled={busy} aria-busy={busy}>
+      {busy ? <Spinner label="" /> : <RotateCcw aria-hidden />} Reactivate
+    </Button>
+  );
+}

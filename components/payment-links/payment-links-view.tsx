@@ -1,0 +1,382 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import Link from "next/link";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { ColumnDef } from "@tanstack/react-table";
+import { Ban, Copy, ExternalLink, Link2, MoreHorizontal, Pencil, RotateCcw } from "lucide-react";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Badge, type BadgeProps } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { EmptyState } from "@/components/ui/empty-state";
+import { toast } from "@/components/ui/toaster";
+import { PageHeader } from "@/components/shell/page-header";
+import { useCan, useScope, useScopeKey } from "@/components/shell/scope-context";
+import { Timestamp } from "@/components/shell/timezone";
+import { DataTable } from "@/components/data-table/data-table";
+import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
+import { DataTableOffsetPagination } from "@/components/data-table/data-table-pagination";
+import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
+import { useDataTable, useListState } from "@/components/data-table/use-data-table";
+import { fetchJson, retryUnlessClientError } from "@/lib/client/fetch-json";
+import { ENV_PARAM, MARKET_PARAM } from "@/lib/context-url";
+import { marketKey } from "@/lib/markets";
+import { formatMoney } from "@/lib/money";
+import { LINK_STATUS_LABEL, LINK_STATUSES, type LinkStatus } from "@/lib/payment-links/link-status";
+import {
+  PAYMENT_LINK_DEFAULT_SORT,
+  PAYMENT_LINK_FILTER_KEYS,
+  PAYMENT_LINK_PAGE_SIZES,
+  paymentLinksListQuery,
+  paymentLinksQueryKeys,
+  paymentLinksSearchParams,
+  type PaymentLinkRow,
+  type PaymentLinksListResponse,
+} from "@/lib/payment-links/payment-links-contract";
+import { LINK_TYPE_LABEL, LINK_TYPES, PRICING, PRICING_LABEL, type LinkType } from "@/lib/payment-links/schemas";
+import { DeactivateLinkDialog, useSetLinkActive } from "./link-active-button";
+import { PaymentLinkFormDialog } from "./payment-link-form-dialog";
+
+const STATUS_OPTIONS = LINK_STATUSES.map((s) => ({ value: s, label: LINK_STATUS_LABEL[s] }));
+const TYPE_OPTIONS = LINK_TYPES.map((t) => ({ value: t, label: LINK_TYPE_LABEL[t] }));
+const PRICING_OPTIONS = PRICING.map((p) => ({ value: p, label: PRICING_LABEL[p] }));
+
+const STATUS_VARIANT: Record<LinkStatus, BadgeProps["variant"]> = {
+  active: "success",
+  expired: "muted",
+  deactivated: "destructive",
+  used_up: "warning",
+};
+
+/** "KES 500.00", "KES 100.00 – 1,000.00", "3 packages", "Customer chooses". */
+export function pricingSummary(link: Pick<PaymentLinkRow, "pricing" | "amount" | "minAmount" | "maxAmount" | "packages" | "currency">): string {
+  const money = (minor: string) => formatMoney(minor, link.currency);
+  switch (link.pricing) {
+    case "FIXED":
+      return link.amount ? money(link.amount) : "—";
+    case "VARIABLE": {
+      if (!link.minAmount || !link.maxAmount) return PRICING_LABEL.VARIABLE;
+      // The currency once: "KES 100.00 – 1,000.00".
+      const max = money(link.maxAmount).replace(/^[A-Z]{3}\s/, "");
+      return `${money(link.minAmount)} – ${max}`;
+    }
+    case "PACKAGE": {
+      const n = link.packages.length;
+      return `${n} package${n === 1 ? "" : "s"}`;
+    }
+    case "CUSTOMER_CHOICE":
+      return PRICING_LABEL.CUSTOMER_CHOICE;
+    default:
+      return link.pricing;
+  }
+}
+
+/** "1 of 1", "3 of 10", "12 · unlimited". */
+export function usageSummary(link: Pick<PaymentLinkRow, "usage" | "maxUses" | "currentUses">): string {
+  const used = link.currentUses.toLocaleString("en-US");
+  if (link.usage === "SINGLE_USE") return `${used} of 1`;
+  if (link.usage === "MULTIPLE_USE") return `${used} of ${(link.maxUses ?? 1).toLocaleString("en-US")}`;
+  return `${used} · unlimited`;
+}
+
+export function LinkStatusBadge({ status }: { status: LinkStatus }) {
+  return (
+    <Badge variant={STATUS_VARIANT[status]} data-status={status} className="gap-1.5">
+      <span aria-hidden="true" className="size-1.5 rounded-full bg-current" />
+      {LINK_STATUS_LABEL[status] ?? status}
+    </Badge>
+  );
+}
+
+/** The clipboard, or the legacy copy command where it is unavailable (an insecure context). */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const el = document.createElement("textarea");
+    el.value = text;
+    el.setAttribute("readonly", "");
+    el.style.position = "fixed";
+    el.style.opacity = "0";
+    document.body.appendChild(el);
+    el.select();
+    try {
+      return document.execCommand("copy");
+    } catch {
+      return false;
+    } finally {
+      el.remove();
+    }
+  }
+}
+
+/**
+ * Payment Links: the links of the selected environment and market, on the list system (search,
+ * status, type and pricing filters, sort, paging and hidden columns in the URL; the server page
+ * prefetched the first page). A link's name opens its page in the same market and environment;
+ * each row's menu copies, opens, edits, deactivates or reactivates it.
+ */
+export function PaymentLinksView() {
+  const scope = useScope();
+  const scopeKey = useScopeKey();
+  const canManage = useCan("payment_links.manage");
+  const setActive = useSetLinkActive();
+  const [editing, setEditing] = useState<PaymentLinkRow | null>(null);
+  const [deactivating, setDeactivating] = useState<PaymentLinkRow | null>(null);
+
+  const urlState = useListState(paymentLinksSearchParams);
+  const qs = paymentLinksListQuery(urlState);
+  const links = useQuery({
+    queryKey: paymentLinksQueryKeys.list(scopeKey, urlState),
+    queryFn: ({ signal }) => fetchJson<PaymentLinksListResponse>(`/api/payment-links${qs ? `?${qs}` : ""}`, signal),
+    placeholderData: keepPreviousData,
+    retry: retryUnlessClientError,
+  });
+  const data = links.data;
+
+  // The link's page, in this market and environment (lib/context-url.ts).
+  const context = useMemo(
+    () => new URLSearchParams({ [MARKET_PARAM]: marketKey(scope.market), [ENV_PARAM]: scope.environment }).toString(),
+    [scope.market, scope.environment],
+  );
+
+  const columns = useMemo<ColumnDef<PaymentLinkRow>[]>(
+    () => [
+      {
+        id: "name",
+        accessorKey: "name",
+        enableHiding: false,
+        meta: { label: "Name", className: "font-medium" },
+        header: ({ column }) => <DataTableColumnHeader column={column} title="Name" />,
+        cell: ({ row: { original: row } }) => (
+          <div className="min-w-0 max-w-72">
+            <Link
+              href={`/payment-links/${encodeURIComponent(row.id)}?${context}`}
+              className="block truncate underline-offset-2 hover:underline"
+              title={row.name}
+            >
+              {row.name}
+            </Link>
+            <p className="truncate font-mono text-xs font-normal text-muted-foreground">{row.path}</p>
+          </div>
+        ),
+      },
+      {
+        id: "linkType",
+        accessorKey: "linkType",
+        enableSorting: false,
+        meta: { label: "Type", filter: { key: "linkType", title: "Type", options: TYPE_OPTIONS } },
+        header: "Type",
+        cell: ({ row: { original: row } }) => LINK_TYPE_LABEL[row.linkType as LinkType] ?? row.linkType,
+      },
+      {
+        id: "pricing",
+        accessorKey: "pricing",
+        enableSorting: false,
+        meta: { label: "Pricing", className: "whitespace-nowrap tabular-nums", filter: { key: "pricing", title: "Pricing", options: PRICING_OPTIONS } },
+        header: "Pricing",
+        cell: ({ row: { original: row } }) => <span title={PRICING_LABEL[row.pricing as keyof typeof PRICING_LABEL]}>{pricingSummary(row)}</span>,
+      },
+      {
+        id: "currentUses",
+        accessorKey: "currentUses",
+        meta: { label: "Usage", className: "whitespace-nowrap tabular-nums" },
+        header: ({ column }) => <DataTableColumnHeader column={column} title="Usage" />,
+        cell: ({ row: { original: row } }) => usageSummary(row),
+      },
+      {
+        id: "status",
+        accessorKey: "status",
+        meta: { label: "Status", filter: { key: "status", title: "Status", options: STATUS_OPTIONS } },
+        header: ({ column }) => <DataTableColumnHeader column={column} title="Status" />,
+        cell: ({ row: { original: row } }) => <LinkStatusBadge status={row.status} />,
+      },
+      {
+        id: "totalCollected",
+        accessorKey: "totalCollected",
+        enableSorting: false,
+        meta: { label: "Total collected", align: "right", className: "whitespace-nowrap" },
+        header: "Total collected",
+        cell: ({ row: { original: row } }) => formatMoney(row.totalCollected, row.currency),
+      },
+      {
+        id: "createdAt",
+        accessorKey: "createdAt",
+        meta: { label: "Created", className: "whitespace-nowrap" },
+        header: ({ column }) => <DataTableColumnHeader column={column} title="Created" />,
+        cell: ({ row: { original: row } }) => <Timestamp value={row.createdAt} />,
+      },
+      {
+        id: "actions",
+        enableSorting: false,
+        enableHiding: false,
+        meta: { label: "Actions", align: "right" },
+        header: () => <span className="sr-only">Actions</span>,
+        cell: ({ row: { original: row } }) => (
+          <RowActions
+            row={row}
+            canManage={canManage}
+            onEdit={() => setEditing(row)}
+            onDeactivate={() => setDeactivating(row)}
+            onReactivate={() => void setActive(row, true, { quiet: true })}
+          />
+        ),
+      },
+    ],
+    [context, canManage, setActive],
+  );
+
+  const list = useDataTable({
+    parsers: paymentLinksSearchParams,
+    columns,
+    data: data?.rows,
+    getRowId: (r) => r.id,
+    filterKeys: PAYMENT_LINK_FILTER_KEYS,
+    defaultSort: PAYMENT_LINK_DEFAULT_SORT,
+    resolvedPage: data && !links.isPlaceholderData ? data.page : undefined,
+  });
+
+  return (
+    <>
+      <PageHeader
+        title="Payment Links"
+        description="Create and share links your customers pay through"
+        actions={canManage && <PaymentLinkFormDialog mode="create" />}
+      />
+
+      <Card>
+        <CardContent className="space-y-4">
+          <DataTableToolbar
+            list={list}
+            search={{ placeholder: "Search by name or short code…", label: "Search payment links" }}
+            actions={
+              data && (
+                <p className="text-sm text-muted-foreground" aria-live="polite">
+                  {data.total.toLocaleString("en-US")} link{data.total === 1 ? "" : "s"}
+                </p>
+              )
+            }
+          />
+          <DataTable
+            table={list.table}
+            aria-label="Payment links"
+            isLoading={links.isPending}
+            isFetching={links.isFetching}
+            rowProps={(row) => ({ "data-testid": "payment-link-row", "data-short-code": row.original.shortCode })}
+            error={
+              links.error ? (
+                <Alert variant="destructive" className="my-4">
+                  <AlertTitle>These payment links could not be shown</AlertTitle>
+                  <AlertDescription>
+                    <p>{links.error.message}</p>
+                    <Button variant="outline" size="sm" className="mt-2" onClick={list.resetView}>
+                      Reset filters
+                    </Button>
+                  </AlertDescription>
+                </Alert>
+              ) : null
+            }
+            empty={
+              list.isFiltered ? (
+                <EmptyState icon={<Link2 />} title="No payment links found" description="No payment links match your search or filters." />
+              ) : (
+                <EmptyState
+                  icon={<Link2 />}
+                  title="No payment links yet"
+                  description={
+                    canManage
+                      ? "Create a link, share it or its QR code, and get paid by mobile money. No website needed."
+                      : "Payment links your team creates appear here."
+                  }
+                  action={canManage && <PaymentLinkFormDialog mode="create" label="Create your first payment link" />}
+                />
+              )
+            }
+          />
+          <DataTableOffsetPagination
+            list={list}
+            rowsDisplayed={links.error ? 0 : (data?.rows.length ?? 0)}
+            total={data?.total}
+            pageSizes={PAYMENT_LINK_PAGE_SIZES}
+            disabled={links.isFetching}
+          />
+        </CardContent>
+      </Card>
+
+      {canManage && editing && (
+        <PaymentLinkFormDialog mode="edit" link={editing} open onOpenChange={(o) => !o && setEditing(null)} />
+      )}
+      {canManage && deactivating && (
+        <DeactivateLinkDialog link={deactivating} open onOpenChange={(o) => !o && setDeactivating(null)} />
+      )}
+    </>
+  );
+}
+
+function RowActions({
+  row,
+  canManage,
+  onEdit,
+  onDeactivate,
+  onReactivate,
+}: {
+  row: PaymentLinkRow;
+  canManage: boolean;
+  onEdit(): void;
+  onDeactivate(): void;
+  onReactivate(): void;
+}) {
+  const copy = async () => {
+    const url = `${window.location.origin}${row.path}`;
+    if (await copyText(url)) toast.success("Link copied", { description: url });
+    else toast.error("The link could not be copied", { description: url });
+  };
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="ghost" size="icon" aria-label={`Actions for ${row.name}`}>
+          <MoreHorizontal aria-hidden />
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end" className="w-52">
+        <DropdownMenuLabel className="truncate text-xs font-normal text-muted-foreground">{row.name}</DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem onSelect={() => void copy()}>
+          <Copy aria-hidden /> Copy link
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <a href={row.path} target="_blank" rel="noopener noreferrer">
+            <ExternalLink aria-hidden /> Open checkout in new tab
+          </a>
+        </DropdownMenuItem>
+        {canManage && (
+          <>
+            <DropdownMenuSeparator />
+            <DropdownMenuItem onSelect={onEdit}>
+              <Pencil aria-hidden /> Edit
+            </DropdownMenuItem>
+            {row.active ? (
+              <DropdownMenuItem variant="destructive" onSelect={onDeactivate}>
+                <Ban aria-hidden /> Deactivate
+              </DropdownMenuItem>
+            ) : (
+              <DropdownMenuItem onSelect={onReactivate}>
+                <RotateCcw aria-hidden /> Reactivate
+              </DropdownMenuItem>
+            )}
+          </>
+        )}
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}
