@@ -132,6 +132,8 @@ const EXPECTED_ACTIONS: Record<string, Expected> = {
 const EXPECTED_ROUTES: Record<string, Expected> = {
   "POST /api/wallets/transfer": "wallets.transfer",
   "POST /api/system/jobs/retry": "settings.manage",
+  // A payment link's checkout: no session, the link's public code is the credential (throttled per IP and link).
+  "POST /l/[shortCode]": "public",
 };
 
 /** Whether a role passes a requirement (the gate's rule, spelled out against the matrix). */
@@ -394,6 +396,10 @@ describe("role matrix", () => {
         const gated = new RegExp(`export\\s+const\\s+${method}\\s*=\\s*gatedRoute\\(\\s*${REQ}`).exec(src);
         if (gated) {
           found[`${method} ${route}`] = parseRequirement(gated[1]!);
+          continue;
+        }
+        if (new RegExp(`export\\s+const\\s+${method}\\s*=\\s*publicRoute\\(`).test(src)) {
+          found[`${method} ${route}`] = "public";
           continue;
         }
         const exported = new RegExp(

@@ -89,6 +89,19 @@ describe("without a session, nothing answers but 401", () => {
     expect(exported.length, `${route} exports no handler`).toBeGreaterThan(0);
     if (PUBLIC_ROUTES.has(route)) return;
     const { url, params } = sample(route);
+    if (route.startsWith("/l/")) {
+      // A payment link's public checkout: the link's code is the credential; an unknown one is a plain 404 page.
+      for (const method of exported) {
+        const init = method === "POST" ? { method, headers: { "content-type": "application/x-www-form-urlencoded" }, body: "" } : { method };
+        const res = await (mod[method] as (req: Request, ctx: { params: Promise<unknown> }) => Promise<Response>)(
+          new Request(url, init),
+          { params: Promise.resolve({ ...params, shortCode: "abcdefgh23" }) },
+        );
+        expect(res.status, `${method} ${route}`).toBe(404);
+        expect(res.headers.get("set-cookie"), `${method} ${route} sets no cookie`).toBeNull();
+      }
+      return;
+    }
     for (const method of exported) {
       for (const forged of [false, true]) {
         const headers = new Headers({ "content-type": "application/json" });
