@@ -27,6 +27,7 @@ import {
  */
 /** A payment link's hosted checkout: public, and never given (or refreshed) a session cookie. */
 const CHECKOUT_PREFIX = "/l";
+const CHECKOUT_LOGO = /^\/l\/[^/]+\/logo$/;
 const PUBLIC_PREFIXES = ["/login", "/forgot-password", "/reset-password", "/invite", "/api", "/_next", "/favicon", CHECKOUT_PREFIX];
 
 function isHttps(req: NextRequest): boolean {
@@ -68,6 +69,11 @@ export async function proxy(req: NextRequest) {
     }
   }
   for (const [name, value] of Object.entries(securityHeaders({ csp, https }))) res.headers.set(name, value);
+  if (CHECKOUT_LOGO.test(pathname)) {
+    // A checkout's logo (public, checked PNG/JPEG bytes): cacheable, and a policy that runs nothing.
+    res.headers.set("content-security-policy", "default-src 'none'");
+    res.headers.set("cache-control", "public, max-age=300");
+  }
   return res;
 }
 

@@ -8,7 +8,8 @@ const dayLabel = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateStrin
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 
 /**
- * A payment link's days: successful payments and attempts as bars, page views as a line. Recharts
+ * A payment link's days: successful payments and attempts as bars (left scale), page views as a
+ * line (right scale). Recharts
  * is large: this module is loaded on demand (next/dynamic in link-detail.tsx), never with the page.
  */
 export default function LinkAnalyticsChart({ daily, currency }: { daily: LinkAnalyticsDay[]; currency: string }) {
@@ -27,6 +28,18 @@ export default function LinkAnalyticsChart({ daily, currency }: { daily: LinkAna
           minTickGap={16}
         />
         <YAxis
+          yAxisId="payments"
+          tick={{ fontSize: 11, fill: "var(--muted-foreground)" }}
+          tickLine={false}
+          axisLine={false}
+          width={40}
+          allowDecimals={false}
+          tickFormatter={(v: number) => compact.format(v)}
+        />
+        {/* Views run far higher than payments: their own scale on the right, so the bars stay readable. */}
+        <YAxis
+          yAxisId="views"
+          orientation="right"
           tick={{ fontSize: 11, fill: "var(--muted-foreground)" }}
           tickLine={false}
           axisLine={false}
@@ -50,9 +63,9 @@ export default function LinkAnalyticsChart({ daily, currency }: { daily: LinkAna
           }}
         />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar dataKey="attempts" name="Payment attempts" fill="var(--chart-3)" radius={[3, 3, 0, 0]} />
-        <Bar dataKey="successful" name="Successful payments" fill="var(--chart-2)" radius={[3, 3, 0, 0]} />
-        <Line dataKey="views" name="Page views" type="monotone" stroke="var(--chart-1)" strokeWidth={2} dot={false} />
+        <Bar yAxisId="payments" dataKey="attempts" name="Payment attempts" fill="var(--chart-3)" radius={[3, 3, 0, 0]} />
+        <Bar yAxisId="payments" dataKey="successful" name="Successful payments" fill="var(--chart-2)" radius={[3, 3, 0, 0]} />
+        <Line yAxisId="views" dataKey="views" name="Page views" type="monotone" stroke="var(--chart-1)" strokeWidth={2} dot={false} />
       </ComposedChart>
     </ResponsiveContainer>
   );

@@ -206,7 +206,7 @@ function LinkAnalyticsSection({ linkId }: { linkId: string }) {
     retry: retryUnlessClientError,
   });
   const a = query.data;
-  const window = useMemo(() => {
+  const lastDays = useMemo(() => {
     if (!a) return null;
     return a.daily.reduce(
       (s, d) => ({ views: s.views + d.views, attempts: s.attempts + d.attempts, successful: s.successful + d.successful, collected: s.collected + BigInt(d.collected) }),
@@ -224,8 +224,8 @@ function LinkAnalyticsSection({ linkId }: { linkId: string }) {
   }
   const value = (v: (x: LinkAnalytics) => React.ReactNode) => (a ? v(a) : <Skeleton className="h-7 w-20" />);
   const summary =
-    a && window
-      ? `Last ${a.days} days: ${count(window.views)} page views, ${count(window.attempts)} payment attempts, ${count(window.successful)} successful payments, ${formatMoney(window.collected, a.totals.currency)} collected.`
+    a && lastDays
+      ? `Last ${a.days} days: ${count(lastDays.views)} page views, ${count(lastDays.attempts)} payment attempts, ${count(lastDays.successful)} successful payments, ${formatMoney(lastDays.collected, a.totals.currency)} collected.`
       : "";
 
   return (
@@ -277,7 +277,7 @@ function LinkAnalyticsSection({ linkId }: { linkId: string }) {
           <h3 id="link-daily-heading" className="text-base leading-none font-semibold">
             Daily activity
           </h3>
-          <CardDescription>Page views, payment attempts and successful payments, last {LINK_ANALYTICS_DAYS} days (UTC days).</CardDescription>
+          <CardDescription>Payment attempts and successful payments (left scale) and page views (right scale), last {LINK_ANALYTICS_DAYS} days (UTC days).</CardDescription>
         </CardHeader>
         <CardContent>
           <figure aria-label={`Daily page views and payments, last ${LINK_ANALYTICS_DAYS} days`} data-testid="link-daily-chart">
@@ -329,21 +329,15 @@ function paymentColumns(linkId: string, country: string): ColumnDef<LinkPaymentR
       cell: ({ row: { original: r } }) => (
         <div className="min-w-0">
           <p>{r.customerName ?? <span className="text-muted-foreground">No name</span>}</p>
-          {r.phoneNumber && (
-            <p className="text-xs text-muted-foreground tabular-nums" title={r.phoneNumber}>
-              {formatNationalPhone(r.phoneNumber, country)}
+          {(r.phoneNumber || r.network) && (
+            <p className="text-xs whitespace-nowrap text-muted-foreground tabular-nums">
+              {r.phoneNumber && <span title={r.phoneNumber}>{formatNationalPhone(r.phoneNumber, country)}</span>}
+              {r.phoneNumber && r.network && " · "}
+              {r.network}
             </p>
           )}
         </div>
       ),
-    },
-    {
-      id: "network",
-      accessorKey: "network",
-      enableSorting: false,
-      meta: { label: "Network" },
-      header: "Network",
-      cell: ({ row: { original: r } }) => r.network ?? <Missing />,
     },
     {
       id: "amount",
@@ -381,14 +375,6 @@ function paymentColumns(linkId: string, country: string): ColumnDef<LinkPaymentR
       meta: { label: "Created", className: "whitespace-nowrap" },
       header: ({ column }) => <DataTableColumnHeader column={column} title="Created" />,
       cell: ({ row: { original: r } }) => <Timestamp value={r.createdAt} />,
-    },
-    {
-      id: "completedAt",
-      accessorKey: "completedAt",
-      enableSorting: false,
-      meta: { label: "Completed", className: "whitespace-nowrap" },
-      header: "Completed",
-      cell: ({ row: { original: r } }) => <Timestamp value={r.completedAt} />,
     },
     {
       id: "receipt",

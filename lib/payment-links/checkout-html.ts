@@ -188,7 +188,6 @@ h1{font-size:20px;line-height:1.3;margin:0;overflow-wrap:anywhere}
 .due-amount{font-size:30px;font-weight:700;letter-spacing:-.01em;line-height:1.2;margin:2px 0 0;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
 .section{margin-top:22px;padding-top:6px;border-top:1px solid var(--line)}
 .section>.alert:first-child{margin-top:14px}
-.section-title{font-size:13px;font-weight:600;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);margin:0 0 4px}
 .field{margin-top:14px}
 label.lbl,.legend{display:block;font-weight:600;font-size:14px;margin:0 0 6px;padding:0}
 .opt{font-weight:400;color:var(--muted)}

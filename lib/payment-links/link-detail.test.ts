@@ -28,6 +28,7 @@ import {
 } from "./link-payments-contract";
 import { listLinkPayments } from "./list-link-payments";
 import { getLinkPaymentReceipt } from "./receipt";
+import { getDashboardReceipt } from "./dashboard-receipt";
 import { createPaymentLinkSchema, DEFAULT_CUSTOMER_FIELDS, LINK_NOT_FOUND, type CreatePaymentLinkInput } from "./schemas";
 
 fastSandbox();
@@ -231,6 +232,11 @@ describe.each(testEngines())("payment link detail on %s", (engine) => {
     expect(await ids("q=%25")).toEqual([]);
     // Amount, largest first (ties newest first); paging with the total; past the end: the last page.
     expect(await ids("sort=amount.desc")).toEqual([failed.id, ok2.id, ok1.id, pending.id, expired.id]);
+    // The dashboard's receipt: the typed name, else the customer on record; only through its own link.
+    expect((await getDashboardReceipt(t.db, scope, link.id, ok1.id)).payerName).toBe("Jane Doe");
+    expect((await getDashboardReceipt(t.db, scope, link.id, pending.id)).payerName).toBe("Amina Otieno");
+    expect((await getDashboardReceipt(t.db, scope, link.id, expired.id)).payerName).toBeNull();
+    expect(await refusal(getDashboardReceipt(t.db, scope, other.id, ok1.id))).toBeInstanceOf(NotFoundError);
     const page2 = await listLinkPayments(t.db, scope, link.id, parse("size=10&page=1"));
     expect(page2).toMatchObject({ total: 5, page: 1, size: 10 });
     const past = await listLinkPayments(t.db, scope, link.id, { ...parse("size=10"), page: 9 });

@@ -152,6 +152,20 @@ function orderBy(column: LinkPaymentSortColumn, dir: "asc" | "desc"): SQL[] {
   return column === "amount" ? [d(t.amount), ...tie] : tie;
 }
 
+/**
+ * One payment of the link as its row (the receipt page's and PDF's fallback for the payer's name:
+ * the customer on record when the checkout did not ask for one). Another link's payment, or the
+ * link of another integrator or market, is NotFoundError.
+ */
+export async function getLinkPaymentRow(db: Db, scope: Scope, linkId: string, paymentId: string): Promise<LinkPaymentRow> {
+  const link = await findScopedLink(db, scope, linkId);
+  const [row] = await selectLinkPayments(db)
+    .where(and(linkPaymentsWhere(scope, link, { q: "", status: [] }), eq(t.id, paymentId)))
+    .limit(1);
+  if (!row) throw new NotFoundError("Payment not found.");
+  return toLinkPaymentRow(row);
+}
+
 /** What the list needs of the query (the contract's parsed params; tests may give a part). */
 export type LinkPaymentsInput = Partial<LinkPaymentsQuery>;
 

@@ -7,7 +7,7 @@
  * of Unicode) is replaced with "?" before it is drawn, so a payer's or a merchant's name never
  * makes the PDF fail.
  */
-import { PDFDocument, PageSizes, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
+import { PDFDict, PDFDocument, PDFName, PDFNumber, PageSizes, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
 import { formatMoney } from "@/lib/money";
 import type { LinkPaymentReceipt } from "./receipt";
 import { receiptRows } from "./checkout-html";
@@ -79,6 +79,12 @@ const MUTED = rgb(0.36, 0.39, 0.45);
 const LINE = rgb(0.88, 0.89, 0.91);
 const ACCENT = rgb(0.486, 0.227, 0.929); // #7c3aed
 const OK = rgb(0.024, 0.463, 0.278);
+const BAD = rgb(0.706, 0.137, 0.094);
+const OUTCOME_LINE: Record<string, { text: string; color: RGB }> = {
+  successful: { text: "Payment successful", color: OK },
+  pending: { text: "Payment pending", color: MUTED },
+  failed: { text: "Payment failed", color: BAD },
+};
 
 export async function renderReceiptPdf(receipt: LinkPaymentReceipt): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -114,7 +120,15 @@ export async function renderReceiptPdf(receipt: LinkPaymentReceipt): Promise<Uin
   y -= 8;
   text("Receipt", margin, 24, bold);
   y -= 22;
-  text("Payment successful", margin, 11, bold, OK);
+  // The checkout offers the PDF only once the payment succeeded; the dashboard may ask for any.
+  const outcome = OUTCOME_LINE[receipt.outcome] ?? OUTCOME_LINE.pending;
+  text(outcome.text, margin, 11, bold, outcome.color);
+  if (receipt.outcome === "failed" && receipt.reason) {
+    for (const line of wrap(safe(receipt.reason), regular, 10, content)) {
+      y -= 14;
+      text(line, margin, 10, regular, MUTED);
+    }
+  }
   y -= 30;
 
   // The total, large.
@@ -159,5 +173,38 @@ export async function renderReceiptPdf(receipt: LinkPaymentReceipt): Promise<Uin
   y -= 13;
   text(safe(`Reference ${receipt.referenceId} - processed by Kotani Pay`), margin, 8.5, regular, MUTED);
 
+  await writeWidths(doc, regular);
+  await writeWidths(doc, bold);
   return doc.save();
+}
+
+/** WinAnsi (cp1252) codes 0x80–0x9F; the rest of 0x20–0xFF is Latin-1 (0 = undefined). Node decodes "windows-1252" as Latin-1, so spelled out. */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+const winAnsiChar = (code: number) => String.fromCodePoint(code >= 0x80 && code < 0xa0 ? CP1252_HIGH[code - 0x80] : code);
+
+/**
+ * Writes the font's glyph widths into its dictionary. pdf-lib leaves them out for the standard
+ * fonts (PDF allows it), and a viewer without Helvetica then sets the text in a substitute with
+ * its own widths: right-aligned columns come out ragged. With /Widths every viewer spaces the
+ * glyphs as they were measured here. Call after the last drawText (drawing again re-embeds).
+ */
+async function writeWidths(doc: PDFDocument, font: PDFFont): Promise<void> {
+  await font.embed();
+  const dict = doc.context.lookup(font.ref, PDFDict);
+  const widths: PDFNumber[] = [];
+  for (let code = 32; code <= 255; code++) {
+    let width = 0;
+    try {
+      width = font.widthOfTextAtSize(winAnsiChar(code), 1000);
+    } catch {
+      // A code WinAnsi leaves undefined.
+    }
+    widths.push(PDFNumber.of(Math.round(width)));
+  }
+  dict.set(PDFName.of("FirstChar"), PDFNumber.of(32));
+  dict.set(PDFName.of("LastChar"), PDFNumber.of(255));
+  dict.set(PDFName.of("Widths"), doc.context.obj(widths));
 }

@@ -6,7 +6,7 @@ import { requirePageScope } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/auth/errors";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money";
-import { getLinkPaymentReceipt } from "@/lib/payment-links/receipt";
+import { getDashboardReceipt } from "@/lib/payment-links/dashboard-receipt";
 import { LINK_ROUTE_ID, paymentLinkHref, RECEIPT_NOT_SUCCESSFUL, receiptPdfUrl } from "@/lib/payment-links/link-payments-contract";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -23,7 +23,8 @@ export const metadata: Metadata = { title: "Receipt" };
 const PRINT_CSS = `@media print {
   body * { visibility: hidden !important; }
   [data-print-receipt], [data-print-receipt] * { visibility: visible !important; }
-  [data-print-receipt] { position: absolute !important; left: 0; top: 0; width: 100%; max-width: none !important; margin: 0 !important; }
+  html, body { background: #fff !important; }
+  [data-print-receipt] { position: absolute !important; top: 0; left: 0; right: 0; width: auto !important; max-width: 40rem !important; margin: 0 auto !important; }
   @page { margin: 16mm; }
 }`;
 
@@ -44,7 +45,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
   const { id, paymentId } = await params;
   if (!LINK_ROUTE_ID.test(id) || !LINK_ROUTE_ID.test(paymentId)) notFound();
   const db = await getDb();
-  const receipt = await getLinkPaymentReceipt(db, scope, id, paymentId).catch((e) => {
+  const receipt = await getDashboardReceipt(db, scope, id, paymentId).catch((e) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
@@ -86,7 +87,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
         <article
           data-print-receipt
           aria-labelledby="receipt-heading"
-          className="mx-auto max-w-xl rounded-xl border bg-card p-6 text-card-foreground shadow-sm sm:p-8 print:border-0 print:bg-white print:p-0 print:text-black print:shadow-none"
+          className="mx-auto max-w-xl rounded-xl border bg-card p-6 text-card-foreground shadow-sm sm:p-8 print:rounded-none print:border-0 print:bg-white print:p-0 print:text-black print:shadow-none"
         >
           <header className="flex flex-wrap items-start justify-between gap-4 border-b pb-4 print:border-neutral-300">
             <div>

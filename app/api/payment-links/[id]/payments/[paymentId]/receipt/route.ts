@@ -2,7 +2,7 @@ import { z } from "zod";
 import { gatedRoute } from "@/lib/auth/guard";
 import { ConflictError } from "@/lib/auth/errors";
 import { linkRouteIds, RECEIPT_NOT_SUCCESSFUL } from "@/lib/payment-links/link-payments-contract";
-import { getLinkPaymentReceipt } from "@/lib/payment-links/receipt";
+import { getDashboardReceipt } from "@/lib/payment-links/dashboard-receipt";
 import { renderReceiptPdf } from "@/lib/payment-links/receipt-pdf";
 
 /** GET /api/payment-links/{id}/payments/{paymentId}/receipt: a successful payment's receipt as a PDF download. */
@@ -11,7 +11,7 @@ export const GET = gatedRoute<z.ZodObject, { id: string; paymentId: string }>(
   z.object({}),
   async ({ db, scope, params }) => {
     const { id, paymentId } = linkRouteIds(params);
-    const receipt = await getLinkPaymentReceipt(db, scope, id, paymentId);
+    const receipt = await getDashboardReceipt(db, scope, id, paymentId);
     if (receipt.outcome !== "successful") throw new ConflictError(RECEIPT_NOT_SUCCESSFUL);
     const pdf = await renderReceiptPdf(receipt);
     const filename = `receipt-${receipt.referenceId}.pdf`.replace(/[^A-Za-z0-9._-]/g, "_");
