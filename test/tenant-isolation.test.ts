@@ -45,6 +45,16 @@ import { listPayoutApprovals } from "@/lib/engine/list-payout-approvals";
 import { quotePayout } from "@/lib/engine/quote-payout";
 import { fastSandbox, startEngineJobs, stopEngineJobs } from "@/lib/engine/testing/engine-fixtures";
 import type { JobsRuntime } from "@/lib/jobs/runtime";
+import { createPaymentLink } from "@/lib/payment-links/create-payment-link";
+import { updatePaymentLink } from "@/lib/payment-links/update-payment-link";
+import { setLinkActive } from "@/lib/payment-links/set-link-active";
+import { getPaymentLink } from "@/lib/payment-links/get-payment-link";
+import { listPaymentLinks } from "@/lib/payment-links/list-payment-links";
+import { listLinkPayments } from "@/lib/payment-links/list-link-payments";
+import { getLinkAnalytics } from "@/lib/payment-links/link-analytics";
+import { paymentLinksListSchema } from "@/lib/payment-links/payment-links-contract";
+import { linkPaymentsSchema } from "@/lib/payment-links/link-payments-contract";
+import { createPaymentLinkSchema, updatePaymentLinkSchema } from "@/lib/payment-links/schemas";
 
 async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
@@ -57,7 +67,6 @@ async function one<T>(db: Db, query: ReturnType<typeof sql>): Promise<T> {
 
 /** Tables whose rows no service reads or writes yet: the issue that adds the service adds its case above. */
 const NO_SERVICE_YET: Record<string, string> = {
-  payment_links: "payment links (issue 11)",
   bulk_uploads: "bulk payments (issue 12)",
   bulk_batches: "bulk payments (issue 12)",
   bulk_items: "bulk payments (issue 12)",
@@ -202,6 +211,34 @@ describe.each(testEngines())("tenant isolation (%s)", (engine) => {
       ValidationError,
     );
     covered.add("integrator_markets");
+  });
+
+  it("payment links: list, detail, payments, analytics, edit and deactivate", async () => {
+    const db = t.db;
+    const { link } = await createPaymentLink(
+      db,
+      a,
+      createPaymentLinkSchema.parse({
+        name: "Isolation link",
+        linkType: "STANDARD",
+        pricing: "FIXED",
+        amount: "100",
+        paymentMethods: ["MOBILE_MONEY"],
+        usage: "UNLIMITED",
+        customerFields: { name: "OPTIONAL", email: "OPTIONAL", phone: "REQUIRED" },
+      }),
+    );
+    const form = { name: "Taken over", linkType: "STANDARD", pricing: "FIXED", amount: "1", paymentMethods: ["MOBILE_MONEY"], usage: "UNLIMITED", customerFields: { name: "OPTIONAL", email: "OPTIONAL", phone: "REQUIRED" } } as const;
+    await expect(getPaymentLink(db, b, link.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updatePaymentLink(db, b, updatePaymentLinkSchema.parse({ ...form, linkId: link.id }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(setLinkActive(db, b, { linkId: link.id, active: false })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listLinkPayments(db, b, link.id, linkPaymentsSchema.parse({}))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getLinkAnalytics(db, b, link.id)).rejects.toBeInstanceOf(NotFoundError);
+    const bList = await listPaymentLinks(db, b, paymentLinksListSchema.parse({ q: link.shortCode }));
+    expect(bList.rows).toEqual([]);
+    expect((await listPaymentLinks(db, a, paymentLinksListSchema.parse({ q: link.shortCode }))).rows.map((r) => r.id)).toEqual([link.id]);
+    expect(await getPaymentLink(db, a, link.id)).toMatchObject({ name: "Isolation link", active: true, amount: "10000" });
+    covered.add("payment_links");
   });
 
   it("money engine: customers, payouts held for approval, thresholds and outbox events", async () => {
