@@ -1,10 +1,8 @@
 "use client";
 
-import { useState } from "react";
 import dynamic from "next/dynamic";
 import { Pencil, Plus } from "lucide-react";
 import type { ButtonProps } from "@/components/ui/button";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { FormDialog, FormLoading } from "@/components/ui/form-dialog";
 import { useCan } from "@/components/shell/scope-context";
 import type { PaymentLinkDto } from "@/lib/payment-links/link-dto";
@@ -43,46 +41,20 @@ export function PaymentLinkFormDialog(props: PaymentLinkFormDialogProps) {
   if (!canManage) return null;
   const formProps: PaymentLinkFormProps = props.mode === "edit" ? { link: props.link } : {};
 
-  if (props.trigger === undefined && props.open === undefined) {
-    const editing = props.mode === "edit";
-    return (
-      <FormDialog<PaymentLinkFormProps>
-        label={props.label ?? (editing ? "Edit" : "Create payment link")}
-        icon={editing ? <Pencil aria-hidden /> : <Plus aria-hidden />}
-        variant={props.variant ?? (editing ? "outline" : undefined)}
-        size={props.size}
-        className={props.className}
-        contentClassName={CONTENT_CLASS}
-        Form={PaymentLinkForm}
-        formProps={formProps}
-      />
-    );
-  }
-  return <ControlledLinkDialog {...props} formProps={formProps} />;
-}
-
-/** FormDialog's behaviour (a fresh form per opening, not dismissable while busy) with a custom or no trigger. */
-function ControlledLinkDialog({
-  trigger,
-  open: controlledOpen,
-  onOpenChange,
-  formProps,
-}: PaymentLinkFormDialogProps & { formProps: PaymentLinkFormProps }) {
-  const [ownOpen, setOwnOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const open = controlledOpen ?? ownOpen;
-  const setOpen = (next: boolean) => {
-    if (controlledOpen === undefined) setOwnOpen(next);
-    onOpenChange?.(next);
-  };
+  const editing = props.mode === "edit";
   return (
-    <>
-      {trigger?.(() => setOpen(true))}
-      <Dialog open={open} onOpenChange={(next) => !busy && setOpen(next)}>
-        <DialogContent className={CONTENT_CLASS} onInteractOutside={(e) => busy && e.preventDefault()}>
-          {open && <PaymentLinkForm {...formProps} onBusy={setBusy} onCancel={() => setOpen(false)} onDone={() => setOpen(false)} />}
-        </DialogContent>
-      </Dialog>
-    </>
+    <FormDialog<PaymentLinkFormProps>
+      label={props.label ?? (editing ? "Edit" : "Create payment link")}
+      icon={editing ? <Pencil aria-hidden /> : <Plus aria-hidden />}
+      variant={props.variant ?? (editing ? "outline" : undefined)}
+      size={props.size}
+      className={props.className}
+      contentClassName={CONTENT_CLASS}
+      Form={PaymentLinkForm}
+      formProps={formProps}
+      trigger={props.trigger}
+      open={props.open}
+      onOpenChange={props.onOpenChange}
+    />
   );
 }

@@ -38,6 +38,9 @@ export function FormDialog<P extends object>({
   contentClassName = "sm:max-w-lg",
   Form,
   formProps,
+  trigger,
+  open: controlledOpen,
+  onOpenChange,
 }: FormDialogTriggerProps & {
   label: string;
   /** A disabled trigger says why in its title. */
@@ -46,14 +49,28 @@ export function FormDialog<P extends object>({
   contentClassName?: string;
   Form: ComponentType<P & FormDialogFormProps>;
   formProps: P;
+  /** Your own trigger instead of the button, given the function that opens the dialog. */
+  trigger?: (openDialog: () => void) => React.ReactNode;
+  /** Controlled instead (a row menu's item opens it): no trigger is rendered. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
 }) {
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const open = controlledOpen ?? ownOpen;
+  const setOpen = (next: boolean) => {
+    if (controlledOpen === undefined) setOwnOpen(next);
+    onOpenChange?.(next);
+  };
   return (
     <>
-      <Button variant={variant} size={size} className={className} onClick={() => setOpen(true)} disabled={disabled} title={title}>
-        {icon} {label}
-      </Button>
+      {controlledOpen !== undefined ? null : trigger ? (
+        trigger(() => setOpen(true))
+      ) : (
+        <Button variant={variant} size={size} className={className} onClick={() => setOpen(true)} disabled={disabled} title={title}>
+          {icon} {label}
+        </Button>
+      )}
       <Dialog open={open} onOpenChange={(next) => !busy && setOpen(next)}>
         <DialogContent className={contentClassName} onInteractOutside={(e) => busy && e.preventDefault()}>
           {open && <Form {...formProps} onBusy={setBusy} onCancel={() => setOpen(false)} onDone={() => setOpen(false)} />}

@@ -62,7 +62,9 @@ test.describe("[PAYMENT LINKS] create, pay without a session, used up", () => {
     await expect(checkout.getByText("Demo Kotani Pay").first()).toBeVisible();
     expect(await checkout.locator("script").count()).toBe(0);
     await checkout.getByRole("textbox", { name: "Mobile money number" }).fill("0700000001");
-    await checkout.getByRole("button", { name: "Pay KES 500.00" }).click();
+    // The payer bears the collection fee on the demo wallet: KES 500 + KES 10 fee, said before Pay.
+    await expect(checkout.getByText("KES 500.00 + KES 10.00 fee")).toBeVisible();
+    await checkout.getByRole("button", { name: "Pay KES 510.00" }).click();
     await expect(checkout.getByRole("heading", { name: "Check your phone to approve the payment" })).toBeVisible();
     // The waiting page refreshes itself (no JavaScript) until the network answers.
     await expect(checkout.getByRole("heading", { name: "Payment successful" })).toBeVisible({ timeout: 60_000 });

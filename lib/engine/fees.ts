@@ -71,3 +71,12 @@ export function quote(direction: Direction, rule: FeeRule, amount: bigint, curre
     ? { amount, fee, transactionAmount: amount - fee, walletAmount: amount, feeBearer }
     : { amount, fee, transactionAmount: amount, walletAmount: amount + fee, feeBearer };
 }
+
+/** A rule in words, as a payer reads it: "1.5% (at least KES 10.00, at most KES 300.00)". */
+export function describeFee(rule: Pick<FeeRule, "percentBps" | "flat" | "minFee" | "maxFee">, currency: string, format: (minor: bigint) => string): string {
+  const parts: string[] = [];
+  if (rule.percentBps) parts.push(`${(rule.percentBps / 100).toFixed(2).replace(/\.?0+$/, "")}%`);
+  if (rule.flat) parts.push(format(rule.flat));
+  const bounds = [rule.minFee !== null && rule.minFee > 0n ? `at least ${format(rule.minFee)}` : null, rule.maxFee !== null ? `at most ${format(rule.maxFee)}` : null].filter(Boolean);
+  return `${parts.join(" + ") || format(0n)}${bounds.length ? ` (${bounds.join(", ")})` : ""}`;
+}

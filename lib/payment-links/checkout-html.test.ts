@@ -31,6 +31,7 @@ const VIEW: CheckoutView = {
   status: "active",
   refusal: null,
   sandbox: false,
+  payerFee: null,
 };
 const STATE: CheckoutFormState = { idempotencyKey: "0b6f7c1e-6a2a-4c8e-9c55-2d1c0b0a9f11" };
 
@@ -313,5 +314,21 @@ describe("errorPage", () => {
     expect(e500).toContain("Something went wrong");
     expect(e500).not.toContain("db exploded");
     for (const s of [400, 404, 409, 413, 429, 500, 503]) expect(errorPage(s, XSS).toString()).not.toMatch(/<script/i);
+  });
+});
+
+describe("the payer's fee before Pay", () => {
+  it("a fixed amount shows the total with the fee and the button charges it; a typed amount says the rule", () => {
+    const fixed = checkoutPage(
+      { ...VIEW, pricing: "FIXED", amount: "50000", payerFee: { fixedTotal: "51000", packageTotals: [], rule: "1.5% (at least KES 10.00)" } },
+      { idempotencyKey: "0123456789abcdef" },
+    ).toString();
+    expect(fixed).toContain("KES 500.00 + KES 10.00 fee");
+    expect(fixed).toContain("Pay KES 510.00");
+    const typed = checkoutPage(
+      { ...VIEW, pricing: "CUSTOMER_CHOICE", amount: null, payerFee: { fixedTotal: null, packageTotals: [], rule: "1.5% (at least KES 10.00)" } },
+      { idempotencyKey: "0123456789abcdef" },
+    ).toString();
+    expect(typed).toContain("A fee of 1.5% (at least KES 10.00) is added.");
   });
 });

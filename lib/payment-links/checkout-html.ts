@@ -186,6 +186,7 @@ h1{font-size:20px;line-height:1.3;margin:0;overflow-wrap:anywhere}
 .due{margin:18px 0 0;padding:14px 16px;border-radius:12px;background:var(--soft);border:1px solid var(--line)}
 .due-label{font-size:13px;color:var(--muted);margin:0}
 .due-amount{font-size:30px;font-weight:700;letter-spacing:-.01em;line-height:1.2;margin:2px 0 0;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
+.due-fee{font-size:13px;color:var(--muted);margin:2px 0 0;font-variant-numeric:tabular-nums}
 .section{margin-top:22px;padding-top:6px;border-top:1px solid var(--line)}
 .section>.alert:first-child{margin-top:14px}
 .field{margin-top:14px}
@@ -326,8 +327,12 @@ export function checkoutPage(view: CheckoutView, state: CheckoutFormState): Safe
   const intro = html`<p class="kind">${typeLabel(view.linkType)}</p>
 <h1>${view.name}</h1>
 ${view.description ? html`<p class="desc">${view.description}</p>` : null}`;
-  const fixed = view.pricing === "FIXED" && view.amount !== null ? formatMoney(view.amount, view.currency) : null;
-  const due = fixed ? html`<div class="due"><p class="due-label">Amount due</p><p class="due-amount">${fixed}</p></div>` : null;
+  // When the payer bears the collection fee, what they are charged is the amount plus the fee: say so before Pay.
+  const fee = view.payerFee;
+  const price = view.pricing === "FIXED" && view.amount !== null ? formatMoney(view.amount, view.currency) : null;
+  const fixed = price && fee?.fixedTotal ? formatMoney(fee.fixedTotal, view.currency) : price;
+  const feeLine = price && fee?.fixedTotal ? html`<p class="due-fee">${price} + ${formatMoney(BigInt(fee.fixedTotal) - BigInt(view.amount!), view.currency)} fee</p>` : null;
+  const due = fixed ? html`<div class="due"><p class="due-label">Amount due</p><p class="due-amount">${fixed}</p>${feeLine}</div>` : null;
 
   const enabled = view.methods.filter((m) => m.enabled);
   if (view.refusal || enabled.length === 0) {
@@ -366,12 +371,14 @@ ${view.packages.map(
   (p, i) => html`<label class="choice"><input type="radio" id="pkg-${i}" name="packageIndex" value="${i}"${String(i) === chosen ? html` checked` : null}${i === 0 ? html` required` : null}${i === 0 ? focus : null}>
 <span class="choice-label">${p.label}</span><span class="choice-amount">${formatMoney(p.amount, view.currency)}</span></label>`,
 )}
+${fee ? html`<p class="hint">A fee of ${fee.rule} is added.</p>` : null}
 ${errorLine("packageIndex", e)}
 </fieldset>`;
   } else if (view.pricing !== "FIXED") {
     const e = err("amount");
     const range = rangeText(view);
-    const hint = range ?? (view.pricing === "CUSTOMER_CHOICE" ? "Enter the amount you want to pay" : null);
+    const base = range ?? (view.pricing === "CUSTOMER_CHOICE" ? "Enter the amount you want to pay" : null);
+    const hint = fee ? `${base ? `${base}. ` : ""}A fee of ${fee.rule} is added.` : base;
     amountPart = html`<div class="field">
 <label class="lbl" for="amount">Amount</label>
 <div class="group"><span class="prefix" id="amount-currency">${view.currency}</span><input class="input" type="text" id="amount" name="amount" inputmode="decimal" autocomplete="off" required value="${values.amount ?? ""}"${describe("amount", !!hint, e, ["amount-currency"])}${autofocus("amount")}></div>
@@ -437,7 +444,7 @@ ${errorLine("network", networkError)}
     fixed !== null
       ? html`Pay ${fixed}`
       : view.pricing === "PACKAGE"
-        ? html`<span class="pay-any">Pay</span>${view.packages.map((p, i) => html`<span class="pay-pk pay-pk-${i}">Pay ${formatMoney(p.amount, view.currency)}</span>`)}`
+        ? html`<span class="pay-any">Pay</span>${view.packages.map((p, i) => html`<span class="pay-pk pay-pk-${i}">Pay ${formatMoney(fee?.packageTotals[i] ?? p.amount, view.currency)}</span>`)}`
         : html`Pay`;
 
   // Errors that have no field on this page (a tampered form) are listed in the message at the top.

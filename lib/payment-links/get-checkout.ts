@@ -4,6 +4,11 @@ import type { Db } from "@/lib/db/client";
 import { integrators, paymentLinks, paymentLinkViews } from "@/lib/db/schema";
 import { COUNTRIES } from "@/lib/markets";
 import { CALLING_CODES, networksOf } from "@/lib/engine/networks";
+import { describeFee, quote } from "@/lib/engine/fees";
+import { feeRuleFor, resolveWallet } from "@/lib/engine/new-transaction";
+import type { Tx } from "@/lib/ledger/ledger";
+import { formatMoney } from "@/lib/money";
+import { checkoutScope } from "./checkout-scope";
 import { linkStatus, refusalOf, type LinkStatus } from "./link-status";
 import type { PaymentLinkRecord } from "./link-dto";
 import { DEFAULT_CUSTOMER_FIELDS, LINK_METHODS, type CustomerFields } from "./schemas";
@@ -35,6 +40,11 @@ export interface CheckoutView {
   packages: { label: string; amount: string }[];
   customerFields: CustomerFields;
   methods: { value: string; label: string; enabled: boolean }[];
+  /**
+   * The collection fee when the payer bears it (the wallet's billing, §3.3): what fixed and package
+   * amounts come to with it, and the rule in words for typed amounts. Null when the merchant pays it.
+   */
+  payerFee: { fixedTotal: string | null; packageTotals: string[]; rule: string } | null;
   status: LinkStatus;
   /** The reference's message when it cannot be paid now (expired, used up, deactivated). */
   refusal: string | null;
@@ -52,7 +62,28 @@ export async function findLinkByCode(db: Db, shortCode: string): Promise<{ link:
   return row ?? null;
 }
 
-export function toCheckoutView(link: PaymentLinkRecord, organization: string, now = new Date()): CheckoutView {
+/** The fee a payer of this link pays on top of the amount, or null when the merchant's wallet bears it (or none is set up). */
+async function payerFeeOf(db: Db, link: PaymentLinkRecord, organization: string): Promise<CheckoutView["payerFee"]> {
+  const tx = db as unknown as Tx;
+  const [wallet, rule] = await Promise.all([
+    resolveWallet(tx, checkoutScope(link, organization), undefined).catch(() => null),
+    feeRuleFor(tx, link.currency, "collection", "MOBILE_MONEY").catch(() => null),
+  ]);
+  if (!wallet || !rule || wallet.collectionFeeBearer !== "CUSTOMER") return null;
+  const total = (amount: bigint) => quote("collection", rule, amount, link.currency, "CUSTOMER").transactionAmount.toString();
+  return {
+    fixedTotal: link.pricing === "FIXED" && link.amount !== null ? total(link.amount) : null,
+    packageTotals: link.pricing === "PACKAGE" ? (link.packages ?? []).map((p) => total(BigInt(p.amount))) : [],
+    rule: describeFee(rule, link.currency, (minor) => formatMoney(minor, link.currency)),
+  };
+}
+
+export function toCheckoutView(
+  link: PaymentLinkRecord,
+  organization: string,
+  now = new Date(),
+  payerFee: CheckoutView["payerFee"] = null,
+): CheckoutView {
   const status = linkStatus(link, now);
   return {
     shortCode: link.shortCode,
@@ -74,6 +105,7 @@ export function toCheckoutView(link: PaymentLinkRecord, organization: string, no
     packages: link.packages ?? [],
     customerFields: link.customerFields ?? DEFAULT_CUSTOMER_FIELDS,
     methods: LINK_METHODS.filter((m) => link.paymentMethods.includes(m.value)).map((m) => ({ value: m.value, label: m.label, enabled: m.enabled })),
+    payerFee,
     status,
     refusal: refusalOf(status),
     sandbox: link.environment === "sandbox",
@@ -94,7 +126,7 @@ export async function getCheckout(db: Db, shortCode: string, opts: { countView?:
       .values({ linkId: found.link.id, day: now.toISOString().slice(0, 10), views: 1 })
       .onConflictDoUpdate({ target: [paymentLinkViews.linkId, paymentLinkViews.day], set: { views: sql`${paymentLinkViews.views} + 1` } });
   }
-  return toCheckoutView(found.link, found.organization, now);
+  return toCheckoutView(found.link, found.organization, now, await payerFeeOf(db, found.link, found.organization));
 }
 
 /** The link's logo bytes for the public logo route (PNG or JPEG, checked when uploaded). */

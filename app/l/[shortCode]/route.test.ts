@@ -111,7 +111,9 @@ describe.each(testEngines())("the hosted checkout on %s", (engine) => {
     expect(res.status).toBe(200);
     const page = await htmlOf(res);
     expect(page).toContain("Nairobi Jazz Club");
-    expect(page).toContain("Pay KES 500.00");
+    // The payer bears the collection fee (the wallet's default): the total is said before Pay.
+    expect(page).toContain("KES 500.00 + KES 10.00 fee");
+    expect(page).toContain("Pay KES 510.00");
     expect(page).toContain(`action="/l/${code}"`);
     expect(page).toContain("--accent:#0f766e");
     expect(page).not.toContain("merchant.example");

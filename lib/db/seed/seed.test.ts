@@ -29,6 +29,7 @@ async function digest(db: Db): Promise<Record<string, string>> {
     ledgerTransactions: sql`select md5(string_agg(t::text, '|' order by id)) as d from ledger_transactions t`,
     ledgerEntries: sql`select md5(string_agg(concat_ws(',', ledger_transaction_id, wallet_id, account, amount, deposit_balance_after, payout_balance_after, created_at), '|' order by id)) as d from ledger_entries`,
     paymentLinks: sql`select md5(string_agg(t::text, '|' order by id)) as d from payment_links t`,
+    paymentLinkViews: sql`select md5(string_agg(t::text, '|' order by link_id, day)) as d from payment_link_views t`,
     dailyStats: sql`select md5(string_agg(t::text, '|' order by integrator_id, environment, kind, currency, country, day, status)) as d from transaction_daily_stats t`,
   };
   const out: Record<string, string> = {};
