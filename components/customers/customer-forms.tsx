@@ -41,7 +41,7 @@ import { networksOf } from "@/lib/engine/networks";
 import { cn } from "@/lib/utils";
 import { countryName, who } from "./customer-dialog-utils";
 import { placeFieldErrors } from "@/lib/client/place-field-errors";
-import type { FormDialogFormProps } from "@/components/ui/form-dialog";
+import { FormFooter, type FormDialogFormProps } from "@/components/ui/form-dialog";
 
 /** Radix selects cannot hold "": this item value stands for "none" and maps to "". */
 const NONE = "__none__";
@@ -296,21 +296,7 @@ export function CustomerForm({ customer, onBusy, onCancel, onDone }: { customer?
         )}
       </fieldset>
 
-      {formError && (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{formError}</AlertDescription>
-        </Alert>
-      )}
-
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onCancel} disabled={submitting}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={submitting} aria-busy={submitting}>
-          {submitting && <Spinner label="" />}
-          {editing ? "Save Changes" : "Create Customer"}
-        </Button>
-      </DialogFooter>
+      <FormFooter error={formError} submitting={submitting} onCancel={onCancel} submitLabel={editing ? "Save Changes" : "Create Customer"} />
     </form>
   );
 }

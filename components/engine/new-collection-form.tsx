@@ -4,14 +4,11 @@ import { useRef, useState } from "react";
 import { useForm, type UseFormRegisterReturn } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Send } from "lucide-react";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField, type FieldControlProps } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
-import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toaster";
 import { useRefreshScope, useScope } from "@/components/shell/scope-context";
 import { newIdempotencyKey } from "@/components/wallets/transfer-dialog";
@@ -24,6 +21,7 @@ import { networksOf } from "@/lib/engine/networks";
 import { MobileRecipientFields, recipientLabel, type MobileRecipient } from "./customer-search";
 import { trackTransaction } from "./tracked-transactions";
 import { placeFieldErrors } from "@/lib/client/place-field-errors";
+import { FormFooter } from "@/components/ui/form-dialog";
 
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -199,21 +197,7 @@ export function NewCollectionForm({
 
       <CollectionMethod sandbox={environment === "sandbox"} />
 
-      {formError && (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{formError}</AlertDescription>
-        </Alert>
-      )}
-
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onCancel} disabled={submitting}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={submitting} aria-busy={submitting}>
-          {submitting ? <Spinner label="" /> : <Send aria-hidden />}
-          {submitting ? "Requesting…" : "Request payment"}
-        </Button>
-      </DialogFooter>
+      <FormFooter error={formError} submitting={submitting} onCancel={onCancel} icon={<Send aria-hidden />} submitLabel="Request payment" busyLabel="Requesting…" />
     </form>
   );
 }

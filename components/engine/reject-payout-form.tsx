@@ -3,15 +3,13 @@
 import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
-import { Spinner } from "@/components/ui/spinner";
 import { Textarea } from "@/components/ui/textarea";
 import { decidePayoutApprovalAction } from "@/lib/engine/actions";
 import { decideApprovalSchema, type DecideApprovalInput } from "@/lib/engine/schemas";
 import { runAction } from "./transaction-action-dialogs";
+import { FormFooter } from "@/components/ui/form-dialog";
 
 /** The Reject payout form: a required reason (components/engine/transaction-action-dialogs.tsx opens it). */
 export function RejectForm({
@@ -65,20 +63,7 @@ export function RejectForm({
       <FormField id="reject-reason" label="Reason" required error={form.formState.errors.reason?.message}>
         <Textarea {...form.register("reason")} aria-required autoFocus rows={3} maxLength={300} placeholder="Why is this payout rejected?" disabled={submitting} />
       </FormField>
-      {formError && (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{formError}</AlertDescription>
-        </Alert>
-      )}
-      <DialogFooter>
-        <Button variant="outline" onClick={onCancel} disabled={submitting}>
-          Go back
-        </Button>
-        <Button type="submit" variant="destructive" disabled={submitting} aria-busy={submitting}>
-          {submitting && <Spinner label="" />}
-          Reject payout
-        </Button>
-      </DialogFooter>
+      <FormFooter error={formError} submitting={submitting} onCancel={onCancel} cancelLabel="Go back" submitLabel="Reject payout" destructive />
     </form>
   );
 }

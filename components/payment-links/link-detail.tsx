@@ -7,7 +7,6 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { ArrowLeft, BadgeCheck, Banknote, Download, Eye, History, MousePointerClick, Percent, ReceiptText } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -23,6 +22,7 @@ import { DataTableOffsetPagination } from "@/components/data-table/data-table-pa
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { useDataTable, useListState } from "@/components/data-table/use-data-table";
 import "@/components/data-table/types";
+import { LinkStatusBadge } from "@/components/payment-links/link-status-badge";
 import { PaymentLinkFormDialog } from "@/components/payment-links/payment-link-form-dialog";
 import { LinkActiveButton } from "@/components/payment-links/link-active-button";
 import { LinkShare } from "@/components/payment-links/link-share";
@@ -30,7 +30,7 @@ import { fetchJson, retryUnlessClientError } from "@/lib/client/fetch-json";
 import { formatNationalPhone } from "@/lib/customers/format";
 import { formatMoney } from "@/lib/money";
 import type { PaymentLinkDto } from "@/lib/payment-links/link-dto";
-import { LINK_STATUS_LABEL, usageLimit, type LinkStatus } from "@/lib/payment-links/link-status";
+import { LINK_STATUS_LABEL, usageLimit } from "@/lib/payment-links/link-status";
 import {
   LINK_ANALYTICS_DAYS,
   LINK_PAYMENT_DEFAULT_SORT,
@@ -68,22 +68,6 @@ const LinkAnalyticsChart = dynamic(() => import("./link-analytics-chart"), {
   loading: () => <Skeleton className="h-[260px] w-full" />,
 });
 
-const STATUS_VARIANT: Record<LinkStatus, BadgeProps["variant"]> = {
-  active: "success",
-  expired: "muted",
-  deactivated: "destructive",
-  used_up: "warning",
-};
-
-/** The link's status as a pill ("Active", "Expired", "Deactivated", "Used up"). */
-export function LinkStatusBadge({ status }: { status: LinkStatus }) {
-  return (
-    <Badge variant={STATUS_VARIANT[status] ?? "secondary"} className="gap-1.5" data-status={status}>
-      <span aria-hidden="true" className="size-1.5 rounded-full bg-current" />
-      {LINK_STATUS_LABEL[status] ?? status}
-    </Badge>
-  );
-}
 
 const FIELD_MODE_LABEL: Record<FieldMode, string> = { REQUIRED: "Required", OPTIONAL: "Optional", HIDDEN: "Hidden" };
 const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });

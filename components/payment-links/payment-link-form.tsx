@@ -5,7 +5,6 @@ import Link from "next/link";
 import { Controller, useFieldArray, useForm, useWatch, type Path, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { ExternalLink, ImageUp, Plus, Trash2 } from "lucide-react";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -14,10 +13,9 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { Spinner } from "@/components/ui/spinner";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
-import type { FormDialogFormProps } from "@/components/ui/form-dialog";
+import { FormFooter, type FormDialogFormProps } from "@/components/ui/form-dialog";
 import { useScope } from "@/components/shell/scope-context";
 import { placeFieldErrors } from "@/lib/client/place-field-errors";
 import { ENV_PARAM, MARKET_PARAM } from "@/lib/context-url";
@@ -636,21 +634,7 @@ export function PaymentLinkForm({ link, onBusy, onCancel, onDone }: PaymentLinkF
         </FormField>
       </fieldset>
 
-      {formError && (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{formError}</AlertDescription>
-        </Alert>
-      )}
-
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onCancel} disabled={submitting}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={submitting} aria-busy={submitting}>
-          {submitting && <Spinner label="" />}
-          {editing ? "Save changes" : "Create link"}
-        </Button>
-      </DialogFooter>
+      <FormFooter error={formError} submitting={submitting} onCancel={onCancel} submitLabel={editing ? "Save changes" : "Create link"} />
     </form>
   );
 }

@@ -6,9 +6,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { Ban, Copy, ExternalLink, Link2, MoreHorizontal, Pencil, RotateCcw } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { copyText } from "@/components/ui/copy-button";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -31,7 +31,7 @@ import { fetchJson, retryUnlessClientError } from "@/lib/client/fetch-json";
 import { ENV_PARAM, MARKET_PARAM } from "@/lib/context-url";
 import { marketKey } from "@/lib/markets";
 import { formatMoney } from "@/lib/money";
-import { LINK_STATUS_LABEL, LINK_STATUSES, type LinkStatus } from "@/lib/payment-links/link-status";
+import { LINK_STATUS_LABEL, LINK_STATUSES } from "@/lib/payment-links/link-status";
 import {
   PAYMENT_LINK_DEFAULT_SORT,
   PAYMENT_LINK_FILTER_KEYS,
@@ -44,18 +44,13 @@ import {
 } from "@/lib/payment-links/payment-links-contract";
 import { LINK_TYPE_LABEL, LINK_TYPES, PRICING, PRICING_LABEL, type LinkType } from "@/lib/payment-links/schemas";
 import { DeactivateLinkDialog, useSetLinkActive } from "./link-active-button";
+import { LinkStatusBadge } from "@/components/payment-links/link-status-badge";
 import { PaymentLinkFormDialog } from "./payment-link-form-dialog";
 
 const STATUS_OPTIONS = LINK_STATUSES.map((s) => ({ value: s, label: LINK_STATUS_LABEL[s] }));
 const TYPE_OPTIONS = LINK_TYPES.map((t) => ({ value: t, label: LINK_TYPE_LABEL[t] }));
 const PRICING_OPTIONS = PRICING.map((p) => ({ value: p, label: PRICING_LABEL[p] }));
 
-const STATUS_VARIANT: Record<LinkStatus, BadgeProps["variant"]> = {
-  active: "success",
-  expired: "muted",
-  deactivated: "destructive",
-  used_up: "warning",
-};
 
 /** "KES 500.00", "KES 100.00 – 1,000.00", "3 packages", "Customer chooses". */
 export function pricingSummary(link: Pick<PaymentLinkRow, "pricing" | "amount" | "minAmount" | "maxAmount" | "packages" | "currency">): string {
@@ -86,38 +81,6 @@ export function usageSummary(link: Pick<PaymentLinkRow, "usage" | "maxUses" | "c
   if (link.usage === "SINGLE_USE") return `${used} of 1`;
   if (link.usage === "MULTIPLE_USE") return `${used} of ${(link.maxUses ?? 1).toLocaleString("en-US")}`;
   return `${used} · unlimited`;
-}
-
-export function LinkStatusBadge({ status }: { status: LinkStatus }) {
-  return (
-    <Badge variant={STATUS_VARIANT[status]} data-status={status} className="gap-1.5">
-      <span aria-hidden="true" className="size-1.5 rounded-full bg-current" />
-      {LINK_STATUS_LABEL[status] ?? status}
-    </Badge>
-  );
-}
-
-/** The clipboard, or the legacy copy command where it is unavailable (an insecure context). */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const el = document.createElement("textarea");
-    el.value = text;
-    el.setAttribute("readonly", "");
-    el.style.position = "fixed";
-    el.style.opacity = "0";
-    document.body.appendChild(el);
-    el.select();
-    try {
-      return document.execCommand("copy");
-    } catch {
-      return false;
-    } finally {
-      el.remove();
-    }
-  }
 }
 
 /**

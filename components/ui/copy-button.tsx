@@ -6,11 +6,12 @@ import { CheckIcon, CopyIcon } from "lucide-react";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 
-async function writeClipboard(text: string) {
+/** The clipboard, or the legacy copy command where it is unavailable (an insecure context). True when copied. */
+export async function copyText(text: string): Promise<boolean> {
   if (navigator.clipboard?.writeText) {
     try {
       await navigator.clipboard.writeText(text);
-      return;
+      return true;
     } catch {
       // fall through to the legacy path (e.g. permission denied / insecure context)
     }
@@ -23,7 +24,9 @@ async function writeClipboard(text: string) {
   document.body.appendChild(el);
   el.select();
   try {
-    document.execCommand("copy");
+    return document.execCommand("copy");
+  } catch {
+    return false;
   } finally {
     el.remove();
   }
@@ -65,8 +68,7 @@ function CopyButton({
         onClick={async (e) => {
           onClick?.(e);
           if (e.defaultPrevented) return;
-          await writeClipboard(value);
-          setCopied(true);
+          setCopied(await copyText(value));
         }}
         {...props}
       >

@@ -2,7 +2,8 @@
 
 import { useState, type ComponentType } from "react";
 import { Button, type ButtonProps } from "@/components/ui/button";
-import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 
 export interface FormDialogTriggerProps {
@@ -86,5 +87,50 @@ export function FormLoading() {
     <div className="flex min-h-40 items-center justify-center" role="status" aria-label="Loading the form">
       <Spinner />
     </div>
+  );
+}
+
+/**
+ * The end of every dialog form: the form-level error (what has no field), then Cancel and the
+ * submit button, which shows a spinner (and `busyLabel`) while the action runs.
+ */
+export function FormFooter({
+  error,
+  submitting,
+  onCancel,
+  submitLabel,
+  busyLabel,
+  icon,
+  cancelLabel = "Cancel",
+  submitDisabled = false,
+  destructive = false,
+}: {
+  error?: string | null;
+  submitting: boolean;
+  onCancel(): void;
+  submitLabel: React.ReactNode;
+  busyLabel?: React.ReactNode;
+  icon?: React.ReactNode;
+  cancelLabel?: string;
+  submitDisabled?: boolean;
+  destructive?: boolean;
+}) {
+  return (
+    <>
+      {error && (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
+      )}
+      <DialogFooter>
+        <Button type="button" variant="outline" onClick={onCancel} disabled={submitting}>
+          {cancelLabel}
+        </Button>
+        <Button type="submit" variant={destructive ? "destructive" : undefined} disabled={submitting || submitDisabled} aria-busy={submitting}>
+          {submitting ? <Spinner label="" /> : icon}
+          {submitting && busyLabel ? busyLabel : submitLabel}
+        </Button>
+      </DialogFooter>
+    </>
   );
 }

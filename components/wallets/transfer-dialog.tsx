@@ -4,21 +4,19 @@ import { useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { ArrowRight } from "lucide-react";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
-import { Spinner } from "@/components/ui/spinner";
 import { formatMoney } from "@/lib/money";
 import { cn } from "@/lib/utils";
 import { transferDepositBalanceAction } from "@/lib/wallets/actions";
 import { parseAmount } from "@/lib/money";
 import { transferFormSchema, type TransferFormInput } from "@/lib/wallets/schemas";
 import type { TransferResult, WalletDto } from "@/lib/wallets/types";
+import { FormFooter } from "@/components/ui/form-dialog";
 
 /** A v4 UUID; crypto.randomUUID needs a secure context, getRandomValues does not. */
 export function newIdempotencyKey(): string {
@@ -206,21 +204,15 @@ function TransferForm({
         </dl>
       </section>
 
-      {formError && (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{formError}</AlertDescription>
-        </Alert>
-      )}
-
-      <DialogFooter>
-        <Button type="button" variant="outline" onClick={onCancel} disabled={submitting}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={!canSubmit} aria-busy={submitting}>
-          {submitting ? <Spinner label="" /> : <ArrowRight aria-hidden />}
-          {submitting ? "Transferring…" : "Transfer"}
-        </Button>
-      </DialogFooter>
+      <FormFooter
+        error={formError}
+        submitting={submitting}
+        onCancel={onCancel}
+        submitDisabled={!canSubmit}
+        icon={<ArrowRight aria-hidden />}
+        submitLabel="Transfer"
+        busyLabel="Transferring…"
+      />
     </form>
   );
 }

@@ -18,6 +18,7 @@ import { COUNTRIES, CURRENCIES, marketKey } from "@/lib/markets";
 import { createWalletAction, updateWalletAction } from "@/lib/wallets/actions";
 import { createWalletSchema, updateWalletSchema, type CreateWalletInput, type UpdateWalletInput } from "@/lib/wallets/schemas";
 import type { WalletDto } from "@/lib/wallets/types";
+import { FormFooter } from "@/components/ui/form-dialog";
 
 /** "+ Add Wallet": a name and one of the integrator's markets in the current environment. */
 export function AddWalletDialog({ open, onOpenChange, onSaved }: { open: boolean; onOpenChange(open: boolean): void; onSaved(w: WalletDto): void }) {
@@ -82,20 +83,7 @@ export function AddWalletDialog({ open, onOpenChange, onSaved }: { open: boolean
               />
             )}
           </FormField>
-          {formError && (
-            <Alert variant="destructive" role="alert">
-              <AlertDescription>{formError}</AlertDescription>
-            </Alert>
-          )}
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => onOpenChange(false)} disabled={submitting}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={submitting}>
-              {submitting && <Spinner label="" />}
-              Create Wallet
-            </Button>
-          </DialogFooter>
+          <FormFooter error={formError} submitting={submitting} onCancel={() => onOpenChange(false)} submitLabel="Create Wallet" />
         </form>
       </DialogContent>
     </Dialog>
