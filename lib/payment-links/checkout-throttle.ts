@@ -13,7 +13,7 @@ export const CHECKOUT_THROTTLE = {
   ipWindowMs: 15 * 60_000,
   perIp: 10,
   linkWindowMs: 60_000,
-  perLink: 60,
+  perLink: 600,
   /** Rows older than this are deleted by the daily clean-up job. */
   keepMs: 24 * 3600_000,
 } as const;
