@@ -65,7 +65,7 @@ async function run(engine: string, opened: OpenedDb): Promise<string[]> {
     const scope = makeScope(integrator.id);
     await createTestWallet(db, scope, {});
     // One unlimited link per payer stream: the per-link throttle (600 a minute) is not what is measured.
-    const links = [];
+    const links: { shortCode: string }[] = [];
     for (let i = 0; i < CLIENTS; i++) links.push((await createPaymentLink(db, scope, createPaymentLinkSchema.parse({ ...FORM, name: `Unlimited ${i}`, usage: "UNLIMITED" }))).link);
     const link = links[0]!;
     const pay = (i = 0) =>

@@ -51,6 +51,13 @@ export const AUDIT_ACTIONS = {
   "payment_link.updated": "Payment link updated",
   "payment_link.deactivated": "Payment link deactivated",
   "payment_link.reactivated": "Payment link reactivated",
+  "bulk_payment.uploaded": "Bulk payment file uploaded",
+  "bulk_payment.confirmed": "Bulk payment confirmed",
+  "bulk_payment.processed": "Bulk payment batch started",
+  "bulk_payment.cancelled": "Bulk payment batch cancelled",
+  "bulk_payment.approved": "Bulk payment batch approved",
+  "bulk_payment.rejected": "Bulk payment batch rejected",
+  "bulk_payment.retried": "Bulk payment failed items retried",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -9,7 +9,7 @@ import type { Permission } from "./permissions";
 import { AppError, ForbiddenError, UnauthorizedError, ValidationError } from "./errors";
 import { clientIpFrom } from "./request-meta";
 import { toJson } from "@/lib/json";
-import { readJsonBody, schemaWantsObject } from "@/lib/http/read-json-body";
+import { readBodyBytes, readJsonBody, schemaWantsObject } from "@/lib/http/read-json-body";
 import { auditedBy, writeAudit } from "@/lib/audit/write-audit";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
@@ -184,8 +184,11 @@ export function gatedRoute<S extends z.ZodType, P = Record<string, string>>(
   permission: Requirement | ((params: P) => Requirement),
   schema: S,
   handler: (ctx: GateContext<z.infer<S>> & { req: Request; params: P }) => Promise<unknown>,
-  /** `maxBodyBytes`: the JSON body limit, DEFAULT_JSON_BODY_LIMIT (64 kB) unless a route needs more. */
-  options?: { maxBodyBytes?: number },
+  /**
+   * `maxBodyBytes`: the body limit, DEFAULT_JSON_BODY_LIMIT (64 kB) unless a route needs more.
+   * `rawBody`: the body is a file, not JSON: the schema gets the query's fields and `body`, its bytes.
+   */
+  options?: { maxBodyBytes?: number; rawBody?: boolean },
 ) {
   return async (req: Request, routeCtx: { params: Promise<P> }): Promise<Response> => {
     try {
@@ -202,6 +205,8 @@ export function gatedRoute<S extends z.ZodType, P = Record<string, string>>(
       let raw: unknown;
       if (req.method === "GET" || req.method === "HEAD") {
         raw = Object.fromEntries(groupParams(new URL(req.url).searchParams));
+      } else if (options?.rawBody) {
+        raw = { ...Object.fromEntries(groupParams(new URL(req.url).searchParams)), body: await readBodyBytes(req, options.maxBodyBytes) };
       } else {
         // Streamed with a byte limit (413 past it, whatever Content-Length says), then parsed.
         raw = await readJsonBody(req, { limit: options?.maxBodyBytes, object: schemaWantsObject(schema) });

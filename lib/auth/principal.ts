@@ -12,7 +12,9 @@ export type Principal =
   | { kind: "session"; userId: string; email: string; name: string }
   | { kind: "api_key"; keyId: string; keyName: string; /** The user a user-bound key belongs to. */ userId: string | null }
   /** A payer on a payment link's public checkout: no permissions, only the link's own payment. */
-  | { kind: "payment_link"; linkId: string; shortCode: string };
+  | { kind: "payment_link"; linkId: string; shortCode: string }
+  /** A bulk payment's batch sending its items (a job), on behalf of the member who started it. */
+  | { kind: "bulk"; batchId: string; batchName: string; userId: string | null };
 
 /** Who is asking, for which integrator, in which environment and market. Every service takes it. */
 export interface Scope {
@@ -52,5 +54,6 @@ export function actorOf(scope: Pick<Scope, "principal">): { userId: string | nul
   const p = scope.principal;
   if (p.kind === "session") return { userId: p.userId, email: p.email };
   if (p.kind === "payment_link") return { userId: null, email: `Payment link /l/${p.shortCode}` };
+  if (p.kind === "bulk") return { userId: p.userId, email: `Bulk payment ${p.batchName}` };
   return { userId: p.userId, email: `API key ${p.keyName}` };
 }

@@ -119,6 +119,11 @@ const EXPECTED_ACTIONS: Record<string, Expected> = {
   // Customers (issue 11)
   "customers.create": "customers.manage",
   "payment_links.create": "payment_links.manage",
+  "bulk_payments.confirm": "bulk_payments.manage",
+  "bulk_payments.process": "bulk_payments.manage",
+  "bulk_payments.cancel": "bulk_payments.manage",
+  "bulk_payments.decide": "payouts.approve",
+  "bulk_payments.retry": "bulk_payments.manage",
   "payment_links.update": "payment_links.manage",
   "payment_links.set_active": "payment_links.manage",
   "customers.update": "customers.manage",
@@ -132,6 +137,7 @@ const EXPECTED_ACTIONS: Record<string, Expected> = {
 const EXPECTED_ROUTES: Record<string, Expected> = {
   "POST /api/wallets/transfer": "wallets.transfer",
   "POST /api/system/jobs/retry": "settings.manage",
+  "POST /api/bulk-payments/validate": "bulk_payments.manage",
   // A payment link's checkout: no session, the link's public code is the credential (throttled per IP and link).
   "POST /l/[shortCode]": "public",
 };

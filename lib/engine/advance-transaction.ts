@@ -5,7 +5,8 @@ import type { Tx } from "@/lib/ledger/ledger";
 import { countLinkUse } from "./link-usage";
 import { recordStatusEvent } from "./outbox";
 import { postCollectionCredit, postPayoutReversal } from "./postings";
-import { OPEN_STATUSES, reversesDebit, SUCCESS_STATUS } from "./statuses";
+import { isOpenStatus, OPEN_STATUSES, reversesDebit, SUCCESS_STATUS } from "./statuses";
+import { settleBulkItem } from "@/lib/bulk-payments/settle-bulk-item";
 
 export interface Advance {
   transactionId: string;
@@ -94,6 +95,9 @@ export async function advanceTransaction(tx: Tx, a: Advance): Promise<AdvancedTr
     if (row.kind === "collection" && a.to === SUCCESS_STATUS) await postCollectionCredit(tx, target, amounts);
   }
   if (row.paymentLinkId && row.kind === "collection" && a.to === SUCCESS_STATUS) await countLinkUse(tx, row.paymentLinkId);
+  if (row.bulkItemId && row.kind === "payout" && !isOpenStatus(a.to)) {
+    await settleBulkItem(tx, { id: row.id, bulkItemId: row.bulkItemId, status: a.to, errorCode: row.errorCode, errorMessage: row.errorMessage, fee: row.fee });
+  }
 
   await recordStatusEvent(tx, { ...row, customerKey: await customerKeyOf(tx, row.customerId) });
   return row;

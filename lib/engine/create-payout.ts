@@ -24,7 +24,10 @@ import { AWAITING_APPROVAL } from "./statuses";
 import type { z } from "zod";
 
 export type Origin = "dashboard" | "api" | "payment_link" | "bulk";
-export type CreatePayoutInput = z.output<typeof sendMoneySchema>;
+export type CreatePayoutInput = z.output<typeof sendMoneySchema> & {
+  /** A bulk payment's item: the payout is typed BULK, and the batch's approval (if it needed one) stands for it. */
+  bulkItemId?: string;
+};
 
 export const PAYOUT_CREATED_MESSAGE = "Withdrawal request sent successfully";
 
@@ -123,12 +126,12 @@ async function payoutInTx(tx: Tx, scope: Scope, input: CreatePayoutInput, meta: 
       ),
     )
     .limit(1);
-  const awaiting = approvalRule !== undefined && amount >= approvalRule.threshold;
+  const awaiting = !input.bulkItemId && approvalRule !== undefined && amount >= approvalRule.threshold;
   const actor = actorOf(scope);
 
   const row = await insertEngineTransaction(tx, scope, {
     kind: "payout",
-    channel: input.channel,
+    channel: input.bulkItemId ? "BULK" : input.channel,
     status: awaiting ? AWAITING_APPROVAL : "PENDING",
     referenceId,
     wallet,
@@ -141,6 +144,7 @@ async function payoutInTx(tx: Tx, scope: Scope, input: CreatePayoutInput, meta: 
     // Armed now unless the payout waits for approval (then when it is approved).
     expiresAt: awaiting ? null : expiryFromNow(),
     metadata: { recipient: recipient.details },
+    bulkItemId: input.bulkItemId,
   });
 
   // Everything else first, the debit last: the wallet's row lock (which every payout of this

@@ -217,6 +217,7 @@ export interface NewEngineTransaction {
   createdBy: string | null;
   expiresAt: Date | null;
   paymentLinkId?: string | null;
+  bulkItemId?: string | null;
   metadata?: Record<string, unknown>;
 }
 
@@ -251,6 +252,7 @@ export async function insertEngineTransaction(tx: Tx, scope: Scope, n: NewEngine
       callbackStatus: n.request.callbackUrl ? 1 : null,
       description: n.request.description || null,
       paymentLinkId: n.paymentLinkId ?? null,
+      bulkItemId: n.bulkItemId ?? null,
       origin: n.origin,
       idempotencyKey: n.request.idempotencyKey,
       requestHash: n.request.requestHash,

@@ -81,7 +81,11 @@ export const checkoutAttempts = pgTable(
   (t) => [index("checkout_attempts_link_idx").on(t.linkId, t.createdAt), index("checkout_attempts_ip_idx").on(t.ip, t.createdAt)],
 );
 
-/** One CSV upload ("transaction" in the real API); split into one batch per currency. */
+/**
+ * One CSV upload ("transaction" in the real API), split into one batch per currency. A validated
+ * file is a `draft` holding its checked rows (`rows`); Confirm turns it `confirmed` exactly once,
+ * writes its batches and items, and drops the rows. Drafts are deleted after a day.
+ */
 export const bulkUploads = pgTable(
   "bulk_uploads",
   {
@@ -93,15 +97,27 @@ export const bulkUploads = pgTable(
     name: text("name").notNull(),
     description: text("description"),
     fileName: text("file_name").notNull(),
+    /** SHA-256 of the file's bytes: the same file again is a duplicate (a warning, "Upload anyway"). */
     fileHash: text("file_hash").notNull(),
-    status: text("status").notNull().default("pending"),
+    /** draft | confirmed */
+    status: text("status").notNull().default("draft"),
     totalRecipients: integer("total_recipients").notNull().default(0),
+    /** A draft's checked rows (BulkRow[]), until Confirm. */
+    rows: jsonb("rows").$type<unknown[]>(),
+    /** What the validation found: per currency counts and totals, the warnings. */
+    summary: jsonb("summary").$type<Record<string, unknown>>(),
+    /** Confirm's idempotency key (one per opened preview): a double click confirms once. */
+    idempotencyKey: text("idempotency_key"),
+    callbackUrl: text("callback_url"),
     createdBy: text("created_by").references(() => users.id),
+    confirmedBy: text("confirmed_by").references(() => users.id),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("bulk_uploads_file_key").on(t.integratorId, t.environment, t.fileHash),
+    index("bulk_uploads_file_idx").on(t.integratorId, t.environment, t.fileHash),
     index("bulk_uploads_scope_idx").on(t.integratorId, t.environment, t.createdAt),
+    uniqueIndex("bulk_uploads_idempotency_key").on(t.integratorId, t.environment, t.idempotencyKey),
   ],
 );
 
@@ -114,17 +130,29 @@ export const bulkBatches = pgTable(
       .references(() => bulkUploads.id, { onDelete: "cascade" }),
     integratorId: text("integrator_id").notNull(),
     environment: environmentEnum("environment").notNull(),
+    name: text("name").notNull().default(""),
     walletId: text("wallet_id")
       .notNull()
       .references(() => fiatWallets.id),
     currency: char("currency", { length: 3 }).notNull(),
-    /** pending → processing → completed | completed_with_errors | failed | cancelled */
+    country: char("country", { length: 2 }).notNull().default("KE"),
+    /** pending → (awaiting_approval →) processing → completed | completed_with_errors | failed; or cancelled */
     status: text("status").notNull().default("pending"),
     totalAmount: bigint("total_amount", { mode: "bigint" }).notNull(),
+    /** The fees and the payout-balance debit the preview showed (Σ per item, at the wallet's fee billing). */
+    totalFees: bigint("total_fees", { mode: "bigint" }).notNull().default(sql`0`),
+    totalDebit: bigint("total_debit", { mode: "bigint" }).notNull().default(sql`0`),
     totalPayments: integer("total_payments").notNull(),
     successfulPayments: integer("successful_payments").notNull().default(0),
     failedPayments: integer("failed_payments").notNull().default(0),
-    progress: jsonb("progress").$type<{ step: string; status: string; message?: string; at?: string }[]>(),
+    progress: jsonb("progress").$type<{ step: string; status: string; message?: string; startedAt?: string; completedAt?: string }[]>(),
+    /** The batch that "Retry failed items" made this one from. */
+    retryOf: text("retry_of"),
+    createdBy: text("created_by").references(() => users.id),
+    processedBy: text("processed_by").references(() => users.id),
+    approvedBy: text("approved_by").references(() => users.id),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -139,27 +167,38 @@ export const bulkItems = pgTable(
       .notNull()
       .references(() => bulkBatches.id, { onDelete: "cascade" }),
     integratorId: text("integrator_id").notNull(),
+    environment: environmentEnum("environment").notNull().default("sandbox"),
     rowNo: integer("row_no").notNull(),
     recipientName: text("recipient_name").notNull(),
     recipientEmail: text("recipient_email").notNull(),
     recipientPhone: text("recipient_phone").notNull(),
     network: text("network"),
     amount: bigint("amount", { mode: "bigint" }).notNull(),
+    /** What the payout cost in fees, once sent. */
+    fee: bigint("fee", { mode: "bigint" }),
     currency: char("currency", { length: 3 }).notNull(),
+    country: char("country", { length: 2 }).notNull().default("KE"),
     reference: text("reference").notNull(),
     description: text("description"),
-    /** PENDING | PROCESSING | SUCCESS | FAILED | RETRY */
+    metadata: jsonb("metadata").$type<unknown>(),
+    /** PENDING | PROCESSING | SUCCESS | FAILED | RETRY | CANCELLED */
     status: text("status").notNull().default("PENDING"),
     errorMessage: text("error_message"),
     retryCount: integer("retry_count").notNull().default(0),
+    /** The current attempt's payout (an engine transaction, channel BULK). */
     transactionId: text("transaction_id"),
+    /** The item of an earlier batch this one retries (its reference is then reused). */
+    retryOf: text("retry_of"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },
   (t) => [
     // Exactly-once per row: a resumed batch can never create a row's payment twice.
     uniqueIndex("bulk_items_row_key").on(t.integratorId, t.batchId, t.rowNo),
-    index("bulk_items_batch_idx").on(t.batchId, t.status),
+    index("bulk_items_batch_idx").on(t.batchId, t.status, t.rowNo),
+    // A reference pays once per integrator and environment (a retry reuses its original's).
+    uniqueIndex("bulk_items_reference_key").on(t.integratorId, t.environment, t.reference).where(sql`retry_of is null`),
   ],
 );
 

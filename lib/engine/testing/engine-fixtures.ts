@@ -22,9 +22,9 @@ export function fastSandbox(): void {
 }
 
 /** The engine's jobs on the test database, as the process runtime (enqueue() uses it). */
-export async function startEngineJobs(opened: OpenedDb, opts: { workers?: boolean } = {}): Promise<JobsRuntime> {
+export async function startEngineJobs(opened: OpenedDb, opts: { workers?: boolean; also?: readonly AnyJob[] } = {}): Promise<JobsRuntime> {
   const rt = await startJobs(opened, {
-    jobs: engineJobs as unknown as readonly AnyJob[],
+    jobs: [...(engineJobs as unknown as readonly AnyJob[]), ...(opts.also ?? [])],
     boss: FAST_BOSS,
     work: { ...FAST_WORK, batchSize: 20, localConcurrency: 2 } as typeof FAST_WORK,
     workers: opts.workers ?? true,

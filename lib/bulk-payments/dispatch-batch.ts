@@ -1,0 +1,125 @@
+import "server-only";
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/auth/errors";
+import { bulkBatches, bulkItems } from "@/lib/db/schema";
+import { createPayout } from "@/lib/engine/create-payout";
+import { toDecimalString } from "@/lib/money";
+import { enqueue } from "@/lib/jobs/enqueue";
+import { batchScope, type BatchRow } from "./batch-scope";
+import { finishBatchIfDone } from "./settle-bulk-item";
+
+/** Items one dispatch job sends before handing the rest to the next job (a crash repeats at most this chunk's claims). */
+export const DISPATCH_CHUNK = 200;
+
+type ItemRow = typeof bulkItems.$inferSelect;
+
+/** The payout of an item's attempt: its idempotency key makes a repeated send (a crash, a retried job, two jobs) the same payout. */
+export function itemIdempotencyKey(item: Pick<ItemRow, "id" | "retryCount">): string {
+  return `bulk-${item.id}-${item.retryCount}`;
+}
+
+/**
+ * Sends one item: claimed (PENDING or RETRY → PROCESSING) only while its batch is processing,
+ * then an engine payout on the batch's wallet — which debits amount + fee now and reverses it if
+ * the payout fails — keyed by the item and attempt. A refusal (the balance ran short, the number
+ * is not accepted) fails the item at once; anything unexpected is thrown so the job retries, and
+ * the claimed item is sent again under the same key.
+ */
+export async function sendItem(db: Db, batch: BatchRow, item: ItemRow): Promise<"sent" | "failed" | "skipped"> {
+  if (item.status !== "PROCESSING") {
+    const [claimed] = await db
+      .update(bulkItems)
+      .set({ status: "PROCESSING", updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(bulkItems.id, item.id),
+          inArray(bulkItems.status, ["PENDING", "RETRY"]),
+          sql`exists (select 1 from ${bulkBatches} where ${bulkBatches.id} = ${item.batchId} and ${bulkBatches.status} = 'processing')`,
+        ),
+      )
+      .returning({ id: bulkItems.id });
+    if (!claimed) return "skipped";
+  }
+  const scope = await batchScope(db, batch, item.country);
+  try {
+    const payout = await createPayout(
+      db,
+      scope,
+      {
+        channel: "MOBILE_MONEY",
+        walletId: batch.walletId,
+        phoneNumber: item.recipientPhone,
+        network: item.network ?? undefined,
+        amount: toDecimalString(item.amount, item.currency),
+        description: (item.description ?? `${batch.name} row ${item.rowNo}`).slice(0, 200),
+        idempotencyKey: itemIdempotencyKey(item),
+        bulkItemId: item.id,
+      },
+      undefined,
+      "bulk",
+    );
+    await db
+      .update(bulkItems)
+      .set({ transactionId: payout.id, fee: BigInt(payout.fee), updatedAt: sql`now()` })
+      .where(and(eq(bulkItems.id, item.id), eq(bulkItems.status, "PROCESSING")));
+    return "sent";
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    await db.transaction(async (tx) => {
+      const [failed] = await tx
+        .update(bulkItems)
+        .set({ status: "FAILED", errorMessage: e.message.slice(0, 500), completedAt: sql`now()`, updatedAt: sql`now()` })
+        .where(and(eq(bulkItems.id, item.id), eq(bulkItems.status, "PROCESSING"), isNull(bulkItems.transactionId)))
+        .returning({ id: bulkItems.id });
+      if (failed) {
+        await tx
+          .update(bulkBatches)
+          .set({ failedPayments: sql`${bulkBatches.failedPayments} + 1`, updatedAt: sql`now()` })
+          .where(eq(bulkBatches.id, batch.id));
+        await finishBatchIfDone(tx, batch.id);
+      }
+    });
+    return "failed";
+  }
+}
+
+/**
+ * One dispatch job: the batch's next items in row order, one after another (a batch's payments
+ * are sequential; batches run in parallel, each its own job), DISPATCH_CHUNK of them, then the
+ * next job for the rest. Stops as soon as the batch is no longer processing (cancelled). Items
+ * claimed by a crashed run (PROCESSING without a payout) are sent again first.
+ */
+export async function dispatchBatch(db: Db, batchId: string): Promise<{ sent: number; failed: number; more: boolean }> {
+  let sent = 0;
+  let failed = 0;
+  for (let i = 0; i < DISPATCH_CHUNK; i++) {
+    const [batch] = await db.select().from(bulkBatches).where(eq(bulkBatches.id, batchId)).limit(1);
+    if (!batch || batch.status !== "processing") return { sent, failed, more: false };
+    const [item] = await db
+      .select()
+      .from(bulkItems)
+      .where(
+        and(
+          eq(bulkItems.batchId, batchId),
+          or(eq(bulkItems.status, "PENDING"), and(eq(bulkItems.status, "PROCESSING"), isNull(bulkItems.transactionId))),
+        ),
+      )
+      .orderBy(asc(bulkItems.rowNo))
+      .limit(1);
+    if (!item) {
+      await db.transaction((tx) => finishBatchIfDone(tx, batchId));
+      return { sent, failed, more: false };
+    }
+    const outcome = await sendItem(db, batch, item);
+    if (outcome === "sent") sent++;
+    if (outcome === "failed") failed++;
+  }
+  await enqueue(db, "bulk.dispatch-batch", { integratorId: (await integratorOf(db, batchId))!, batchId });
+  return { sent, failed, more: true };
+}
+
+async function integratorOf(db: Db, batchId: string): Promise<string | undefined> {
+  const [b] = await db.select({ integratorId: bulkBatches.integratorId }).from(bulkBatches).where(eq(bulkBatches.id, batchId)).limit(1);
+  return b?.integratorId;
+}

@@ -1,0 +1,120 @@
+/**
+ * A batch's items (the bulk payment page): the params schema GET
+ * /api/bulk-payments/batches/{batchId}/items parses (the one validation), the nuqs parser map the
+ * server page and the table read the URL with (plus `batch`, the batch whose items show), the API
+ * query string, the query keys (under bulkPaymentsQueryKeys.items) and the row type.
+ * Pure: shared by the route, the server page and the client.
+ */
+import { z } from "zod";
+import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
+import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
+import {
+  listParam,
+  listUrlState,
+  pageParam,
+  pageSizeParam,
+  searchParam,
+  sortParam,
+  type UrlStateOf,
+} from "@/lib/client/list-params";
+import { BULK_ITEM_STATUSES } from "./schemas";
+import { BULK_API, CONTROL_CHARS } from "./uploads-contract";
+
+export const BULK_ITEM_PAGE_SIZES = [10, 20, 50, 100] as const;
+export const BULK_ITEM_PAGE_SIZE = 20;
+export const BULK_ITEM_SORT_COLUMNS = ["rowNo", "amount", "status"] as const;
+export type BulkItemSortColumn = (typeof BULK_ITEM_SORT_COLUMNS)[number];
+export const BULK_ITEM_DEFAULT_SORT = "rowNo.asc";
+
+export const BULK_ITEM_STATUS_LABEL: Record<(typeof BULK_ITEM_STATUSES)[number], string> = {
+  PENDING: "Pending",
+  PROCESSING: "Processing",
+  SUCCESS: "Successful",
+  FAILED: "Failed",
+  RETRY: "Retrying",
+  CANCELLED: "Cancelled",
+};
+
+/** What GET /api/bulk-payments/batches/{batchId}/items accepts. */
+export const batchItemsSchema = z.object({
+  /** Part of the recipient's name, of the reference, or of the phone number (digits). */
+  q: searchParam(100).refine((v) => !CONTROL_CHARS.test(v), "The search cannot contain control characters"),
+  status: listParam(
+    BULK_ITEM_STATUSES.length,
+    z.enum(BULK_ITEM_STATUSES as readonly [string, ...string[]], {
+      error: "Status must be PENDING, PROCESSING, SUCCESS, FAILED, RETRY or CANCELLED",
+    }),
+  ),
+  sort: sortParam(BULK_ITEM_SORT_COLUMNS, BULK_ITEM_DEFAULT_SORT),
+  page: pageParam,
+  size: pageSizeParam(BULK_ITEM_PAGE_SIZES, BULK_ITEM_PAGE_SIZE),
+});
+export type BatchItemsQuery = z.output<typeof batchItemsSchema>;
+export type BatchItemFilters = Pick<BatchItemsQuery, "q" | "status">;
+
+/** Filter keys (a change starts again at page 1; Reset clears them). */
+export const BULK_ITEM_FILTER_KEYS = ["q", "status"] as const;
+
+/** The bulk payment page's URL state: the items table's, and `batch` (the tab whose items show). */
+const batchItemsUrlState = listUrlState(
+  {
+    q: parseAsString.withDefault(""),
+    status: parseAsArrayOf(parseAsString).withDefault([]),
+  },
+  {
+    sort: parseAsString.withDefault(BULK_ITEM_DEFAULT_SORT),
+    page: parseAsInteger.withDefault(1),
+    size: parseAsInteger.withDefault(BULK_ITEM_PAGE_SIZE),
+  },
+  { batch: parseAsString },
+);
+export const batchItemsSearchParams = batchItemsUrlState.searchParams;
+export type BatchItemsSearchState = UrlStateOf<typeof batchItemsSearchParams>;
+export const loadBatchItemsSearchParams = batchItemsUrlState.load;
+
+/** The items route's query string: filters, sort and paging (defaults and `batch` left out). */
+export function batchItemsListQuery(state: Partial<BatchItemsSearchState>): string {
+  return batchItemsUrlState.listQuery(state);
+}
+
+/** GET /api/bulk-payments/batches/{batchId}/items?…: one page of the batch's items. */
+export function batchItemsUrl(batchId: string, state: Partial<BatchItemsSearchState>): string {
+  const qs = batchItemsListQuery(state);
+  return `${BULK_API}/batches/${encodeURIComponent(batchId)}/items${qs ? `?${qs}` : ""}`;
+}
+
+/** Under bulkPaymentsQueryKeys.items(scopeKey, batchId). */
+export function batchItemsQueryKey(scopeKey: ScopeKey, batchId: string, state: Partial<BatchItemsSearchState>) {
+  return listQueryKey(scopeKey, "bulk-payments", "items", batchId, batchItemsListQuery(state));
+}
+
+/** One recipient of a batch (JSON: money as strings of minor units). */
+export interface BulkItemRow {
+  id: string;
+  /** The row's number in the file (the header is row 1). */
+  rowNo: number;
+  recipientName: string;
+  recipientEmail: string;
+  /** E.164. */
+  recipientPhone: string;
+  network: string | null;
+  amount: string;
+  /** What the payout cost in fees, once sent; null before. */
+  fee: string | null;
+  currency: string;
+  reference: string;
+  /** PENDING | PROCESSING | SUCCESS | FAILED | RETRY | CANCELLED */
+  status: string;
+  errorMessage: string | null;
+  retryCount: number;
+  /** The current attempt's payout (an engine transaction), once sent. */
+  payout: { id: string; referenceId: string; status: string } | null;
+}
+
+export interface BulkItemsResponse {
+  rows: BulkItemRow[];
+  /** Items matching the filters (all pages). */
+  total: number;
+  page: number;
+  size: number;
+}
