@@ -166,24 +166,35 @@ describe.each(testEngines())("bulk payments on %s", (engine) => {
   const payoutsOf = async (integratorId: string) =>
     t.db.select().from(transactions).where(and(eq(transactions.integratorId, integratorId), eq(transactions.kind, "payout")));
 
-  it("exactly once after a crash between sending an item and recording it", async () => {
+  it("exactly once: an item sent again (a re-run job, two jobs at once) is the same payout, debited once", async () => {
     const { scope, kes, integratorId } = await setup();
     const before = (await readWallet(t.db, kes)).payout;
     const batch = await manualBatch(scope, kes, 3);
     const [first] = await itemsOf(batch.id);
+    // Two jobs racing on the same item, then a third run with the item as it was read before.
+    const [x, y] = await Promise.all([sendItem(t.db, batch, first!), sendItem(t.db, batch, first!)]);
+    expect([x, y].sort()).toEqual(["sent", "sent"]);
     expect(await sendItem(t.db, batch, first!)).toBe("sent");
-    const [sent] = await itemsOf(batch.id);
-    // The process died after the payout committed and before the item knew: the item is claimed, without its payout.
-    await t.db.update(bulkItems).set({ transactionId: null }).where(eq(bulkItems.id, sent!.id));
     await dispatchBatch(t.db, batch.id);
     const items = await itemsOf(batch.id);
     const payouts = await payoutsOf(integratorId);
     expect(payouts).toHaveLength(3);
-    expect(items[0]!.transactionId).toBe(sent!.transactionId);
+    expect(items.every((i) => i.status === "PROCESSING" && i.transactionId)).toBe(true);
     expect(payouts.map((p) => p.idempotencyKey).sort()).toEqual(items.map((i) => itemIdempotencyKey(i)).sort());
     const debited = payouts.reduce((sum, p) => sum + p.walletAmount!, 0n);
     expect((await readWallet(t.db, kes)).payout).toBe(before - debited);
     expect(await unbalancedLedgerTransactions(t.db, integratorId)).toEqual([]);
+  });
+
+  it("a crash mid-send leaves nothing half-done: the item and its payout commit together", async () => {
+    const { scope, kes, integratorId } = await setup();
+    const batch = await manualBatch(scope, kes, 1);
+    const [item] = await itemsOf(batch.id);
+    // The batch is cancelled between reading the item and sending it: the payout is rolled back with the claim.
+    await t.db.update(bulkBatches).set({ status: "cancelled" }).where(eq(bulkBatches.id, batch.id));
+    expect(await sendItem(t.db, batch, item!)).toBe("skipped");
+    expect(await payoutsOf(integratorId)).toHaveLength(0);
+    expect((await itemsOf(batch.id))[0]).toMatchObject({ status: "PENDING", transactionId: null });
   });
 
   it("cancel mid-batch: the items not yet sent are cancelled and nothing is debited for them", async () => {

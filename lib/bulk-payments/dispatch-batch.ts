@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import type { Scope } from "@/lib/auth/scope";
 import { AppError } from "@/lib/auth/errors";
 import { bulkBatches, bulkItems } from "@/lib/db/schema";
 import { createPayout } from "@/lib/engine/create-payout";
@@ -8,6 +9,7 @@ import { toDecimalString } from "@/lib/money";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { batchScope, type BatchRow } from "./batch-scope";
 import { finishBatchIfDone } from "./settle-bulk-item";
+import { BulkItemNotClaimable } from "./claim-bulk-item";
 
 /** Items one dispatch job sends before handing the rest to the next job (a crash repeats at most this chunk's claims). */
 export const DISPATCH_CHUNK = 200;
@@ -20,30 +22,19 @@ export function itemIdempotencyKey(item: Pick<ItemRow, "id" | "retryCount">): st
 }
 
 /**
- * Sends one item: claimed (PENDING or RETRY → PROCESSING) only while its batch is processing,
- * then an engine payout on the batch's wallet — which debits amount + fee now and reverses it if
- * the payout fails — keyed by the item and attempt. A refusal (the balance ran short, the number
- * is not accepted) fails the item at once; anything unexpected is thrown so the job retries, and
- * the claimed item is sent again under the same key.
+ * Sends one item: an engine payout on the batch's wallet — which debits amount + fee now and
+ * reverses it if the payout fails — keyed by the item and attempt, that claims the item in its own
+ * database transaction (claim-bulk-item.ts): the item and its payout commit together, only while
+ * the batch is processing. Sent again (a retried job, two jobs), the key returns the same payout.
+ * A refusal (the balance ran short, the number is not accepted) fails the item at once; anything
+ * unexpected is thrown so the job retries.
  */
-export async function sendItem(db: Db, batch: BatchRow, item: ItemRow): Promise<"sent" | "failed" | "skipped"> {
-  if (item.status !== "PROCESSING") {
-    const [claimed] = await db
-      .update(bulkItems)
-      .set({ status: "PROCESSING", updatedAt: sql`now()` })
-      .where(
-        and(
-          eq(bulkItems.id, item.id),
-          inArray(bulkItems.status, ["PENDING", "RETRY"]),
-          sql`exists (select 1 from ${bulkBatches} where ${bulkBatches.id} = ${item.batchId} and ${bulkBatches.status} = 'processing')`,
-        ),
-      )
-      .returning({ id: bulkItems.id });
-    if (!claimed) return "skipped";
-  }
-  const scope = await batchScope(db, batch, item.country);
+export async function sendItem(db: Db, batch: BatchRow, item: ItemRow, scopes = new Map<string, Scope>()): Promise<"sent" | "failed" | "skipped"> {
+  if (item.status !== "PENDING" && item.status !== "RETRY") return "skipped";
+  let scope = scopes.get(item.country);
+  if (!scope) scopes.set(item.country, (scope = await batchScope(db, batch, item.country)));
   try {
-    const payout = await createPayout(
+    await createPayout(
       db,
       scope,
       {
@@ -59,40 +50,34 @@ export async function sendItem(db: Db, batch: BatchRow, item: ItemRow): Promise<
       undefined,
       "bulk",
     );
-    await db
-      .update(bulkItems)
-      .set({ transactionId: payout.id, fee: BigInt(payout.fee), updatedAt: sql`now()` })
-      .where(and(eq(bulkItems.id, item.id), eq(bulkItems.status, "PROCESSING")));
     return "sent";
   } catch (e) {
+    if (e instanceof BulkItemNotClaimable) return "skipped";
     if (!(e instanceof AppError)) throw e;
-    await db.transaction(async (tx) => {
-      const [failed] = await tx
+    const failed = await db.transaction(async (tx) => {
+      const [row] = await tx
         .update(bulkItems)
         .set({ status: "FAILED", errorMessage: e.message.slice(0, 500), completedAt: sql`now()`, updatedAt: sql`now()` })
-        .where(and(eq(bulkItems.id, item.id), eq(bulkItems.status, "PROCESSING"), isNull(bulkItems.transactionId)))
+        .where(and(eq(bulkItems.id, item.id), inArray(bulkItems.status, ["PENDING", "RETRY"])))
         .returning({ id: bulkItems.id });
-      if (failed) {
-        await tx
-          .update(bulkBatches)
-          .set({ failedPayments: sql`${bulkBatches.failedPayments} + 1`, updatedAt: sql`now()` })
-          .where(eq(bulkBatches.id, batch.id));
-        await finishBatchIfDone(tx, batch.id);
-      }
+      if (!row) return false;
+      await tx.update(bulkBatches).set({ failedPayments: sql`${bulkBatches.failedPayments} + 1`, updatedAt: sql`now()` }).where(eq(bulkBatches.id, batch.id));
+      await finishBatchIfDone(tx, batch.id);
+      return true;
     });
-    return "failed";
+    return failed ? "failed" : "skipped";
   }
 }
 
 /**
  * One dispatch job: the batch's next items in row order, one after another (a batch's payments
  * are sequential; batches run in parallel, each its own job), DISPATCH_CHUNK of them, then the
- * next job for the rest. Stops as soon as the batch is no longer processing (cancelled). Items
- * claimed by a crashed run (PROCESSING without a payout) are sent again first.
+ * next job for the rest. Stops as soon as the batch is no longer processing (cancelled).
  */
 export async function dispatchBatch(db: Db, batchId: string): Promise<{ sent: number; failed: number; more: boolean }> {
   let sent = 0;
   let failed = 0;
+  const scopes = new Map<string, Scope>();
   for (let i = 0; i < DISPATCH_CHUNK; i++) {
     const [batch] = await db.select().from(bulkBatches).where(eq(bulkBatches.id, batchId)).limit(1);
     if (!batch || batch.status !== "processing") return { sent, failed, more: false };
@@ -100,10 +85,7 @@ export async function dispatchBatch(db: Db, batchId: string): Promise<{ sent: nu
       .select()
       .from(bulkItems)
       .where(
-        and(
-          eq(bulkItems.batchId, batchId),
-          or(eq(bulkItems.status, "PENDING"), and(eq(bulkItems.status, "PROCESSING"), isNull(bulkItems.transactionId))),
-        ),
+        and(eq(bulkItems.batchId, batchId), eq(bulkItems.status, "PENDING")),
       )
       .orderBy(asc(bulkItems.rowNo))
       .limit(1);
@@ -111,7 +93,7 @@ export async function dispatchBatch(db: Db, batchId: string): Promise<{ sent: nu
       await db.transaction((tx) => finishBatchIfDone(tx, batchId));
       return { sent, failed, more: false };
     }
-    const outcome = await sendItem(db, batch, item);
+    const outcome = await sendItem(db, batch, item, scopes);
     if (outcome === "sent") sent++;
     if (outcome === "failed") failed++;
   }

@@ -83,6 +83,12 @@ export function batchItemsUrl(batchId: string, state: Partial<BatchItemsSearchSt
   return `${BULK_API}/batches/${encodeURIComponent(batchId)}/items${qs ? `?${qs}` : ""}`;
 }
 
+/** The batch whose items show: `batch` in the URL when it is one of the upload's, else the first. */
+export function selectedBatchId(batches: readonly { id: string }[], fromUrl: string | null | undefined): string | null {
+  if (fromUrl && batches.some((b) => b.id === fromUrl)) return fromUrl;
+  return batches[0]?.id ?? null;
+}
+
 /** Under bulkPaymentsQueryKeys.items(scopeKey, batchId). */
 export function batchItemsQueryKey(scopeKey: ScopeKey, batchId: string, state: Partial<BatchItemsSearchState>) {
   return listQueryKey(scopeKey, "bulk-payments", "items", batchId, batchItemsListQuery(state));

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { bulkBatches, bulkItems } from "@/lib/db/schema";
 import { defineJob } from "@/lib/jobs/define";
@@ -27,10 +27,9 @@ export const retryItemJob = defineJob({
       .select({ item: bulkItems, batch: bulkBatches })
       .from(bulkItems)
       .innerJoin(bulkBatches, eq(bulkBatches.id, bulkItems.batchId))
-      .where(and(eq(bulkItems.id, data.itemId), sql`${bulkItems.status} in ('RETRY', 'PROCESSING')`))
+      .where(and(eq(bulkItems.id, data.itemId), eq(bulkItems.status, "RETRY")))
       .limit(1);
     if (!row || row.batch.status !== "processing") return { skipped: true };
-    if (row.item.status === "PROCESSING" && row.item.transactionId) return { skipped: true };
     return { outcome: await sendItem(db, row.batch, row.item) };
   },
   options: { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 5 * 60 },

@@ -21,6 +21,7 @@ import { InsufficientPayoutBalance, postPayoutDebit } from "./postings";
 import { NO_PROVIDER_MESSAGE, providerFor } from "./providers";
 import { payoutChannelsOf, PAYOUT_CHANNEL_LABEL, type sendMoneySchema } from "./schemas";
 import { AWAITING_APPROVAL } from "./statuses";
+import { claimBulkItem } from "@/lib/bulk-payments/claim-bulk-item";
 import type { z } from "zod";
 
 export type Origin = "dashboard" | "api" | "payment_link" | "bulk";
@@ -146,6 +147,8 @@ async function payoutInTx(tx: Tx, scope: Scope, input: CreatePayoutInput, meta: 
     metadata: { recipient: recipient.details },
     bulkItemId: input.bulkItemId,
   });
+
+  if (input.bulkItemId) await claimBulkItem(tx, input.bulkItemId, row);
 
   // Everything else first, the debit last: the wallet's row lock (which every payout of this
   // wallet queues on) is then held only for the balance update, its ledger entries and the commit.
