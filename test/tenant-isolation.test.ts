@@ -45,6 +45,18 @@ import { listPayoutApprovals } from "@/lib/engine/list-payout-approvals";
 import { quotePayout } from "@/lib/engine/quote-payout";
 import { fastSandbox, startEngineJobs, stopEngineJobs } from "@/lib/engine/testing/engine-fixtures";
 import type { JobsRuntime } from "@/lib/jobs/runtime";
+import { validateBulkFile } from "@/lib/bulk-payments/validate-bulk-file";
+import { confirmBulkUpload } from "@/lib/bulk-payments/confirm-bulk-upload";
+import { startBulkBatch } from "@/lib/bulk-payments/start-bulk-batch";
+import { cancelBulkBatch } from "@/lib/bulk-payments/cancel-bulk-batch";
+import { retryFailedItems } from "@/lib/bulk-payments/retry-failed-items";
+import { getBulkUpload } from "@/lib/bulk-payments/get-bulk-upload";
+import { listBatchItems } from "@/lib/bulk-payments/list-batch-items";
+import { listBulkUploads } from "@/lib/bulk-payments/list-bulk-uploads";
+import { getBulkStats } from "@/lib/bulk-payments/bulk-stats";
+import { batchItemsSchema } from "@/lib/bulk-payments/items-contract";
+import { bulkUploadsListSchema } from "@/lib/bulk-payments/uploads-contract";
+import { confirmBulkSchema } from "@/lib/bulk-payments/schemas";
 import { createPaymentLink } from "@/lib/payment-links/create-payment-link";
 import { updatePaymentLink } from "@/lib/payment-links/update-payment-link";
 import { setLinkActive } from "@/lib/payment-links/set-link-active";
@@ -67,9 +79,6 @@ async function one<T>(db: Db, query: ReturnType<typeof sql>): Promise<T> {
 
 /** Tables whose rows no service reads or writes yet: the issue that adds the service adds its case above. */
 const NO_SERVICE_YET: Record<string, string> = {
-  bulk_uploads: "bulk payments (issue 12)",
-  bulk_batches: "bulk payments (issue 12)",
-  bulk_items: "bulk payments (issue 12)",
   api_keys: "developers area (issue 13)",
   webhook_settings: "developers area (issue 13)",
 };
@@ -239,6 +248,37 @@ describe.each(testEngines())("tenant isolation (%s)", (engine) => {
     expect((await listPaymentLinks(db, a, paymentLinksListSchema.parse({ q: link.shortCode }))).rows.map((r) => r.id)).toEqual([link.id]);
     expect(await getPaymentLink(db, a, link.id)).toMatchObject({ name: "Isolation link", active: true, amount: "10000" });
     covered.add("payment_links");
+  });
+
+  it("bulk payments: uploads, batches and items", async () => {
+    const db = t.db;
+    const file = new TextEncoder().encode(
+      `recipient_name,recipient_email,recipient_phone,amount,currency,reference\r\nJane Doe,jane@example.com,+254700000001,100,KES,ISO-${randomUUID().slice(0, 8)}\r\n`,
+    );
+    const v = await validateBulkFile(db, a, { fileName: "isolation.csv", bytes: file });
+    expect(v.isValid).toBe(true);
+    const wallet = v.wallets.KES![0]!;
+    // B cannot confirm A's draft, even naming A's wallet.
+    await expect(
+      confirmBulkUpload(db, b, confirmBulkSchema.parse({ uploadId: v.uploadId, name: "Stolen", walletSelections: [{ currency: "KES", walletId: wallet.id }], idempotencyKey: randomUUID() })),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    const { uploadId, batchIds } = await confirmBulkUpload(
+      db,
+      a,
+      confirmBulkSchema.parse({ uploadId: v.uploadId, name: "Isolation", walletSelections: [{ currency: "KES", walletId: wallet.id }], idempotencyKey: randomUUID() }),
+    );
+    const batchId = batchIds[0]!;
+    await expect(getBulkUpload(db, b, uploadId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listBatchItems(db, b, batchId, batchItemsSchema.parse({}))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(startBulkBatch(db, b, { batchId })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(cancelBulkBatch(db, b, { batchId })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(retryFailedItems(db, b, { batchId })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await listBulkUploads(db, b, bulkUploadsListSchema.parse({}))).rows.map((r) => r.id)).not.toContain(uploadId);
+    expect((await getBulkStats(db, b)).totalBatches).toBe(0);
+    expect((await listBulkUploads(db, a, bulkUploadsListSchema.parse({}))).rows.map((r) => r.id)).toContain(uploadId);
+    const status = await one<{ status: string }>(db, sql`select status from bulk_batches where id = ${batchId}`);
+    expect(status.status).toBe("pending");
+    covered.add("bulk_uploads").add("bulk_batches").add("bulk_items");
   });
 
   it("money engine: customers, payouts held for approval, thresholds and outbox events", async () => {

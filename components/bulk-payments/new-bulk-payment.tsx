@@ -300,13 +300,10 @@ function FilteredIssues({ errors, warnings, label }: { errors: BulkIssue[]; warn
   );
 }
 
-/** The issues as "row,column,message" CSV through lib/csv.ts (loaded on click: the page never needs it otherwise). */
+/** The issues as "row,column,message" CSV (loaded on click: the page never needs it otherwise). */
 async function downloadIssues(issues: BulkIssue[], fileName: string) {
-  const { toCsv } = await import("@/lib/csv");
-  const text = toCsv(
-    ["row", "column", "message"],
-    issues.map((i) => [i.row, i.column, i.message]),
-  );
+  const { issuesCsv } = await import("@/lib/bulk-payments/issues-csv");
+  const text = issuesCsv(issues);
   downloadText(`\ufeff${text}`, `${fileName.replace(/\.csv$/i, "")}-errors.csv`);
 }
 

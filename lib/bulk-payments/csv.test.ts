@@ -7,12 +7,12 @@ import {
   NOT_UTF8,
   NOT_UTF8_UTF16,
   checkBulkFile,
-  issuesCsv,
   parseBulkCsv,
   referencesUsedBefore,
   type CheckContext,
   type CheckedBulkFile,
 } from "./csv";
+import { issuesCsv } from "./issues-csv";
 import { BULK_COLUMNS, BULK_MAX_ROWS, BULK_TEMPLATE_CSV, type BulkColumn, type BulkIssue } from "./schemas";
 
 // KES: 1% at least KES 10, at most KES 300; at most KES 150,000 a payment.
@@ -537,4 +537,13 @@ test("a valid 10,000-row file is checked quickly (time logged, not asserted)", (
     ["KES", 5_000],
     ["UGX", 5_000],
   ]);
+});
+
+describe("a re-uploaded export", () => {
+  test("reads a cell our exports neutralised ('+254…) back as it was", () => {
+    const parsed = parseBulkCsv(
+      new TextEncoder().encode("recipient_name,recipient_email,recipient_phone,amount,currency,reference\nJane Doe,jane@example.com,'+254700000001,100,KES,REEXPORT-1\n"),
+    );
+    expect(parsed.records[0]!.cells.recipient_phone).toBe("+254700000001");
+  });
 });

@@ -30,7 +30,6 @@
 import Papa from "papaparse";
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { EMAIL } from "@/lib/customers/schemas";
-import { toCsv } from "@/lib/csv";
 import { checkMobileNumber } from "@/lib/engine/phone";
 import { detectNetwork, networksOf } from "@/lib/engine/networks";
 import { computeFee, type FeeRule } from "@/lib/engine/fees";
@@ -180,7 +179,7 @@ export function parseBulkCsv(bytes: Uint8Array): ParsedBulkFile {
     const rowNo = i + 1;
     const cells: Partial<Record<BulkColumn, string>> = {};
     for (const [column, index] of columnIndex) {
-      if (index < raw.length) cells[column] = raw[index].trim();
+      if (index < raw.length) cells[column] = unneutralised(raw[index].trim());
     }
     records.push({ rowNo, cells });
     const quote = quoteErrors.get(i);
@@ -273,11 +272,12 @@ export function referencesUsedBefore(rows: BulkRow[], used: ReadonlySet<string>)
 }
 
 /** The issues as a "row,column,message" CSV (CRLF, formulas neutralised as every export: lib/csv.ts). No BOM: add one for Excel. */
-export function issuesCsv(issues: BulkIssue[]): string {
-  return toCsv(
-    ["row", "column", "message"],
-    issues.map((i) => [i.row, i.column, i.message]),
-  );
+/**
+ * Our exports (lib/csv.ts) put an apostrophe before a cell that starts like a formula, and a
+ * spreadsheet may keep it when the file is saved again: read `'+254…` back as `+254…`.
+ */
+function unneutralised(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 interface RecordCheck {
