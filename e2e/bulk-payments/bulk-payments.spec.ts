@@ -67,12 +67,13 @@ test.describe("[BULK] upload, check, preview, process", () => {
     // Live progress: the page refreshes by itself until both are final.
     await expect(kesBatch).toHaveAttribute("data-status", "completed_with_errors", { timeout: 60_000 });
     await expect(ugxBatch).toHaveAttribute("data-status", "completed", { timeout: 60_000 });
-    await expect(kesBatch).toContainText("Insufficient funds in the customer's account");
+    await expect(kesBatch).toContainText("1 paid, 1 failed");
+    await expect(page.getByLabel("Recipients of Batch KES")).toContainText("Insufficient funds in the customer's account");
 
     // The failing row's payout failed and its debit was reversed (the ledger is checked by the unit tests); the export says so per row.
     const download2 = page.waitForEvent("download");
     await kesBatch.getByRole("button", { name: "Export results" }).click();
-    const results = readFileSync((await (await download2).path())!, "utf8");
+    const results = readFileSync((await (await download2).path())!, "utf8").replace(/^\ufeff/, ""); // a BOM, for Excel
     expect(results.split(/\r?\n/)[0]).toBe("recipient_name,recipient_email,recipient_phone,amount,currency,reference,description,metadata,network,status,error_message,payout_reference");
     expect(results).toMatch(/Jane Doe,.*,SUCCESS,/);
     expect(results).toMatch(/Failing Payee,.*,FAILED,Insufficient funds in the customer's account,/);
