@@ -1,4 +1,5 @@
 import "server-only";
+import { offsetPage } from "@/lib/db/offset-page";
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import type { Scope } from "@/lib/auth/scope";
@@ -131,20 +132,11 @@ export async function listBatchItems(db: Db, scope: Scope, batchId: string, para
   const batch = await findScopedBatch(db, scope, batchId);
   const where = batchItemsWhere(scope, batch, params);
   const order = orderBy(params.sort.column, params.sort.dir);
-  const count = async () => Number((await db.select({ n: sql<number>`count(*)::int` }).from(i).where(where))[0]?.n ?? 0);
-  const pageRows = (page: number) =>
-    selectBatchItems(db)
-      .where(where)
-      .orderBy(...order)
-      .limit(params.size)
-      .offset((page - 1) * params.size);
-  let page = params.page;
-  const [total, firstRows] = await Promise.all([count(), pageRows(page)]);
-  let rows = firstRows;
-  const lastPage = Math.max(1, Math.ceil(total / params.size));
-  if (page > lastPage) {
-    page = lastPage;
-    rows = total ? await pageRows(page) : [];
-  }
+  const { rows, total, page } = await offsetPage(
+    params.page,
+    params.size,
+    async () => Number((await db.select({ n: sql<number>`count(*)::int` }).from(i).where(where))[0]?.n ?? 0),
+    (offset, limit) => selectBatchItems(db).where(where).orderBy(...order).limit(limit).offset(offset),
+  );
   return { rows: rows.map(toBulkItemRow), total, page, size: params.size };
 }

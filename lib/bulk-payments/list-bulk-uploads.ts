@@ -1,4 +1,5 @@
 import "server-only";
+import { offsetPage } from "@/lib/db/offset-page";
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import type { Scope } from "@/lib/auth/scope";
@@ -101,24 +102,12 @@ export async function batchSummaries(db: Db, scope: Scope, uploadIds: readonly s
 export async function listBulkUploads(db: Db, scope: Scope, params: BulkUploadsListQuery): Promise<BulkUploadsListResponse> {
   const where = bulkUploadsWhere(scope, params);
   const order = orderBy(params.sort.column, params.sort.dir);
-  const count = async () => Number((await db.select({ n: sql<number>`count(*)::int` }).from(u).where(where))[0]?.n ?? 0);
-  const pageRows = (page: number) =>
-    db
-      .select(uploadColumns)
-      .from(u)
-      .leftJoin(users, eq(users.id, u.createdBy))
-      .where(where)
-      .orderBy(...order)
-      .limit(params.size)
-      .offset((page - 1) * params.size);
-  let page = params.page;
-  const [total, firstRows] = await Promise.all([count(), pageRows(page)]);
-  let rows = firstRows;
-  const lastPage = Math.max(1, Math.ceil(total / params.size));
-  if (page > lastPage) {
-    page = lastPage;
-    rows = total ? await pageRows(page) : [];
-  }
+  const { rows, total, page } = await offsetPage(
+    params.page,
+    params.size,
+    async () => Number((await db.select({ n: sql<number>`count(*)::int` }).from(u).where(where))[0]?.n ?? 0),
+    (offset, limit) => db.select(uploadColumns).from(u).leftJoin(users, eq(users.id, u.createdBy)).where(where).orderBy(...order).limit(limit).offset(offset),
+  );
   const batches = await batchSummaries(db, scope, rows.map((r) => r.id));
   return {
     rows: rows.map((r) => toUploadDto(r, batches.get(r.id) ?? [])),

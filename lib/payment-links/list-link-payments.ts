@@ -1,4 +1,5 @@
 import "server-only";
+import { offsetPage } from "@/lib/db/offset-page";
 import { and, asc, desc, eq, inArray, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import type { Scope } from "@/lib/auth/scope";
@@ -186,21 +187,11 @@ export async function listLinkPayments(
   const sort = params.sort ?? { column: "createdAt" as const, dir: "desc" as const };
   const where = linkPaymentsWhere(scope, link, { q: params.q ?? "", status: params.status ?? [] });
   const order = orderBy(sort.column, sort.dir);
-  const pageRows = (page: number) =>
-    selectLinkPayments(db)
-      .where(where)
-      .orderBy(...order)
-      .limit(size)
-      .offset((page - 1) * size);
-  const countRows = async () => Number((await db.select({ n: sql<number>`count(*)::int` }).from(t).where(where))[0]?.n ?? 0);
-
-  let page = params.page ?? 1;
-  const [total, first] = await Promise.all([countRows(), pageRows(page)]);
-  let rows = first;
-  const lastPage = Math.max(1, Math.ceil(total / size));
-  if (page > lastPage) {
-    page = lastPage;
-    rows = total ? await pageRows(page) : [];
-  }
+  const { rows, total, page } = await offsetPage(
+    params.page ?? 1,
+    size,
+    async () => Number((await db.select({ n: sql<number>`count(*)::int` }).from(t).where(where))[0]?.n ?? 0),
+    (offset, limit) => selectLinkPayments(db).where(where).orderBy(...order).limit(limit).offset(offset),
+  );
   return { rows: rows.map(toLinkPaymentRow), total, page, size };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { offsetPage } from "@/lib/db/offset-page";
 import { and, asc, desc, eq, getTableColumns, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import type { Scope } from "@/lib/auth/scope";
@@ -103,23 +104,12 @@ export async function listPaymentLinks(
 ): Promise<PaymentLinksListResponse> {
   const where = paymentLinksWhere(scope, params, now);
   const order = orderBy(params.sort.column, params.sort.dir, now);
-  const count = async () => Number((await db.select({ n: sql<number>`count(*)::int` }).from(l).where(where))[0]?.n ?? 0);
-  const pageRows = (page: number) =>
-    db
-      .select(rowColumns)
-      .from(l)
-      .where(where)
-      .orderBy(...order)
-      .limit(params.size)
-      .offset((page - 1) * params.size);
-  let page = params.page;
-  const [total, firstRows] = await Promise.all([count(), pageRows(page)]);
-  let rows = firstRows;
-  const lastPage = Math.max(1, Math.ceil(total / params.size));
-  if (page > lastPage) {
-    page = lastPage;
-    rows = total ? await pageRows(page) : [];
-  }
+  const { rows, total, page } = await offsetPage(
+    params.page,
+    params.size,
+    async () => Number((await db.select({ n: sql<number>`count(*)::int` }).from(l).where(where))[0]?.n ?? 0),
+    (offset, limit) => db.select(rowColumns).from(l).where(where).orderBy(...order).limit(limit).offset(offset),
+  );
   const totals = await linkTotals(db, scope, rows.map((r) => r.id));
   return {
     rows: rows.map((r) => toLinkDto(r, totals.get(r.id), now)),
