@@ -15,6 +15,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { useCan, useScope, useScopeKey } from "@/components/shell/scope-context";
 import { Timestamp } from "@/components/shell/timezone";
 import { DataTable } from "@/components/data-table/data-table";
+import { DataTableError } from "@/components/data-table/data-table-error";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { DataTableOffsetPagination } from "@/components/data-table/data-table-pagination";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
@@ -286,17 +287,7 @@ export function BulkPaymentsView() {
             isFetching={uploads.isFetching}
             rowProps={(row) => ({ "data-testid": "bulk-upload-row", "data-upload-id": row.original.id })}
             error={
-              uploads.error ? (
-                <Alert variant="destructive" className="my-4">
-                  <AlertTitle>These bulk payments could not be shown</AlertTitle>
-                  <AlertDescription>
-                    <p>{uploads.error.message}</p>
-                    <Button variant="outline" size="sm" className="mt-2" onClick={list.resetView}>
-                      Reset filters
-                    </Button>
-                  </AlertDescription>
-                </Alert>
-              ) : null
+              uploads.error ? <DataTableError error={uploads.error} what="bulk payments" onReset={list.resetView} /> : null
             }
             empty={
               list.isFiltered ? (

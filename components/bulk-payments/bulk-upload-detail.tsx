@@ -26,6 +26,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { useCan, useScope, useScopeKey } from "@/components/shell/scope-context";
 import { Timestamp } from "@/components/shell/timezone";
 import { DataTable } from "@/components/data-table/data-table";
+import { DataTableError } from "@/components/data-table/data-table-error";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { DataTableOffsetPagination } from "@/components/data-table/data-table-pagination";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
@@ -551,17 +552,7 @@ function BatchItems({ batch, label }: { batch: BulkBatchDto; label: string }) {
         skeletonRows={5}
         rowProps={(row) => ({ "data-testid": "bulk-item-row", "data-reference": row.original.reference, "data-status": row.original.status })}
         error={
-          query.error ? (
-            <Alert variant="destructive" role="alert">
-              <AlertTitle>These recipients could not be shown</AlertTitle>
-              <AlertDescription>
-                <p>{query.error.message}</p>
-                <Button variant="outline" size="sm" className="mt-2" onClick={list.resetView}>
-                  Reset filters
-                </Button>
-              </AlertDescription>
-            </Alert>
-          ) : null
+          query.error ? <DataTableError error={query.error} what="recipients" onReset={list.resetView} /> : null
         }
         empty={
           <EmptyState

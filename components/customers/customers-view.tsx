@@ -5,15 +5,14 @@ import { useRouter } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { UserRound } from "lucide-react";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StatusPill } from "@/components/ui/status-pill";
 import { PageHeader } from "@/components/shell/page-header";
 import { useCan, useScope, useScopeKey } from "@/components/shell/scope-context";
 import { Timestamp } from "@/components/shell/timezone";
 import { DataTable } from "@/components/data-table/data-table";
+import { DataTableError } from "@/components/data-table/data-table-error";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { DataTableOffsetPagination } from "@/components/data-table/data-table-pagination";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
@@ -233,17 +232,7 @@ export function CustomersView() {
             rowLabel={(row) => `Open customer ${row.original.name ?? row.original.customerKey}`}
             rowProps={(row) => ({ "data-testid": "customer-row", "data-customer-key": row.original.customerKey })}
             error={
-              customers.error ? (
-                <Alert variant="destructive" className="my-4">
-                  <AlertTitle>These customers could not be shown</AlertTitle>
-                  <AlertDescription>
-                    <p>{customers.error.message}</p>
-                    <Button variant="outline" size="sm" className="mt-2" onClick={list.resetView}>
-                      Reset filters
-                    </Button>
-                  </AlertDescription>
-                </Alert>
-              ) : null
+              customers.error ? <DataTableError error={customers.error} what="customers" onReset={list.resetView} /> : null
             }
             empty={
               <EmptyState

@@ -17,6 +17,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { useCan, useScope, useScopeKey } from "@/components/shell/scope-context";
 import { Timestamp } from "@/components/shell/timezone";
 import { DataTable } from "@/components/data-table/data-table";
+import { DataTableError } from "@/components/data-table/data-table-error";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { DataTableOffsetPagination } from "@/components/data-table/data-table-pagination";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
@@ -422,17 +423,7 @@ function LinkPayments({ link }: { link: PaymentLinkDto }) {
           skeletonRows={5}
           rowProps={(row) => ({ "data-testid": "link-payment-row", "data-reference": row.original.referenceId })}
           error={
-            query.error ? (
-              <Alert variant="destructive" role="alert">
-                <AlertTitle>These payments could not be shown</AlertTitle>
-                <AlertDescription>
-                  <p>{query.error.message}</p>
-                  <Button variant="outline" size="sm" className="mt-2" onClick={list.resetView}>
-                    Reset filters
-                  </Button>
-                </AlertDescription>
-              </Alert>
-            ) : null
+            query.error ? <DataTableError error={query.error} what="payments" onReset={list.resetView} /> : null
           }
           empty={
             <EmptyState

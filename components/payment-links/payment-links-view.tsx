@@ -5,7 +5,6 @@ import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { Ban, Copy, ExternalLink, Link2, MoreHorizontal, Pencil, RotateCcw } from "lucide-react";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { copyText } from "@/components/ui/copy-button";
@@ -23,6 +22,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { useCan, useScope, useScopeKey } from "@/components/shell/scope-context";
 import { Timestamp } from "@/components/shell/timezone";
 import { DataTable } from "@/components/data-table/data-table";
+import { DataTableError } from "@/components/data-table/data-table-error";
 import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
 import { DataTableOffsetPagination } from "@/components/data-table/data-table-pagination";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
@@ -237,17 +237,7 @@ export function PaymentLinksView() {
             isFetching={links.isFetching}
             rowProps={(row) => ({ "data-testid": "payment-link-row", "data-short-code": row.original.shortCode })}
             error={
-              links.error ? (
-                <Alert variant="destructive" className="my-4">
-                  <AlertTitle>These payment links could not be shown</AlertTitle>
-                  <AlertDescription>
-                    <p>{links.error.message}</p>
-                    <Button variant="outline" size="sm" className="mt-2" onClick={list.resetView}>
-                      Reset filters
-                    </Button>
-                  </AlertDescription>
-                </Alert>
-              ) : null
+              links.error ? <DataTableError error={links.error} what="payment links" onReset={list.resetView} /> : null
             }
             empty={
               list.isFiltered ? (

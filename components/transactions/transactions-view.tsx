@@ -6,13 +6,13 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Download, RefreshCw } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { PageHeader } from "@/components/shell/page-header";
 import { NewCollectionDialog } from "@/components/engine/new-collection-dialog";
 import { SendMoneyDialog } from "@/components/engine/send-money-dialog";
 import { useScope, useScopeKey } from "@/components/shell/scope-context";
 import { useTimezone } from "@/components/shell/timezone";
 import { DataTable } from "@/components/data-table/data-table";
+import { DataTableError } from "@/components/data-table/data-table-error";
 import { DataTableAmountRange } from "@/components/data-table/data-table-amount-range";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
@@ -122,17 +122,7 @@ export function TransactionsView({ slug, variant = "page" }: { slug: ListSlug; v
         rowLabel={(row) => `Open transaction ${row.original.referenceId}`}
         skeletonRows={variant === "home" ? 5 : 8}
         error={
-          listError ? (
-            <Alert variant="destructive" className="my-4">
-              <AlertTitle>These transactions could not be shown</AlertTitle>
-              <AlertDescription>
-                <p>{listError.message}</p>
-                <Button variant="outline" size="sm" className="mt-2" onClick={list.resetView}>
-                  Reset filters
-                </Button>
-              </AlertDescription>
-            </Alert>
-          ) : null
+          listError ? <DataTableError error={listError} what="transactions" onReset={list.resetView} /> : null
         }
       />
       <DataTablePagination
