@@ -15,7 +15,8 @@ export const dispatchBatchJob = defineJob({
   name: "bulk.dispatch-batch",
   schema: z.object({ ...scoped, batchId: z.string().min(1).max(64) }),
   handler: async ({ db, data }) => dispatchBatch(db, data.batchId),
-  options: { retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60 },
+  // A chunk takes seconds; a worker killed mid-chunk has its job expired and retried within two minutes.
+  options: { retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
 });
 
 /** One item's delayed retry (its previous payout failed for a reason worth retrying). */
