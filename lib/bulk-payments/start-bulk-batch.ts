@@ -5,7 +5,8 @@ import { actorOf, type Scope } from "@/lib/auth/scope";
 import type { RequestMeta } from "@/lib/auth/guard";
 import { ConflictError } from "@/lib/auth/errors";
 import { auditedBy, writeAudit } from "@/lib/audit/write-audit";
-import { bulkBatches, bulkItems, payoutApprovalThresholds } from "@/lib/db/schema";
+import { bulkBatches, bulkItems } from "@/lib/db/schema";
+import { approvalThresholdOf } from "@/lib/engine/approval-thresholds";
 import { enqueue } from "@/lib/jobs/enqueue";
 import type { Tx } from "@/lib/ledger/ledger";
 import { formatMoney } from "@/lib/money";
@@ -49,18 +50,8 @@ export async function startBulkBatch(db: Db, scope: Scope, input: { batchId: str
       }
       throw new ConflictError(`This batch is ${BULK_BATCH_STATUS_LABEL[batch.status as BulkBatchStatus]?.toLowerCase() ?? batch.status}: it cannot be processed`);
     }
-    const [rule] = await tx
-      .select({ threshold: payoutApprovalThresholds.threshold })
-      .from(payoutApprovalThresholds)
-      .where(
-        and(
-          eq(payoutApprovalThresholds.integratorId, scope.integratorId),
-          eq(payoutApprovalThresholds.environment, scope.environment),
-          eq(payoutApprovalThresholds.currency, batch.currency),
-        ),
-      )
-      .limit(1);
-    const awaiting = rule !== undefined && batch.totalAmount >= rule.threshold;
+    const threshold = await approvalThresholdOf(tx, scope, batch.currency);
+    const awaiting = threshold !== null && batch.totalAmount >= threshold;
     const now = new Date();
     let message: string;
     if (awaiting) {
@@ -72,12 +63,12 @@ export async function startBulkBatch(db: Db, scope: Scope, input: { batchId: str
           updatedAt: now,
           progress: withSteps(
             batch.progress as BulkProgressStep[],
-            { customer_creation: { status: "pending", message: `Waiting for approval: at or above the ${formatMoney(rule.threshold, batch.currency)} threshold` } },
+            { customer_creation: { status: "pending", message: `Waiting for approval: at or above the ${formatMoney(threshold, batch.currency)} threshold` } },
             now,
           ),
         })
         .where(eq(bulkBatches.id, batch.id));
-      message = `Waiting for approval by another member: ${formatMoney(batch.totalAmount, batch.currency)} is at or above the ${formatMoney(rule.threshold, batch.currency)} threshold`;
+      message = `Waiting for approval by another member: ${formatMoney(batch.totalAmount, batch.currency)} is at or above the ${formatMoney(threshold, batch.currency)} threshold`;
     } else {
       await tx.update(bulkBatches).set({ processedBy: actor.userId }).where(eq(bulkBatches.id, batch.id));
       await beginProcessing(tx, { ...batch, processedBy: actor.userId }, now);

@@ -16,6 +16,16 @@ export interface ApprovalThreshold {
 }
 
 /** The approval threshold of each of the integrator's currencies in this environment. */
+/** The currency's approval threshold in the scope's integrator and environment (minor units), or null when none is set. */
+export async function approvalThresholdOf(db: Pick<Db, "select">, scope: Pick<Scope, "integratorId" | "environment">, currency: string): Promise<bigint | null> {
+  const [rule] = await db
+    .select({ threshold: p.threshold })
+    .from(p)
+    .where(and(eq(p.integratorId, scope.integratorId), eq(p.environment, scope.environment), eq(p.currency, currency)))
+    .limit(1);
+  return rule?.threshold ?? null;
+}
+
 export async function listApprovalThresholds(db: Db, scope: Scope): Promise<ApprovalThreshold[]> {
   const rows = await db.select({ currency: p.currency, threshold: p.threshold }).from(p).where(inScope(p, scope));
   const set = new Map(rows.map((r) => [r.currency, r.threshold.toString()]));

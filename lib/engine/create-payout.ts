@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { actorOf, type Scope } from "@/lib/auth/scope";
 import type { RequestMeta } from "@/lib/auth/guard";
 import { ConflictError, ValidationError } from "@/lib/auth/errors";
-import { fiatWallets, payoutApprovals, payoutApprovalThresholds } from "@/lib/db/schema";
+import { fiatWallets, payoutApprovals } from "@/lib/db/schema";
 import { auditedBy, auditRefusals, writeAudit } from "@/lib/audit/write-audit";
 import { requestHash } from "@/lib/ledger/idempotency";
 import { withLedgerRetry, type Tx } from "@/lib/ledger/ledger";
@@ -21,6 +21,7 @@ import { InsufficientPayoutBalance, postPayoutDebit } from "./postings";
 import { NO_PROVIDER_MESSAGE, providerFor } from "./providers";
 import { payoutChannelsOf, PAYOUT_CHANNEL_LABEL, type sendMoneySchema } from "./schemas";
 import { AWAITING_APPROVAL } from "./statuses";
+import { approvalThresholdOf } from "./approval-thresholds";
 import { claimBulkItem } from "@/lib/bulk-payments/claim-bulk-item";
 import type { z } from "zod";
 
@@ -116,18 +117,8 @@ async function payoutInTx(tx: Tx, scope: Scope, input: CreatePayoutInput, meta: 
     throw new ValidationError(msg, { amount: [msg] });
   }
 
-  const [approvalRule] = await tx
-    .select({ threshold: payoutApprovalThresholds.threshold })
-    .from(payoutApprovalThresholds)
-    .where(
-      and(
-        eq(payoutApprovalThresholds.integratorId, scope.integratorId),
-        eq(payoutApprovalThresholds.environment, scope.environment),
-        eq(payoutApprovalThresholds.currency, wallet.currency),
-      ),
-    )
-    .limit(1);
-  const awaiting = !input.bulkItemId && approvalRule !== undefined && amount >= approvalRule.threshold;
+  const threshold = await approvalThresholdOf(tx, scope, wallet.currency);
+  const awaiting = !input.bulkItemId && threshold !== null && amount >= threshold;
   const actor = actorOf(scope);
 
   const row = await insertEngineTransaction(tx, scope, {
@@ -156,7 +147,7 @@ async function payoutInTx(tx: Tx, scope: Scope, input: CreatePayoutInput, meta: 
   await recordTransactionCreated(
     tx,
     row,
-    awaiting ? `Waiting for approval: at or above the ${formatMoney(approvalRule!.threshold, wallet.currency)} threshold (sent by ${who})` : `Sent by ${who}`,
+    awaiting ? `Waiting for approval: at or above the ${formatMoney(threshold!, wallet.currency)} threshold (sent by ${who})` : `Sent by ${who}`,
   );
   if (awaiting) {
     await tx.insert(payoutApprovals).values({
@@ -164,7 +155,7 @@ async function payoutInTx(tx: Tx, scope: Scope, input: CreatePayoutInput, meta: 
       integratorId: scope.integratorId,
       environment: scope.environment,
       requestedBy: actor.userId ?? "api",
-      threshold: approvalRule!.threshold,
+      threshold: threshold!,
     });
   } else {
     await scheduleProcessing(tx, row);
