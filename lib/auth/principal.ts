@@ -57,3 +57,28 @@ export function actorOf(scope: Pick<Scope, "principal">): { userId: string | nul
   if (p.kind === "bulk") return { userId: p.userId, email: `Bulk payment ${p.batchName}` };
   return { userId: p.userId, email: `API key ${p.keyName}` };
 }
+
+/**
+ * The scope of work done for an integrator without a member behind it (a checkout payer, a bulk
+ * batch's job): one market of one environment, no permissions — the services it calls check
+ * nothing a member would need, and every query still goes through the tenant filter.
+ */
+export function principalScope(
+  principal: Exclude<Principal, { kind: "session" }>,
+  at: { integratorId: string; organization: string; timezone: string; role: string; environment: Environment; market: Market },
+): Scope {
+  return {
+    principal,
+    integratorId: at.integratorId,
+    organization: at.organization,
+    timezone: at.timezone,
+    role: at.role,
+    permissions: new Set(),
+    environment: at.environment,
+    market: { ...at.market },
+    markets: [{ ...at.market }],
+    productionEnabled: at.environment === "production",
+    needsEnvironmentChoice: false,
+  };
+}
+

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import type { Scope } from "@/lib/auth/scope";
+import { principalScope, type Scope } from "@/lib/auth/principal";
 import { NotFoundError } from "@/lib/auth/errors";
 import { bulkBatches, integrators } from "@/lib/db/schema";
 import { inScope } from "@/lib/db/tenant";
@@ -33,18 +33,15 @@ export async function batchScope(db: Db, batch: BatchRow, country: string): Prom
     .from(integrators)
     .where(eq(integrators.id, batch.integratorId))
     .limit(1);
-  const market = { country, currency: batch.currency };
-  return {
-    principal: { kind: "bulk", batchId: batch.id, batchName: batch.name, userId: batch.approvedBy ?? batch.processedBy ?? batch.createdBy ?? null },
-    integratorId: batch.integratorId,
-    organization: org?.organization ?? "",
-    timezone: org?.timezone ?? "UTC",
-    role: "bulk",
-    permissions: new Set(),
-    environment: batch.environment,
-    market,
-    markets: [market],
-    productionEnabled: batch.environment === "production",
-    needsEnvironmentChoice: false,
-  };
+  return principalScope(
+    { kind: "bulk", batchId: batch.id, batchName: batch.name, userId: batch.approvedBy ?? batch.processedBy ?? batch.createdBy ?? null },
+    {
+      integratorId: batch.integratorId,
+      organization: org?.organization ?? "",
+      timezone: org?.timezone ?? "UTC",
+      role: "bulk",
+      environment: batch.environment,
+      market: { country, currency: batch.currency },
+    },
+  );
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Scope } from "@/lib/auth/scope";
+import { principalScope, type Scope } from "@/lib/auth/principal";
 import type { PaymentLinkRecord } from "./link-dto";
 
 /**
@@ -8,18 +8,8 @@ import type { PaymentLinkRecord } from "./link-dto";
  * scope, so a link payment is an ordinary collection (channel PAYMENT_LINK, origin payment_link).
  */
 export function checkoutScope(link: PaymentLinkRecord, organization: string): Scope {
-  const market = { country: link.country, currency: link.currency };
-  return {
-    principal: { kind: "payment_link", linkId: link.id, shortCode: link.shortCode },
-    integratorId: link.integratorId,
-    organization,
-    timezone: "UTC",
-    role: "checkout",
-    permissions: new Set(),
-    environment: link.environment,
-    market,
-    markets: [market],
-    productionEnabled: link.environment === "production",
-    needsEnvironmentChoice: false,
-  };
+  return principalScope(
+    { kind: "payment_link", linkId: link.id, shortCode: link.shortCode },
+    { integratorId: link.integratorId, organization, timezone: "UTC", role: "checkout", environment: link.environment, market: { country: link.country, currency: link.currency } },
+  );
 }
