@@ -72,21 +72,21 @@ export async function sendItem(db: Db, batch: BatchRow, item: ItemRow, scopes = 
 /**
  * One dispatch job: the batch's next items in row order, one after another (a batch's payments
  * are sequential; batches run in parallel, each its own job), DISPATCH_CHUNK of them, then the
- * next job for the rest. Stops as soon as the batch is no longer processing (cancelled).
+ * next job for the rest. Each send re-checks the batch inside its payout's transaction (the
+ * claim), so a cancel is seen at the next item without reading the batch again: a skipped item
+ * (the batch stopped, or another job took it) ends this job.
  */
 export async function dispatchBatch(db: Db, batchId: string): Promise<{ sent: number; failed: number; more: boolean }> {
   let sent = 0;
   let failed = 0;
+  const [batch] = await db.select().from(bulkBatches).where(eq(bulkBatches.id, batchId)).limit(1);
+  if (!batch || batch.status !== "processing") return { sent, failed, more: false };
   const scopes = new Map<string, Scope>();
   for (let i = 0; i < DISPATCH_CHUNK; i++) {
-    const [batch] = await db.select().from(bulkBatches).where(eq(bulkBatches.id, batchId)).limit(1);
-    if (!batch || batch.status !== "processing") return { sent, failed, more: false };
     const [item] = await db
       .select()
       .from(bulkItems)
-      .where(
-        and(eq(bulkItems.batchId, batchId), eq(bulkItems.status, "PENDING")),
-      )
+      .where(and(eq(bulkItems.batchId, batchId), eq(bulkItems.status, "PENDING")))
       .orderBy(asc(bulkItems.rowNo))
       .limit(1);
     if (!item) {
@@ -94,14 +94,10 @@ export async function dispatchBatch(db: Db, batchId: string): Promise<{ sent: nu
       return { sent, failed, more: false };
     }
     const outcome = await sendItem(db, batch, item, scopes);
+    if (outcome === "skipped") return { sent, failed, more: false };
     if (outcome === "sent") sent++;
-    if (outcome === "failed") failed++;
+    else failed++;
   }
-  await enqueue(db, "bulk.dispatch-batch", { integratorId: (await integratorOf(db, batchId))!, batchId });
+  await enqueue(db, "bulk.dispatch-batch", { integratorId: batch.integratorId, batchId });
   return { sent, failed, more: true };
-}
-
-async function integratorOf(db: Db, batchId: string): Promise<string | undefined> {
-  const [b] = await db.select({ integratorId: bulkBatches.integratorId }).from(bulkBatches).where(eq(bulkBatches.id, batchId)).limit(1);
-  return b?.integratorId;
 }
