@@ -28,7 +28,9 @@ import {
 /** A payment link's hosted checkout: public, and never given (or refreshed) a session cookie. */
 const CHECKOUT_PREFIX = "/l";
 const CHECKOUT_LOGO = /^\/l\/[^/]+\/logo$/;
-const PUBLIC_PREFIXES = ["/login", "/forgot-password", "/reset-password", "/invite", "/api", "/_next", "/favicon", CHECKOUT_PREFIX];
+/** The public API (bearer keys, never cookies) and its health check. */
+const PUBLIC_API_PREFIXES = ["/api/v3", "/health"];
+const PUBLIC_PREFIXES = ["/login", "/forgot-password", "/reset-password", "/invite", "/api", "/_next", "/favicon", "/health", CHECKOUT_PREFIX];
 
 function isHttps(req: NextRequest): boolean {
   return (
@@ -63,7 +65,10 @@ export async function proxy(req: NextRequest) {
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("content-security-policy", csp);
     res = NextResponse.next({ request: { headers: requestHeaders } });
-    const noCookies = pathname.startsWith("/api/auth") || pathname.startsWith(`${CHECKOUT_PREFIX}/`);
+    const noCookies =
+      pathname.startsWith("/api/auth") ||
+      pathname.startsWith(`${CHECKOUT_PREFIX}/`) ||
+      PUBLIC_API_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
     if (token && !noCookies && shouldRefresh(token)) {
       res.cookies.set(SESSION_COOKIE, await encodeSessionToken(token), sessionCookieOptions());
     }

@@ -71,6 +71,19 @@ const schema = z.object({
   SANDBOX_SLOW_SETTLE_SECONDS: z.preprocess(blankAsUnset, positiveInt(86400).default(60)),
   /** Seconds after which a collection or payout that never settled expires (EXPIRED; a payout's debit is reversed). */
   PAYMENT_EXPIRY_SECONDS: z.preprocess(blankAsUnset, positiveInt(7 * 86400).default(1800)),
+  /**
+   * Hosts that webhook deliveries may reach although they are private, loopback or link-local
+   * (comma-separated host[:port]): a self-hosted receiver on the same network, or a test's.
+   */
+  WEBHOOK_ALLOW_HOSTS: z.preprocess(blankAsUnset, z.string().max(4096).default("")),
+  /** Seconds before a failed webhook's first retry; each next gap doubles (capped at 2 h), for up to 24 h. */
+  WEBHOOK_RETRY_BASE_SECONDS: z.preprocess(blankAsUnset, positiveInt(3600).default(30)),
+  /**
+   * The hosts that serve the public API of one environment (e.g. sandbox-api.example.com): a key
+   * of the other environment is refused there. Unset: the key's own environment decides.
+   */
+  API_SANDBOX_HOST: z.preprocess(blankAsUnset, z.string().trim().toLowerCase().max(255).optional()),
+  API_PRODUCTION_HOST: z.preprocess(blankAsUnset, z.string().trim().toLowerCase().max(255).optional()),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -58,6 +58,16 @@ export const AUDIT_ACTIONS = {
   "bulk_payment.approved": "Bulk payment batch approved",
   "bulk_payment.rejected": "Bulk payment batch rejected",
   "bulk_payment.retried": "Bulk payment failed items retried",
+  "api_key.created": "API key generated",
+  "api_key.rolled": "API key rolled",
+  "api_key.revoked": "API key revoked",
+  "api_key.permissions_changed": "API key permissions changed",
+  "auth.step_up": "Identity confirmed again",
+  "webhook.settings_updated": "Webhook settings updated",
+  "webhook.secret_rotated": "Webhook signing secret rotated",
+  "webhook.secret_revealed": "Webhook signing secret revealed",
+  "webhook.test_sent": "Webhook test event sent",
+  "webhook.resent": "Webhook delivery resent",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

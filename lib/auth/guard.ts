@@ -6,7 +6,13 @@ import { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
 import { requireScope, can, type MemberScope, type Scope } from "./scope";
 import type { Permission } from "./permissions";
-import { AppError, ForbiddenError, UnauthorizedError, ValidationError } from "./errors";
+import { AppError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "./errors";
+import type { Environment } from "@/lib/db/schema/enums";
+import { env } from "@/lib/env";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { verifySignedRequest } from "@/lib/api-keys/request-signature";
+import { takeRateToken, type RateTier } from "@/lib/api-keys/rate-limit";
+import { apiErrorResponse, apiRateLimited, apiSuccess, apiValidationFailure, issuesToErrors } from "@/lib/api-v3/envelope";
 import { clientIpFrom } from "./request-meta";
 import { toJson } from "@/lib/json";
 import { readBodyBytes, readJsonBody, schemaWantsObject } from "@/lib/http/read-json-body";
@@ -315,3 +321,92 @@ export function publicRoute<S extends z.ZodType>(
   };
 }
 
+
+/** Which environment a public API request's host serves (API_SANDBOX_HOST / API_PRODUCTION_HOST), or null: the key decides. */
+function environmentOfHost(req: Request): Environment | null {
+  const { API_SANDBOX_HOST, API_PRODUCTION_HOST } = env();
+  const host = (req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host).split(",")[0]!.trim().toLowerCase();
+  if (API_PRODUCTION_HOST && host === API_PRODUCTION_HOST) return "production";
+  if (API_SANDBOX_HOST && host === API_SANDBOX_HOST) return "sandbox";
+  return null;
+}
+
+export interface ApiContext<P, Q, B> {
+  db: Db;
+  /** The key's scope: its integrator, environment and permissions; `market` is the integrator's default (handlers narrow it to a wallet's). */
+  scope: Scope;
+  params: P;
+  query: Q;
+  body: B;
+  meta: RequestMeta;
+  req: Request;
+}
+
+/**
+ * The one wrapper for the public v3 API (§1.3–1.6): the principal is the API key from
+ * `Authorization: Bearer` (never a cookie), a secure key's signature and nonce, the tier's rate
+ * limit, the permission, then the path params (anything malformed is `notFoundMessage`), the
+ * query and the JSON body (unknown keys refused) parsed with their zod schemas, and the handler's
+ * `{message, data}` in the envelope. Every failure is the documented 4xx envelope; nothing here
+ * answers 500 for anything a client sends.
+ */
+export function apiRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>(
+  spec: {
+    /** null: any valid key (rates, health of the key). */
+    permission: Permission | null;
+    tier: RateTier;
+    params?: P;
+    query?: Q;
+    body?: B;
+    /** What a malformed or unknown path id answers (the spec's own words, e.g. "Wallet Not Found"). */
+    notFoundMessage?: string;
+  },
+  handler: (ctx: ApiContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<{ message: string; data: unknown; status?: number }>,
+) {
+  return async (req: Request, routeCtx: { params: Promise<unknown> }): Promise<Response> => {
+    try {
+      const now = new Date();
+      const db = await getDb();
+      const meta = await requestMeta();
+      const url = new URL(req.url);
+      const key = await authenticateApiKey(db, req.headers.get("authorization"), { now, environment: environmentOfHost(req), ip: meta.ip });
+
+      let rawBody: unknown = undefined;
+      if (spec.body) rawBody = await readJsonBody(req, { object: true });
+      if (key.isSecure) {
+        await verifySignedRequest(db, key, { method: req.method, pathname: url.pathname, headers: req.headers, body: rawBody }, now);
+      }
+      const retryAfter = await takeRateToken(db, key.keyId, spec.tier, now);
+      if (retryAfter !== null) return apiRateLimited(retryAfter);
+      if (spec.permission && !can(key.scope, spec.permission)) {
+        await refuseMissingPermission(key.scope, spec.permission, `${req.method} ${url.pathname}`);
+      }
+
+      let rawParams: unknown;
+      try {
+        rawParams = await routeCtx.params;
+      } catch {
+        throw new NotFoundError(spec.notFoundMessage ?? "Not Found");
+      }
+      const params = (spec.params ?? z.unknown()).safeParse(rawParams);
+      if (!params.success) throw new NotFoundError(spec.notFoundMessage ?? "Not Found");
+      const query = (spec.query ?? z.unknown()).safeParse(Object.fromEntries(groupParams(url.searchParams)));
+      if (!query.success) return apiValidationFailure(issuesToErrors(query.error));
+      const body = (spec.body ?? z.unknown()).safeParse(rawBody);
+      if (!body.success) return apiValidationFailure(issuesToErrors(body.error));
+
+      const result = await handler({
+        db,
+        scope: key.scope,
+        params: params.data as z.output<P>,
+        query: query.data as z.output<Q>,
+        body: body.data as z.output<B>,
+        meta,
+        req,
+      });
+      return apiSuccess(result.message, result.data, result.status);
+    } catch (e) {
+      return apiErrorResponse(e);
+    }
+  };
+}

@@ -1,5 +1,6 @@
 import "server-only";
-import { outboxEvents, type Environment } from "@/lib/db/schema";
+import type { Environment } from "@/lib/db/schema";
+import { publishEvent } from "@/lib/webhooks/publish-event";
 import { toDecimalString } from "@/lib/money";
 import type { Tx } from "@/lib/ledger/ledger";
 import { isOpenStatus, STATUS_EVENT, SUCCESS_STATUS } from "./statuses";
@@ -70,13 +71,14 @@ export function statusPayload(t: EventSource): Record<string, unknown> {
   };
 }
 
-/** Records the status event in the caller's transaction (delivery is the webhooks area's job). */
+/** Records the status event in the caller's transaction, with its delivery's job when it has somewhere to go. */
 export async function recordStatusEvent(tx: Tx, t: EventSource): Promise<void> {
-  await tx.insert(outboxEvents).values({
+  await publishEvent(tx, {
     integratorId: t.integratorId,
     environment: t.environment,
     event: STATUS_EVENT[t.kind],
     transactionId: t.id,
     payload: statusPayload(t),
+    callbackUrl: t.callbackUrl,
   });
 }

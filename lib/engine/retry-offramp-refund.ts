@@ -5,7 +5,8 @@ import type { Db } from "@/lib/db/client";
 import { actorOf, type Scope } from "@/lib/auth/scope";
 import type { RequestMeta } from "@/lib/auth/guard";
 import { ConflictError, NotFoundError } from "@/lib/auth/errors";
-import { outboxEvents, transactions as t } from "@/lib/db/schema";
+import { transactions as t } from "@/lib/db/schema";
+import { publishEvent } from "@/lib/webhooks/publish-event";
 import { inScope } from "@/lib/db/tenant";
 import { auditedBy, writeAudit } from "@/lib/audit/write-audit";
 import { enqueue } from "@/lib/jobs/enqueue";
@@ -69,11 +70,12 @@ export async function completeOfframpRefund(tx: Tx, ref: { integratorId: string;
     note: "Refund sent back to the sender",
   });
   if (!row) return;
-  await tx.insert(outboxEvents).values({
+  await publishEvent(tx, {
     integratorId: row.integratorId,
     environment: row.environment,
     event: "refund.completed",
     transactionId: row.id,
+    callbackUrl: row.callbackUrl,
     payload: {
       referenceId: row.referenceId,
       status: "REVERSED",

@@ -222,10 +222,45 @@ export const apiKeys = pgTable(
     permissions: text("permissions").array().notNull().default(sql`'{}'::text[]`),
     createdBy: text("created_by").references(() => users.id),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    lastUsedIp: text("last_used_ip"),
+    /** Past it the key stops working (chosen at creation, or set by a Roll: the old key's grace period). */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    /** The key this one replaced (Roll). */
+    rolledFrom: text("rolled_from"),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedBy: text("revoked_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("api_keys_scope_idx").on(t.integratorId, t.environment, t.createdAt)],
+);
+
+/** Secure-mode request nonces (§1.3): each accepted once per key; purged once outside the ±5 min window. */
+export const apiKeyNonces = pgTable(
+  "api_key_nonces",
+  {
+    keyId: text("key_id")
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: "cascade" }),
+    nonce: text("nonce").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "api_key_nonces_pk", columns: [t.keyId, t.nonce] }), index("api_key_nonces_created_idx").on(t.createdAt)],
+);
+
+/** Public API rate limits (§1.5): one counter per key, tier, window length and window start. */
+export const apiRateCounters = pgTable(
+  "api_rate_counters",
+  {
+    keyId: text("key_id").notNull(),
+    tier: text("tier").notNull(),
+    windowSeconds: integer("window_seconds").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ name: "api_rate_counters_pk", columns: [t.keyId, t.tier, t.windowSeconds, t.windowStart] }),
+    index("api_rate_counters_window_idx").on(t.windowStart),
+  ],
 );
 
 export const webhookSettings = pgTable(

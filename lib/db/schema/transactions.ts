@@ -280,6 +280,11 @@ export const feeSchedules = pgTable(
   (t) => [primaryKey({ name: "fee_schedules_pk", columns: [t.currency, t.direction, t.channel] })],
 );
 
+/**
+ * One attempt to deliver one event (§4.1–4.3, §4.7): a row per attempt, so the log shows each try
+ * and its gap. `delivery_key` groups the attempts of one delivery (the event's first send, or a
+ * Resend); `(delivery_key, attempt)` is unique, so a retried job records an attempt once.
+ */
 export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {
@@ -289,20 +294,32 @@ export const webhookDeliveries = pgTable(
       .references(() => integrators.id, { onDelete: "cascade" }),
     environment: environmentEnum("environment").notNull(),
     transactionId: text("transaction_id").references(() => transactions.id, { onDelete: "cascade" }),
+    /** The outbox event delivered (null for a test event). */
+    eventId: bigint("event_id", { mode: "number" }),
+    deliveryKey: text("delivery_key").notNull().default(sql`gen_random_uuid()::text`),
     event: text("event").notNull(),
+    /** signed (envelope + X-Kotani-* headers) | direct (raw fields to the callbackUrl) | test. */
+    mode: text("mode").notNull().default("signed"),
     url: text("url").notNull(),
+    requestHeaders: jsonb("request_headers").$type<Record<string, string>>(),
     requestBody: jsonb("request_body").$type<unknown>(),
     responseStatus: integer("response_status"),
+    responseHeaders: jsonb("response_headers").$type<Record<string, string>>(),
     responseBody: text("response_body"),
+    /** Why an attempt failed without an HTTP answer (timeout, refused address, connection error). */
+    error: text("error"),
     attempt: integer("attempt").notNull().default(1),
-    /** COMPLETED | PENDING | PROCESSING | FAILED | PERMANENTLY_FAILED */
+    /** COMPLETED | FAILED (will retry) | PERMANENTLY_FAILED */
     status: text("status").notNull(),
     durationMs: integer("duration_ms"),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    /** A Resend: the attempt it repeats. */
+    resendOf: text("resend_of"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("webhook_deliveries_tx_idx").on(t.transactionId, t.createdAt),
     index("webhook_deliveries_scope_idx").on(t.integratorId, t.environment, t.createdAt),
+    uniqueIndex("webhook_deliveries_attempt_key").on(t.deliveryKey, t.attempt),
   ],
 );

@@ -12,6 +12,7 @@ import { setProcessJobs } from "@/lib/jobs/boss";
 import { startJobs, type AnyJob, type JobsRuntime } from "@/lib/jobs/runtime";
 import { FAST_BOSS, FAST_WORK, quietLog } from "@/lib/jobs/testing/jobs";
 import { engineJobs } from "../jobs";
+import { webhookJobs } from "@/lib/webhooks/jobs";
 import { isOpenStatus } from "../statuses";
 
 /** Fast simulator and a long expiry unless a test says otherwise (read when env() first loads). */
@@ -24,7 +25,8 @@ export function fastSandbox(): void {
 /** The engine's jobs on the test database, as the process runtime (enqueue() uses it). */
 export async function startEngineJobs(opened: OpenedDb, opts: { workers?: boolean; also?: readonly AnyJob[] } = {}): Promise<JobsRuntime> {
   const rt = await startJobs(opened, {
-    jobs: [...(engineJobs as unknown as readonly AnyJob[]), ...(opts.also ?? [])],
+    // The engine's outbox events enqueue their webhook deliveries: the deliverer comes with it.
+    jobs: [...(engineJobs as unknown as readonly AnyJob[]), ...(webhookJobs as unknown as readonly AnyJob[]), ...(opts.also ?? [])],
     boss: FAST_BOSS,
     work: { ...FAST_WORK, batchSize: 20, localConcurrency: 2 } as typeof FAST_WORK,
     workers: opts.workers ?? true,
