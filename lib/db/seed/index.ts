@@ -18,6 +18,7 @@ import { KIND_SCALE_USD, meanAmount, niceCeil } from "./amounts";
 import { iso, type SeedContext } from "./context";
 import { seedCryptoWallets } from "./crypto";
 import { seedCustomers } from "./customers";
+import { seedWebhookDeliveries } from "./webhook-deliveries";
 import { seedPaymentLinks } from "./payment-links";
 import { SeedLedger } from "./ledger";
 import { BulkLoader, detectEngine } from "./loader";
@@ -118,9 +119,11 @@ export async function seed(db: Db, opts: SeedOptions = {}): Promise<SeedResult> 
     }
     const links = await seedPaymentLinks(tx as unknown as Db, root.fork(1000), ctx.ids);
     phase(`${links} payment links`);
+    const callbacks = await seedWebhookDeliveries(tx as unknown as Db);
+    phase(`${callbacks.toLocaleString("en-US")} callback deliveries`);
     for (const i of result.integrators) await rebuildDailyStats(tx as unknown as Db, i.id);
     phase("daily stats");
-    result.rows = { ...loader.written, payment_links: links };
+    result.rows = { ...loader.written, payment_links: links, webhook_deliveries: callbacks };
   });
   phase("commit");
   return result;

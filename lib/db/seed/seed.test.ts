@@ -30,6 +30,7 @@ async function digest(db: Db): Promise<Record<string, string>> {
     ledgerEntries: sql`select md5(string_agg(concat_ws(',', ledger_transaction_id, wallet_id, account, amount, deposit_balance_after, payout_balance_after, created_at), '|' order by id)) as d from ledger_entries`,
     paymentLinks: sql`select md5(string_agg(t::text, '|' order by id)) as d from payment_links t`,
     paymentLinkViews: sql`select md5(string_agg(t::text, '|' order by link_id, day)) as d from payment_link_views t`,
+    webhookDeliveries: sql`select md5(string_agg(t::text, '|' order by id)) as d from webhook_deliveries t`,
     dailyStats: sql`select md5(string_agg(t::text, '|' order by integrator_id, environment, kind, currency, country, day, status)) as d from transaction_daily_stats t`,
   };
   const out: Record<string, string> = {};
@@ -58,6 +59,21 @@ describe.each(testEngines())("demo seed (%s)", (engine) => {
     expect(db).toEqual(da);
     const [{ n }] = await rows<{ n: number }>(a.db, sql`select count(*)::int as n from transactions`);
     expect(n).toBe(2000 + 400);
+  });
+
+  it("gives every seeded callback status its delivery row, and nothing claims a retry that is not queued", async () => {
+    const [r] = await rows<{ without: number; mismatched: number; retrying: number; deliveries: number }>(
+      a.db,
+      sql`select
+        (select count(*)::int from transactions t where callback_status is not null
+           and not exists (select 1 from webhook_deliveries d where d.transaction_id = t.id)) as without,
+        (select count(*)::int from transactions t join webhook_deliveries d on d.transaction_id = t.id
+           where (t.callback_status = 0) <> (d.status = 'COMPLETED')) as mismatched,
+        (select count(*)::int from transactions where callback_status = -1) as retrying,
+        (select count(*)::int from webhook_deliveries) as deliveries`,
+    );
+    expect(r).toMatchObject({ without: 0, mismatched: 0, retrying: 0 });
+    expect(r!.deliveries).toBeGreaterThan(1000);
   });
 
   it("creates both integrators, their teams and the listed markets", async () => {
