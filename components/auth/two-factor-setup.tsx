@@ -28,6 +28,9 @@ export function TwoFactorSetup({
   const [setup, setSetup] = useState<Setup | null>(null);
   const [code, setCode] = useState("");
   const [error, setError] = useState<string | null>(null);
+  /** Shown once the server asks for the password again (step-up: sign-in was more than 5 minutes ago). */
+  const [password, setPassword] = useState<string | null>(null);
+  const [passwordError, setPasswordError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
   async function start() {
@@ -44,9 +47,13 @@ export function TwoFactorSetup({
     if (!/^\d{6}$/.test(code.trim())) return setError("Enter the 6-digit code from your authenticator app");
     setPending(true);
     setError(null);
-    const res = await enableTwoFactor({ code: code.trim() });
+    const res = await enableTwoFactor({ code: code.trim(), ...(password ? { password } : {}) });
     setPending(false);
     if (!res.ok) {
+      if (res.fieldErrors?.password) {
+        setPassword((p) => p ?? "");
+        return setPasswordError(res.fieldErrors.password[0] ?? res.error);
+      }
       setCode("");
       return setError(res.fieldErrors?.code?.[0] ?? res.error);
     }
@@ -99,6 +106,11 @@ export function TwoFactorSetup({
           className="max-w-40"
         />
       </FormField>
+      {password !== null && (
+        <FormField id="totp-setup-password" label="Your password" error={passwordError} description="Confirm it is you: two-factor changes how you sign in.">
+          <Input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} className="max-w-xs" />
+        </FormField>
+      )}
       <Button type="submit" disabled={pending}>
         {pending && <Spinner />}
         Turn on two-factor

@@ -3,7 +3,7 @@
 import { after } from "next/server";
 import { z } from "zod";
 import { sendMail } from "@/lib/mail/send-mail";
-import { twoFactorChangedMail } from "@/lib/mail/templates";
+import { passwordChangedMail, twoFactorChangedMail } from "@/lib/mail/templates";
 import { gatedAction } from "./guard";
 import { authNow } from "./clock";
 import { changePassword, changePasswordSchema, endOtherSessions, setTeamTwoFactorRequirement } from "./account";
@@ -16,6 +16,8 @@ import {
   totpCodeSchema,
 } from "./two-factor";
 import { reissueCurrentSession } from "./session-reissue";
+import { requireStepUp } from "./step-up";
+import { stepUpFields } from "./step-up-fields";
 
 /**
  * The signed-in member's own account (app/(dashboard)/account): any role ("signed-in"). A change
@@ -28,8 +30,12 @@ function mailLater(message: Parameters<typeof sendMail>[0]) {
 }
 
 export const changeOwnPassword = gatedAction("account.change_password", "signed-in", changePasswordSchema, async ({ db, scope, input, meta }) => {
-  const { sessionVersion } = await changePassword(db, scope, input, authNow(), meta);
+  const now = authNow();
+  const { sessionVersion } = await changePassword(db, scope, input, now, meta);
   await reissueCurrentSession(scope.principal.userId, sessionVersion);
+  // A notice to the account's address (A5 6.3.7), as a reset sends: a change the member did not make is noticed.
+  const { email, name } = scope.principal;
+  mailLater(passwordChangedMail({ to: email, name, firstPassword: false, at: now }));
   return { changed: true };
 });
 
@@ -43,8 +49,10 @@ export const beginTwoFactor = gatedAction("account.two_factor_begin", "signed-in
   beginTwoFactorSetup(db, scope),
 );
 
-export const enableTwoFactor = gatedAction("account.two_factor_enable", "signed-in", z.object({ code: totpCodeSchema }), async ({ db, scope, input, meta }) => {
+/** Turning two-factor on is a step-up change (ASVS 7.5.1): the password again, unless given in the last 5 minutes (sign-in included). */
+export const enableTwoFactor = gatedAction("account.two_factor_enable", "signed-in", z.object({ code: totpCodeSchema, ...stepUpFields }), async ({ db, scope, input, meta }) => {
   const now = authNow();
+  await requireStepUp(db, scope, { password: input.password }, now, meta);
   const { recoveryCodes, sessionVersion } = await confirmTwoFactorSetup(db, scope, input, now, meta);
   await reissueCurrentSession(scope.principal.userId, sessionVersion);
   const { email, name } = scope.principal;

@@ -10,6 +10,8 @@ import { eq } from "drizzle-orm";
 import { generate } from "otplib";
 import { NextRequest } from "next/server";
 import { auditLogs, integrators, users } from "@/lib/db/schema";
+import { hashPassword } from "./password";
+import { STEP_UP_NEEDED, STEP_UP_WRONG } from "./step-up";
 import { withTestDb, testEngines } from "@/test/db";
 import type { Db } from "@/lib/db/client";
 
@@ -281,6 +283,26 @@ describe.each(testEngines())("revocable sessions through the gate (%s)", (engine
       ok: false,
       error: "Your organisation requires two-factor authentication, so it can't be turned off.",
     });
+  });
+
+  it("step-up: turning two-factor on asks for the password again when sign-in was over 5 minutes ago, then not for 5 minutes", async () => {
+    const { m } = await setup();
+    await t.db.update(users).set({ passwordHash: await hashPassword("Step-Up-Password-7") }).where(eq(users.id, m.userId));
+    const stale = await cookieFor(t.db, m, Math.floor(Date.now() / 1000) - 10 * 60);
+    setJar(stale);
+    const begun = (await actions.beginTwoFactor({})) as { ok: true; data: { secret: string } };
+    setJar(stale);
+    const code = await generate({ secret: begun.data.secret });
+    expect(await actions.enableTwoFactor({ code })).toMatchObject({ ok: false, fieldErrors: { password: [STEP_UP_NEEDED] } });
+    setJar(stale);
+    expect(await actions.enableTwoFactor({ code, password: "wrong-password" })).toMatchObject({ ok: false, fieldErrors: { password: [STEP_UP_WRONG] } });
+    const [u] = await t.db.select({ on: users.totpEnabledAt }).from(users).where(eq(users.id, m.userId));
+    expect(u!.on).toBeNull();
+    setJar(stale);
+    expect(await actions.enableTwoFactor({ code, password: "Step-Up-Password-7" })).toMatchObject({ ok: true });
+    // The step-up is remembered in this session's cookie (stepUpAt), not the account.
+    const after = reissued()!;
+    expect((await decodeSessionToken(after))?.stepUpAt).toEqual(expect.any(Number));
   });
 
   it("every account action answers 'Sign in to continue' without a session", async () => {

@@ -24,11 +24,15 @@ export const STEP_UP_NEEDED = "Enter your password to confirm it is you.";
 export const STEP_UP_WRONG = "That password is not correct.";
 
 
-/** When this request's session last stepped up (seconds since epoch), or null outside a request. */
+/**
+ * When this request's session last proved its member (seconds since epoch): a step-up, or the
+ * sign-in itself (`authTime`: a password and second factor given moments ago count). Null outside a request.
+ */
 async function sessionStepUpAt(): Promise<number | null> {
   try {
     const token = await decodeSessionToken((await cookies()).get(SESSION_COOKIE)?.value);
-    return typeof token?.stepUpAt === "number" ? token.stepUpAt : null;
+    const times = [token?.stepUpAt, token?.authTime].filter((v): v is number => typeof v === "number");
+    return times.length ? Math.max(...times) : null;
   } catch {
     return null;
   }
