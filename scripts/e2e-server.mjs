@@ -32,6 +32,10 @@ const env = {
   // The account-security specs move the auth services' clock (expired OTP) by writing a
   // millisecond offset here; see lib/auth/clock.ts for why this is safe.
   KOTANI_TEST_CLOCK_FILE: path.join(dataDir, "clock-offset-ms"),
+  // The developers spec's webhook receiver (e2e/developers/receiver.ts) listens here: a loopback
+  // address the SSRF guard refuses unless named. Retries start 1 s apart instead of 30 s.
+  WEBHOOK_ALLOW_HOSTS: `127.0.0.1:${process.env.E2E_HOOK_PORT || Number(port) + 1500}`,
+  WEBHOOK_RETRY_BASE_SECONDS: "1",
 };
 // Never inherit a developer's DATABASE_URL: the e2e app gets its own database.
 delete env.DATABASE_URL;
