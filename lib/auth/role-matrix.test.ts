@@ -75,7 +75,7 @@ vi.mock("@/lib/db/client", async (importOriginal) => ({
 
 // ---------------------------------------------------------------- the matrix
 
-type Expected = Requirement | "public";
+type Expected = Requirement | "public" | `api:${string}`;
 
 /** Every server action: name → what the gate requires ("signed-in": any member; "public": no session, a token is the credential). */
 const EXPECTED_ACTIONS: Record<string, Expected> = {
@@ -131,6 +131,16 @@ const EXPECTED_ACTIONS: Record<string, Expected> = {
   "customers.reactivate": "customers.manage",
   /** Stores the result on the customer and discloses a registered name: manage, not read. */
   "customers.verify_name": "customers.manage",
+  "api_keys.generate": "api_keys.manage",
+  "api_keys.revoke": "api_keys.manage",
+  "api_keys.roll": "api_keys.manage",
+  "api_keys.set_permissions": "api_keys.manage",
+  "webhooks.update": "settings.manage",
+  "webhooks.rotate_secret": "settings.manage",
+  "webhooks.reveal_secret": "settings.manage",
+  "webhooks.send_test": "settings.manage",
+  "webhooks.resend": "settings.manage",
+  "webhooks.resend_failed": "settings.manage",
 };
 
 /** Every state-changing route handler: "METHOD /path" → what it requires. */
@@ -140,12 +150,20 @@ const EXPECTED_ROUTES: Record<string, Expected> = {
   "POST /api/bulk-payments/validate": "bulk_payments.manage",
   // A payment link's checkout: no session, the link's public code is the credential (throttled per IP and link).
   "POST /l/[shortCode]": "public",
+  // The public API: the API key is the principal (apiRoute); its permission is the key's, not a role's.
+  "POST /api/v3/wallet/transfer/deposit-balance": "api:wallets.transfer",
+  "POST /api/v3/customer/mobile-money": "api:customers.manage",
+  "PATCH /api/v3/customer/mobile-money/[customer_key]": "api:customers.manage",
+  "POST /api/v3/customer/validate/mobile-money": "api:customers.read",
+  "POST /api/v3/deposit/mobile-money": "api:collections.create",
+  "POST /api/v3/withdraw/mobile-money": "api:payouts.create",
 };
 
 /** Whether a role passes a requirement (the gate's rule, spelled out against the matrix). */
 function allows(required: Expected, roleName: string): boolean {
   if (required === "signed-in" || required === "public") return true;
-  const any = typeof required === "string" ? [required] : required;
+  if (typeof required === "string" && required.startsWith("api:")) throw new Error("an API key's permission is not a role's");
+  const any = (typeof required === "string" ? [required] : required) as readonly Permission[];
   return any.some((p) => ROLES_HOLDING[p].includes(roleName));
 }
 
@@ -402,6 +420,11 @@ describe("role matrix", () => {
         const gated = new RegExp(`export\\s+const\\s+${method}\\s*=\\s*gatedRoute\\(\\s*${REQ}`).exec(src);
         if (gated) {
           found[`${method} ${route}`] = parseRequirement(gated[1]!);
+          continue;
+        }
+        const api = new RegExp(`export\\s+const\\s+${method}\\s*=\\s*apiRoute\\(\\s*\\{[^}]*?permission:\\s*["'\`]([^"'\`]+)["'\`]`).exec(src);
+        if (api) {
+          found[`${method} ${route}`] = `api:${api[1]}`;
           continue;
         }
         if (new RegExp(`export\\s+const\\s+${method}\\s*=\\s*publicRoute\\(`).test(src)) {
