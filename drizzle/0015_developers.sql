@@ -29,4 +29,6 @@ ALTER TABLE "api_key_nonces" ADD CONSTRAINT "api_key_nonces_key_id_api_keys_id_f
 CREATE INDEX "api_key_nonces_created_idx" ON "api_key_nonces" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "api_rate_counters_window_idx" ON "api_rate_counters" USING btree ("window_start");--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_revoked_by_users_id_fk" FOREIGN KEY ("revoked_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "transactions_telco_idx" ON "transactions" USING btree ("integrator_id","environment","telco_id") WHERE telco_id is not null;--> statement-breakpoint
+CREATE INDEX "transactions_provider_ref_idx" ON "transactions" USING btree ("integrator_id","environment","provider_reference") WHERE provider_reference is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "webhook_deliveries_attempt_key" ON "webhook_deliveries" USING btree ("delivery_key","attempt");

@@ -372,7 +372,15 @@ export function apiRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = 
       const key = await authenticateApiKey(db, req.headers.get("authorization"), { now, environment: environmentOfHost(req), ip: meta.ip });
 
       let rawBody: unknown = undefined;
-      if (spec.body) rawBody = await readJsonBody(req, { object: true });
+      if (spec.body) {
+        try {
+          rawBody = await readJsonBody(req, { object: true });
+        } catch (e) {
+          // Malformed JSON, an array, an empty body: a validation failure like any other (data.errors).
+          if (e instanceof ValidationError) return apiValidationFailure([e.message]);
+          throw e;
+        }
+      }
       if (key.isSecure) {
         await verifySignedRequest(db, key, { method: req.method, pathname: url.pathname, headers: req.headers, body: rawBody }, now);
       }

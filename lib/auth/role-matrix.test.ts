@@ -154,7 +154,7 @@ const EXPECTED_ROUTES: Record<string, Expected> = {
   "POST /api/v3/wallet/transfer/deposit-balance": "api:wallets.transfer",
   "POST /api/v3/customer/mobile-money": "api:customers.manage",
   "PATCH /api/v3/customer/mobile-money/[customer_key]": "api:customers.manage",
-  "POST /api/v3/customer/validate/mobile-money": "api:customers.read",
+  "POST /api/v3/customer/validate/mobile-money": "api:customers.manage",
   "POST /api/v3/deposit/mobile-money": "api:collections.create",
   "POST /api/v3/withdraw/mobile-money": "api:payouts.create",
 };

@@ -24,7 +24,7 @@ vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<obje
 const ROOT = path.resolve(__dirname, "../..");
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
 /** Public by design: next-auth's own endpoints (sign-in, CSRF token, session read). */
-const PUBLIC_ROUTES = new Set(["/api/auth/[...nextauth]"]);
+const PUBLIC_ROUTES = new Set(["/api/auth/[...nextauth]", "/health", "/api/v3/health", "/api/v3/openapi.json"]);
 /** Public by design: the emailed single-use secret is the credential. */
 export const PUBLIC_ACTIONS = new Set(["auth.request_password_reset", "auth.reset_password", "team.invite_accept"]);
 

@@ -139,6 +139,9 @@ export const transactions = pgTable(
     // A customer's transactions (customer detail, the customers list's counts and totals).
     index("transactions_customer_idx").on(t.customerId, t.createdAt.desc(), t.id.desc()),
     // A payment link's payments (link detail, analytics, usage).
+    // The public API's status lookups by the network's receipt (§1.6: "the Kotani reference or the telco/MNO receipt ID").
+    index("transactions_telco_idx").on(t.integratorId, t.environment, t.telcoId).where(sql`telco_id is not null`),
+    index("transactions_provider_ref_idx").on(t.integratorId, t.environment, t.providerReference).where(sql`provider_reference is not null`),
     index("transactions_payment_link_idx").on(t.paymentLinkId, t.createdAt.desc(), t.id.desc()).where(sql`payment_link_id is not null`),
     uniqueIndex("transactions_idempotency_key").on(t.integratorId, t.environment, t.idempotencyKey).where(sql`idempotency_key is not null`),
     // The approvals view: what waits, per market.
