@@ -6,7 +6,7 @@ import { Ban, Check, ExternalLink, RotateCcw, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toaster";
-import { useCan, useRefreshScope } from "@/components/shell/scope-context";
+import { useCan, useRefreshScope, useScope } from "@/components/shell/scope-context";
 import { untrackTransaction } from "@/components/engine/tracked-transactions";
 import {
   ConfirmActionDialog,
@@ -20,7 +20,6 @@ import { StatusPill } from "@/components/ui/status-pill";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Separator } from "@/components/ui/separator";
 import { Timestamp } from "@/components/shell/timezone";
 import { formatMoney } from "@/lib/money";
@@ -28,6 +27,7 @@ import { CHAINS, COUNTRIES } from "@/lib/markets";
 import { CALLBACK_STATUS_LABEL, formatCrypto, humanize } from "@/lib/transactions/format";
 import { KIND_LABEL, statusGroup, type ListSlug } from "@/lib/transactions/kinds";
 import type { TxDetail } from "@/lib/transactions/types";
+import { webhookLogHref } from "@/lib/webhooks/deliveries-contract";
 import { useTxDetail } from "./use-transactions";
 
 type Field = { label: string; value: React.ReactNode; copy?: string | null; mono?: boolean; href?: string | null };
@@ -272,6 +272,74 @@ function TransactionActions({ tx }: { tx: TxDetail }) {
   );
 }
 
+/**
+ * The transaction's webhook deliveries, newest first: one row per attempt (time, event, URL,
+ * status, HTTP code, attempt), and the way to the full log (request, response, resend) for those
+ * who manage Settings.
+ */
+function CallbackDeliveries({ tx }: { tx: TxDetail }) {
+  const scope = useScope();
+  const canOpenLog = useCan("settings.manage");
+  const logLink = canOpenLog && (
+    <Button asChild variant="link" size="sm" className="h-auto px-0">
+      <Link href={webhookLogHref(tx.referenceId, scope)}>View in webhook log</Link>
+    </Button>
+  );
+  if (tx.deliveries.length === 0) {
+    return <p className="text-sm text-muted-foreground">No callback deliveries yet.</p>;
+  }
+  return (
+    <div className="space-y-2">
+      <div className="overflow-x-auto rounded-md border">
+        <table className="w-full text-xs" aria-label="Callback deliveries">
+          <thead className="bg-muted/40 text-xs text-muted-foreground">
+            <tr className="border-b text-left">
+              <th scope="col" className="px-2 py-1.5 font-medium">Time</th>
+              <th scope="col" className="px-2 py-1.5 font-medium">Event</th>
+              <th scope="col" className="px-2 py-1.5 font-medium">URL</th>
+              <th scope="col" className="px-2 py-1.5 font-medium">Status</th>
+              <th scope="col" className="px-2 py-1.5 text-right leading-tight font-medium">HTTP code</th>
+              <th scope="col" className="px-2 py-1.5 text-right font-medium">Attempt</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tx.deliveries.map((d) => (
+              <tr key={d.id} className="border-b align-top last:border-0" data-testid="callback-delivery">
+                <td className="px-2 py-1.5 text-xs whitespace-nowrap">
+                  <Timestamp value={d.createdAt} />
+                </td>
+                <td className="max-w-[8rem] px-2 py-1.5">
+                  <code className="block truncate font-mono text-xs" title={d.event}>
+                    {d.event}
+                  </code>
+                </td>
+                <td className="max-w-[8rem] px-2 py-1.5">
+                  <span className="block truncate font-mono text-xs text-muted-foreground" title={d.url}>
+                    {d.url}
+                  </span>
+                </td>
+                <td className="px-2 py-1.5">
+                  <StatusPill status={d.status} />
+                  {d.status === "FAILED" && d.nextAttemptAt && (
+                    <span className="mt-0.5 block text-xs whitespace-nowrap text-muted-foreground">
+                      Retry <Timestamp value={d.nextAttemptAt} />
+                    </span>
+                  )}
+                </td>
+                <td className="px-2 py-1.5 text-right tabular-nums" title={d.error ?? undefined}>
+                  {d.responseStatus ?? <span className="text-muted-foreground">—</span>}
+                </td>
+                <td className="px-2 py-1.5 text-right tabular-nums">{d.attempt}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {logLink}
+    </div>
+  );
+}
+
 function DetailBody({ tx }: { tx: TxDetail }) {
   const f = fields(tx);
   const failed = statusGroup(tx.status) === "failed";
@@ -326,32 +394,7 @@ function DetailBody({ tx }: { tx: TxDetail }) {
       </Section>
       <Separator />
       <Section title="Callback deliveries">
-        {tx.deliveries.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No callback deliveries yet.</p>
-        ) : (
-          <ul className="space-y-2">
-            {tx.deliveries.map((d) => (
-              <li key={d.id} className="rounded-md border p-3 text-sm">
-                <div className="flex flex-wrap items-center gap-2">
-                  <StatusPill status={d.status} />
-                  <Badge variant="outline">{d.event}</Badge>
-                  <span className="text-xs text-muted-foreground">
-                    Attempt {d.attempt}
-                    {d.responseStatus !== null ? ` · HTTP ${d.responseStatus}` : ""}
-                    {d.durationMs !== null ? ` · ${d.durationMs} ms` : ""}
-                  </span>
-                  <span className="ml-auto text-xs text-muted-foreground">
-                    <Timestamp value={d.createdAt} />
-                  </span>
-                </div>
-                <p className="mt-1 truncate font-mono text-xs text-muted-foreground" title={d.url}>
-                  {d.url}
-                </p>
-                {d.responseBody && <pre className="mt-2 max-h-32 overflow-auto rounded bg-muted p-2 text-xs whitespace-pre-wrap">{d.responseBody.slice(0, 2000)}</pre>}
-              </li>
-            ))}
-          </ul>
-        )}
+        <CallbackDeliveries tx={tx} />
       </Section>
       {tx.metadata && Object.keys(tx.metadata).length > 0 && (
         <>

@@ -54,6 +54,7 @@ export async function getTransaction(db: Db, scope: Scope, slug: ListSlug, id: s
         status: w.status,
         attempt: w.attempt,
         responseStatus: w.responseStatus,
+        error: w.error,
         responseBody: w.responseBody,
         durationMs: w.durationMs,
         requestBody: w.requestBody,

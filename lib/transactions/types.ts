@@ -40,6 +40,8 @@ export interface TxDelivery {
   status: string;
   attempt: number;
   responseStatus: number | null;
+  /** Why the attempt failed without an HTTP answer (timeout, refused address…). */
+  error: string | null;
   responseBody: string | null;
   durationMs: number | null;
   requestBody: unknown;

@@ -1,0 +1,231 @@
+/**
+ * The webhook log (Settings → Webhooks): the params schema the list route parses (the one
+ * validation), the nuqs parser map the server page and the table read the URL with, the API query
+ * string, the query keys and the row types. One row per attempt (webhook_deliveries). Pure: shared
+ * by the routes, the server page and the client.
+ */
+import { z } from "zod";
+import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
+import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
+import {
+  checkDateRange,
+  dayParam,
+  listParam,
+  listUrlState,
+  pageParam,
+  pageSizeParam,
+  searchParam,
+  sortParam,
+  tzParam,
+  type UrlStateOf,
+} from "@/lib/client/list-params";
+import { NotFoundError } from "@/lib/auth/errors";
+import { ENV_PARAM, MARKET_PARAM } from "@/lib/context-url";
+import { marketKey } from "@/lib/markets";
+import { EVENT_LABEL, TEST_EVENT, WEBHOOK_EVENTS, type DeliveryStatus, type WebhookEvent } from "./events";
+
+export const DELIVERY_PAGE_SIZES = [10, 20, 50, 100] as const;
+export const DELIVERY_PAGE_SIZE = 20;
+export const DELIVERY_SORT_COLUMNS = ["createdAt"] as const;
+export const DELIVERY_DEFAULT_SORT = "createdAt.desc";
+
+export const DELIVERY_STATUSES = ["COMPLETED", "FAILED", "PERMANENTLY_FAILED"] as const satisfies readonly DeliveryStatus[];
+/** How the status filter names them (the cells show the stored word). */
+export const DELIVERY_STATUS_LABEL: Record<DeliveryStatus, string> = {
+  COMPLETED: "Delivered (COMPLETED)",
+  FAILED: "Failed, will retry (FAILED)",
+  PERMANENTLY_FAILED: "Failed for good (PERMANENTLY_FAILED)",
+};
+
+/** The events the filter offers: the test event, then every subscribable event. */
+export const DELIVERY_EVENT_OPTIONS: readonly { value: string; label: string }[] = [
+  { value: TEST_EVENT, label: "Test event" },
+  ...WEBHOOK_EVENTS.map((e) => ({ value: e, label: EVENT_LABEL[e] })),
+];
+
+/** A stored event name in words (unknown names, e.g. older ones, as they are). */
+export function eventLabel(event: string): string {
+  if (event === TEST_EVENT) return "Test event";
+  return EVENT_LABEL[event as WebhookEvent] ?? event;
+}
+
+/** A delivery id as the routes accept it (the tables' id alphabet). */
+export const DELIVERY_ROUTE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+export const DELIVERY_NOT_FOUND = "Delivery not found";
+
+/** The route's `[id]` checked: anything else is "Delivery not found" (404), like another integrator's id. */
+export function deliveryRouteId(params: { id: string }): string {
+  if (!DELIVERY_ROUTE_ID.test(params.id)) throw new NotFoundError(DELIVERY_NOT_FOUND);
+  return params.id;
+}
+
+/** NUL and other control characters (PostgreSQL text cannot hold NUL): a 400 with a message, never a 500. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** An event name as stored (`transaction.deposit.status.updated`). */
+const eventName = z.string().max(60, "Unknown event").regex(/^[a-z._]+$/, "Unknown event");
+
+/** What GET /api/webhooks/deliveries accepts. */
+export const deliveriesListSchema = z
+  .object({
+    /** An event name, a transaction reference or a URL: any part of it, any case. */
+    q: searchParam(200).refine((v) => !CONTROL.test(v), "The search cannot contain control characters"),
+    status: listParam(
+      DELIVERY_STATUSES.length,
+      z.enum(DELIVERY_STATUSES, { error: "Status must be COMPLETED, FAILED or PERMANENTLY_FAILED" }),
+    ),
+    event: listParam(DELIVERY_EVENT_OPTIONS.length + 10, eventName),
+    /** First and last day included, in `tz` (the organisation's zone or UTC; default the organisation's). */
+    from: dayParam,
+    to: dayParam,
+    tz: tzParam,
+    sort: sortParam(DELIVERY_SORT_COLUMNS, DELIVERY_DEFAULT_SORT),
+    page: pageParam,
+    size: pageSizeParam(DELIVERY_PAGE_SIZES, DELIVERY_PAGE_SIZE),
+  })
+  .superRefine(checkDateRange);
+
+export type DeliveriesListQuery = z.output<typeof deliveriesListSchema>;
+
+/** Filter keys (a change starts again at page 1; Reset clears them). */
+export const DELIVERY_FILTER_KEYS = ["q", "status", "event", "from", "to"] as const;
+
+const deliveriesUrl = listUrlState(
+  {
+    q: parseAsString.withDefault(""),
+    status: parseAsArrayOf(parseAsString).withDefault([]),
+    event: parseAsArrayOf(parseAsString).withDefault([]),
+    from: parseAsString,
+    to: parseAsString,
+  },
+  {
+    sort: parseAsString.withDefault(DELIVERY_DEFAULT_SORT),
+    page: parseAsInteger.withDefault(1),
+    size: parseAsInteger.withDefault(DELIVERY_PAGE_SIZE),
+  },
+  /** The open delivery (the detail sheet). */
+  { delivery: parseAsString },
+);
+export const deliveriesSearchParams = deliveriesUrl.searchParams;
+export type DeliveriesSearchState = UrlStateOf<typeof deliveriesSearchParams>;
+export const loadDeliveriesSearchParams = deliveriesUrl.load;
+
+/** The list route's query string: filters, sort, paging and the zone of the date range. */
+export function deliveriesListQuery(state: Partial<DeliveriesSearchState>, tz: string): string {
+  return deliveriesUrl.listQuery(state, { tz });
+}
+
+/** GET /api/webhooks/deliveries?…: one page of the log. */
+export function deliveriesUrlOf(state: Partial<DeliveriesSearchState>, tz: string): string {
+  return `/api/webhooks/deliveries?${deliveriesListQuery(state, tz)}`;
+}
+
+/** GET /api/webhooks/deliveries/{id}: one attempt in full, with the other attempts of its delivery. */
+export function deliveryUrl(id: string): string {
+  return `/api/webhooks/deliveries/${encodeURIComponent(id)}`;
+}
+
+export const deliveriesQueryKeys = {
+  /** The log and every open detail (a resend, a test event refresh them all). */
+  all: (scopeKey: ScopeKey) => listQueryKey(scopeKey, "webhooks", "deliveries"),
+  list: (scopeKey: ScopeKey, state: Partial<DeliveriesSearchState>, tz: string) =>
+    listQueryKey(scopeKey, "webhooks", "deliveries", "list", deliveriesListQuery(state, tz)),
+  detail: (scopeKey: ScopeKey, id: string) => listQueryKey(scopeKey, "webhooks", "deliveries", "detail", id),
+};
+
+/** `/settings?tab=webhooks&q=<text>&m=…&env=…`: the log searched for a transaction's reference. */
+export function webhookLogHref(q: string, context?: { environment: string; market: { country: string; currency: string } }): string {
+  const params = new URLSearchParams({ tab: "webhooks", q });
+  if (context) {
+    params.set(MARKET_PARAM, marketKey(context.market));
+    params.set(ENV_PARAM, context.environment);
+  }
+  return `/settings?${params}`;
+}
+
+/** The transaction a delivery is about (its list is market-scoped: the link carries its market). */
+export interface DeliveryTransaction {
+  id: string;
+  referenceId: string;
+  kind: "collection" | "payout" | "onramp" | "offramp";
+  country: string;
+  currency: string;
+}
+
+const TX_LIST_PATH: Record<DeliveryTransaction["kind"], string> = {
+  collection: "/collections",
+  payout: "/payouts",
+  onramp: "/onramp",
+  offramp: "/offramp",
+};
+
+/** `/collections?tx=<id>&m=<its market>&env=…`: the transaction open in its own list. */
+export function deliveryTransactionHref(tx: DeliveryTransaction, environment: string): string {
+  const params = new URLSearchParams({
+    tx: tx.id,
+    [MARKET_PARAM]: marketKey({ country: tx.country, currency: tx.currency }),
+    [ENV_PARAM]: environment,
+  });
+  return `${TX_LIST_PATH[tx.kind]}?${params}`;
+}
+
+/** One attempt as the log lists it. */
+export interface WebhookDeliveryRow {
+  id: string;
+  /** Groups the attempts of one delivery (an event's first send, or one Resend). */
+  deliveryKey: string;
+  event: string;
+  /** signed | direct */
+  mode: string;
+  url: string;
+  status: DeliveryStatus;
+  /** The receiver's HTTP status; null when there was no answer (timeout, refused address…). */
+  responseStatus: number | null;
+  durationMs: number | null;
+  attempt: number;
+  /** FAILED only: when the next attempt runs (ISO-8601 UTC). */
+  nextAttemptAt: string | null;
+  /** Whether no later attempt of the same delivery exists (a FAILED one is then still retrying). */
+  isLatest: boolean;
+  /** A Resend: the attempt it repeats. */
+  resendOf: string | null;
+  error: string | null;
+  /** ISO-8601 UTC (microseconds). */
+  createdAt: string;
+  transaction: DeliveryTransaction | null;
+}
+
+export interface WebhookDeliveriesResponse {
+  rows: WebhookDeliveryRow[];
+  /** Attempts matching the filters (all pages). */
+  total: number;
+  page: number;
+  size: number;
+}
+
+/** One attempt of the timeline. */
+export interface DeliveryAttempt {
+  id: string;
+  attempt: number;
+  status: DeliveryStatus;
+  responseStatus: number | null;
+  durationMs: number | null;
+  error: string | null;
+  nextAttemptAt: string | null;
+  createdAt: string;
+}
+
+/** One attempt in full (the detail sheet). */
+export interface WebhookDeliveryDetail extends WebhookDeliveryRow {
+  requestHeaders: Record<string, string> | null;
+  requestBody: unknown;
+  responseHeaders: Record<string, string> | null;
+  responseBody: string | null;
+  /** Every attempt of this delivery (same delivery key), first to last. */
+  attempts: DeliveryAttempt[];
+}
+
+/** A FAILED attempt with a next attempt still to come: the log refetches while one is on screen. */
+export function isRetrying(row: Pick<WebhookDeliveryRow, "status" | "nextAttemptAt" | "isLatest">): boolean {
+  return row.status === "FAILED" && row.isLatest && row.nextAttemptAt !== null;
+}
