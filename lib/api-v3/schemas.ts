@@ -706,9 +706,10 @@ export const rateResponseDto = z
 export const healthDto = z
   .object({
     status: z.enum(["ok", "error"]),
-    info: z.record(z.string(), z.object({ status: z.string() })),
-    error: z.record(z.string(), z.object({ status: z.string() })),
-    details: z.record(z.string(), z.object({ status: z.string() })),
+    // An indicator may say more than its status (a down database's `message`), as Kotani's schema allows.
+    info: z.record(z.string(), z.looseObject({ status: z.string() })),
+    error: z.record(z.string(), z.looseObject({ status: z.string() })),
+    details: z.record(z.string(), z.looseObject({ status: z.string() })),
   })
   .meta({
     id: "HealthCheckDto",
