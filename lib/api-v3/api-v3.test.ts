@@ -58,7 +58,8 @@ vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<obj
 fastSandbox();
 
 const ROOT = path.resolve(__dirname, "../..");
-const KOTANI_SPEC = path.resolve(ROOT, "../shared/domain/kotani-openapi.json");
+/** The real spec, vendored (test/contracts/README.md). */
+const KOTANI_SPEC = path.resolve(ROOT, "test/contracts/kotani-openapi.json");
 const SANDBOX_HOST = "sandbox-api.test";
 
 type Handler = (req: Request, ctx: { params: Promise<unknown> }) => Promise<Response>;

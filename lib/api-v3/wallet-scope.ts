@@ -11,7 +11,7 @@ import { COUNTRIES, type Market } from "@/lib/markets";
 import { checkMobileNumber } from "@/lib/engine/phone";
 import { IDEMPOTENCY_KEY_RE } from "@/lib/ledger/idempotency-key";
 import { CALLING_CODES } from "@/lib/engine/networks";
-import { MESSAGES, renameFieldErrors, type FieldNames } from "./schemas";
+import { amountToDecimalString, fieldError, MESSAGES, renameFieldErrors, type FieldNames } from "./schemas";
 
 /**
  * What a v3 route resolves before it calls a service: the thing its path or body names (a wallet,
@@ -99,6 +99,28 @@ export async function walletAndScope(
 }
 
 export type CustomerRecord = typeof customers.$inferSelect;
+
+/**
+ * What a deposit and a withdrawal both resolve before the engine: the customer (by key), the
+ * wallet and its market's scope, the optional `currency` (must be the wallet's), the customer's
+ * country (must be the wallet's) and the amount as the engine's decimal string.
+ */
+export async function resolveMoneyRequest(
+  db: Db,
+  scope: Scope,
+  body: { customerKey: string; walletId: string; currency?: string; amount: number },
+): Promise<{ customer: CustomerRecord; wallet: ScopedWallet; walletScope: Scope; amount: string }> {
+  const customer = await findCustomerByKey(db, scope, body.customerKey);
+  const { scope: walletScope, wallet } = await walletAndScope(db, scope, body.walletId, { preferCountry: customer.countryCode });
+  if (body.currency !== undefined && body.currency.toUpperCase() !== wallet.currency) {
+    throw fieldError("currency", `must be the wallet's currency (${wallet.currency})`);
+  }
+  if (customer.countryCode !== walletScope.market.country) {
+    const name = (c: string) => COUNTRIES[c]?.name ?? c;
+    throw fieldError("customer_key", `is a customer in ${name(customer.countryCode)}; this wallet serves ${name(walletScope.market.country)}`);
+  }
+  return { customer, wallet, walletScope, amount: amountToDecimalString(body.amount, wallet.currency) };
+}
 
 /** A customer of the key's integrator and environment by its key, or NotFoundError("Customer not found."). */
 export async function findCustomerByKey(db: Db, scope: Scope, customerKey: string): Promise<CustomerRecord> {

@@ -1,15 +1,12 @@
 import { apiRoute } from "@/lib/auth/guard";
 import {
-  amountToDecimalString,
   createWithdrawalBody,
-  fieldError,
   MESSAGES,
   parseServiceInput,
   WITHDRAW_FIELDS,
 } from "@/lib/api-v3/schemas";
 import { toWithdrawResponse } from "@/lib/api-v3/dto";
-import { asApi, findCustomerByKey, idempotencyKeyOf, walletAndScope } from "@/lib/api-v3/wallet-scope";
-import { COUNTRIES } from "@/lib/markets";
+import { asApi, idempotencyKeyOf, resolveMoneyRequest } from "@/lib/api-v3/wallet-scope";
 import { sendMoneySchema } from "@/lib/engine/schemas";
 import { createPayout } from "@/lib/engine/create-payout";
 
@@ -22,21 +19,12 @@ export const POST = apiRoute(
   { permission: "payouts.create", tier: "money", body: createWithdrawalBody },
   async ({ db, scope, body, req, meta }) => {
     const idempotencyKey = idempotencyKeyOf(req);
-    const customer = await findCustomerByKey(db, scope, body.customer_key);
-    const { scope: walletScope, wallet } = await walletAndScope(db, scope, body.walletId, {
-      preferCountry: customer.countryCode,
+    const { customer, wallet, walletScope, amount } = await resolveMoneyRequest(db, scope, {
+      customerKey: body.customer_key,
+      walletId: body.walletId,
+      currency: body.currency,
+      amount: body.amount,
     });
-    if (body.currency !== undefined && body.currency.toUpperCase() !== wallet.currency) {
-      throw fieldError("currency", `must be the wallet's currency (${wallet.currency})`);
-    }
-    if (customer.countryCode !== walletScope.market.country) {
-      const name = (c: string) => COUNTRIES[c]?.name ?? c;
-      throw fieldError(
-        "customer_key",
-        `is a customer in ${name(customer.countryCode)}; this wallet serves ${name(walletScope.market.country)}`,
-      );
-    }
-    const amount = amountToDecimalString(body.amount, wallet.currency);
     const input = parseServiceInput(
       sendMoneySchema,
       {
