@@ -3,7 +3,8 @@
 import { useMemo, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
-import { KeyRound, MoreHorizontal, RefreshCw, ShieldCheck, Trash2 } from "lucide-react";
+import Link from "next/link";
+import { BookOpen, KeyRound, MoreHorizontal, RefreshCw, ShieldCheck, Trash2 } from "lucide-react";
 import { useQueryState } from "nuqs";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -195,7 +196,17 @@ export function ApiKeysView({ currentUserId }: { currentUserId: string }) {
       <PageHeader
         title="API Keys"
         description="Manage API keys and per-key permissions"
-        actions={<GenerateKeyDialog owners={owners} currentUserId={currentUserId} />}
+        actions={
+          <>
+            <Button asChild variant="outline">
+              <Link href="/api-keys/reference">
+                <BookOpen aria-hidden />
+                API reference
+              </Link>
+            </Button>
+            <GenerateKeyDialog owners={owners} currentUserId={currentUserId} />
+          </>
+        }
       />
 
       <Card>
