@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { apiKeys, integratorMarkets, integrators, type Environment } from "@/lib/db/schema";
 import type { Scope } from "@/lib/auth/principal";
@@ -47,6 +47,10 @@ export async function authenticateApiKey(
       organization: integrators.organization,
       timezone: integrators.timezone,
       productionStatus: integrators.productionStatus,
+      // The integrator's markets in the key's environment, default first, in the same round trip.
+      markets: sql<{ country: string; currency: string }[]>`coalesce((
+        select json_agg(json_build_object('country', m.country, 'currency', m.currency) order by m.is_default desc, m.currency, m.country)
+        from ${integratorMarkets} m where m.integrator_id = ${apiKeys.integratorId} and m.environment = ${apiKeys.environment}), '[]'::json)`,
     })
     .from(apiKeys)
     .innerJoin(integrators, eq(integrators.id, apiKeys.integratorId))
@@ -65,12 +69,8 @@ export async function authenticateApiKey(
     role = `Key of ${owner.email}`;
   }
 
-  const markets = await db
-    .select({ country: integratorMarkets.country, currency: integratorMarkets.currency, isDefault: integratorMarkets.isDefault })
-    .from(integratorMarkets)
-    .where(and(eq(integratorMarkets.integratorId, key.integratorId), eq(integratorMarkets.environment, key.environment)))
-    .orderBy(asc(integratorMarkets.currency), asc(integratorMarkets.country));
-  const home = markets.find((m) => m.isDefault) ?? markets[0] ?? { country: "KE", currency: "KES" };
+  const markets = typeof key.markets === "string" ? (JSON.parse(key.markets) as typeof key.markets) : key.markets;
+  const home = markets[0] ?? { country: "KE", currency: "KES" };
 
   // Last used (time and IP), written at most once a minute per key so a busy key costs no extra write per call.
   await db
@@ -91,7 +91,7 @@ export async function authenticateApiKey(
       permissions: new Set(permissions),
       environment: key.environment,
       market: { country: home.country, currency: home.currency },
-      markets: markets.map(({ country, currency }) => ({ country, currency })),
+      markets: [...markets].sort((a, b) => a.currency.localeCompare(b.currency) || a.country.localeCompare(b.country)),
       productionEnabled: key.productionStatus === "active",
       needsEnvironmentChoice: false,
     },
