@@ -11,6 +11,8 @@ import { test, expect } from "@playwright/test";
 const ROOT = process.cwd(); // Playwright runs from the repository root
 const FORGED = "proxy:proxy:proxy:proxy:proxy";
 const PUBLIC_ROUTES = new Set(["/api/auth/[...nextauth]"]);
+/** Public by design and answering 200 to anyone: the health check and the public API's OpenAPI document. */
+const OPEN_ROUTES = new Set(["/health", "/api/v3/health", "/api/v3/openapi.json"]);
 const PUBLIC_ACTION_EXPORTS = new Set(["requestResetCode", "resetPasswordWithCode", "acceptInviteAction", "acceptInvite"]);
 
 function walk(dir: string, match: (f: string) => boolean, out: string[] = []): string[] {
@@ -59,6 +61,11 @@ test.describe("[SECURITY] nothing answers without a session", () => {
             data: method === "GET" ? undefined : "{}",
             maxRedirects: 0,
           });
+          if (OPEN_ROUTES.has(route)) {
+            expect(res.status(), `${method} ${route} ${JSON.stringify(headers)}`).toBe(200);
+            expect(res.headers()["set-cookie"], `${method} ${route} sets no cookie`).toBeUndefined();
+            continue;
+          }
           if (route.startsWith("/l/")) {
             // A payment link's public checkout: the code is the credential; an unknown one is a plain 404, and no cookie is set.
             expect(res.status(), `${method} ${route} ${JSON.stringify(headers)}`).toBe(404);
