@@ -1,6 +1,6 @@
 "use client";
 
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { Check, ChevronDown, Lock } from "lucide-react";
@@ -10,6 +10,9 @@ import {
   DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Sheet, SheetClose, SheetContent, SheetDescription, SheetFooter, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
+import { cn } from "@/lib/utils";
 import { COUNTRIES, CURRENCIES } from "@/lib/markets";
 import { selectContext } from "@/lib/auth/context-actions";
 import { switchedUrl, type ContextSelection } from "@/lib/context-url";
@@ -42,51 +45,97 @@ export function showContext(router: ReturnType<typeof useRouter>, selection: Con
   router.replace(`${next.pathname}${next.search}`, { scroll: false });
 }
 
-export function MarketSelectors() {
+type SelectorLayout = "bar" | "sheet";
+
+/** In the phone sheet each selector stands on its own line under a caption (its name says the same). */
+function Caption({ children }: { children: React.ReactNode }) {
+  return (
+    <span aria-hidden className="text-xs font-medium text-muted-foreground">
+      {children}
+    </span>
+  );
+}
+
+/**
+ * Country and currency. Their accessible names start with what they are and include what they
+ * show ("Currency: KES Kenyan Shilling"), so the name a voice user reads off the screen works.
+ */
+export function MarketSelectors({ layout = "bar" }: { layout?: SelectorLayout }) {
   const scope = useScope();
   const { run, pending } = useSwitchContext();
   const currencies = [...new Set(scope.markets.map((m) => m.currency))];
   const countries = scope.markets.filter((m) => m.currency === scope.market.currency).map((m) => m.country);
+  const { country, currency } = scope.market;
+  const sheet = layout === "sheet";
 
+  const countrySelect = (
+    <Select
+      value={country}
+      disabled={pending}
+      onValueChange={(next) => run({ environment: scope.environment, country: next, currency })}
+    >
+      <SelectTrigger
+        aria-label={`Country: ${country} ${COUNTRIES[country]?.name ?? ""}`.trim()}
+        className={sheet ? "w-full" : "w-[88px]"}
+        size={sheet ? "default" : "sm"}
+      >
+        <SelectValue />
+      </SelectTrigger>
+      <SelectContent>
+        {countries.map((code) => (
+          <SelectItem key={code} value={code}>
+            <span className="font-mono text-xs">{code}</span>
+            <span className={sheet ? "text-muted-foreground" : "sr-only"}> {COUNTRIES[code]?.name ?? code}</span>
+          </SelectItem>
+        ))}
+      </SelectContent>
+    </Select>
+  );
+  const currencySelect = (
+    <Select
+      value={currency}
+      disabled={pending}
+      onValueChange={(next) => {
+        const first = scope.markets.find((m) => m.currency === next);
+        if (first) run({ environment: scope.environment, country: first.country, currency: next });
+      }}
+    >
+      <SelectTrigger
+        aria-label={`Currency: ${currency} ${CURRENCIES[currency]?.name ?? ""}`.trim()}
+        className={sheet ? "w-full" : "w-[220px]"}
+        size={sheet ? "default" : "sm"}
+      >
+        <SelectValue />
+      </SelectTrigger>
+      <SelectContent>
+        {currencies.map((code) => (
+          <SelectItem key={code} value={code}>
+            <span className="font-mono text-xs font-semibold">{code}</span>
+            <span className="text-muted-foreground"> {CURRENCIES[code]?.name ?? code}</span>
+          </SelectItem>
+        ))}
+      </SelectContent>
+    </Select>
+  );
+
+  if (sheet) {
+    return (
+      <div className="grid gap-4" aria-busy={pending}>
+        <div className="grid gap-1.5">
+          <Caption>Country</Caption>
+          {countrySelect}
+        </div>
+        <div className="grid gap-1.5">
+          <Caption>Currency</Caption>
+          {currencySelect}
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="flex items-center gap-2" aria-busy={pending}>
-      <Select
-        value={scope.market.country}
-        disabled={pending}
-        onValueChange={(country) => run({ environment: scope.environment, country, currency: scope.market.currency })}
-      >
-        <SelectTrigger aria-label="Country" className="w-[88px]" size="sm">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          {countries.map((code) => (
-            <SelectItem key={code} value={code}>
-              <span className="font-mono text-xs">{code}</span>
-              <span className="sr-only"> {COUNTRIES[code]?.name ?? code}</span>
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
-      <Select
-        value={scope.market.currency}
-        disabled={pending}
-        onValueChange={(currency) => {
-          const first = scope.markets.find((m) => m.currency === currency);
-          if (first) run({ environment: scope.environment, country: first.country, currency });
-        }}
-      >
-        <SelectTrigger aria-label="Currency" className="w-[220px] max-sm:w-[96px]" size="sm">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          {currencies.map((code) => (
-            <SelectItem key={code} value={code}>
-              <span className="font-mono text-xs font-semibold">{code}</span>
-              <span className="text-muted-foreground max-sm:sr-only"> {CURRENCIES[code]?.name ?? code}</span>
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+      {countrySelect}
+      {currencySelect}
     </div>
   );
 }
@@ -95,22 +144,31 @@ export function EnvironmentBadge({ environment }: { environment: "sandbox" | "pr
   return environment === "production" ? <Badge variant="success">Prod</Badge> : <Badge variant="warning">Sandbox</Badge>;
 }
 
-export function EnvironmentSelector() {
+const environmentLabel = (environment: "sandbox" | "production") => (environment === "production" ? "Production" : "Sandbox");
+
+export function EnvironmentSelector({ layout = "bar" }: { layout?: SelectorLayout }) {
   const scope = useScope();
   const { run, pending } = useSwitchContext();
-  const label = scope.environment === "production" ? "Production" : "Sandbox";
-  return (
+  const label = environmentLabel(scope.environment);
+  const sheet = layout === "sheet";
+  const menu = (
     <DropdownMenu>
+      {/* Named by its content ("Environment: Sandbox"): the badge repeats the label, so it is hidden from the name. */}
       <DropdownMenuTrigger
         disabled={pending}
-        aria-label={`Environment: ${label}. Change environment`}
-        className="inline-flex h-8 items-center gap-2 rounded-md border border-input px-2.5 text-sm hover:bg-accent"
+        className={cn(
+          "inline-flex items-center gap-2 rounded-md border border-input text-sm hover:bg-accent disabled:opacity-50",
+          sheet ? "h-9 w-full px-3 shadow-sm" : "h-8 px-2.5",
+        )}
       >
-        <EnvironmentBadge environment={scope.environment} />
-        <span className="max-sm:sr-only">{label}</span>
-        <ChevronDown className="size-3.5 opacity-70" aria-hidden />
+        <span className="sr-only">Environment: </span>
+        <span aria-hidden className="inline-flex">
+          <EnvironmentBadge environment={scope.environment} />
+        </span>
+        <span>{label}</span>
+        <ChevronDown className={cn("size-3.5 opacity-70", sheet && "ml-auto size-4")} aria-hidden />
       </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-56">
+      <DropdownMenuContent align={sheet ? "start" : "end"} className={sheet ? "w-(--radix-dropdown-menu-trigger-width)" : "w-56"}>
         <DropdownMenuLabel>Environment</DropdownMenuLabel>
         <DropdownMenuSeparator />
         <DropdownMenuItem
@@ -134,5 +192,59 @@ export function EnvironmentSelector() {
         )}
       </DropdownMenuContent>
     </DropdownMenu>
+  );
+  if (!sheet) return menu;
+  return (
+    <div className="grid gap-1.5">
+      <Caption>Environment</Caption>
+      {menu}
+    </div>
+  );
+}
+
+/**
+ * Below `md` the three selectors do not fit the top bar: one compact button names the market and
+ * environment ("KE · KES · Sandbox") and opens a bottom sheet with the same selectors.
+ */
+export function ContextSheet({ className }: { className?: string }) {
+  const scope = useScope();
+  const [open, setOpen] = useState(false);
+  const { country, currency } = scope.market;
+  const environment = environmentLabel(scope.environment);
+  return (
+    <Sheet open={open} onOpenChange={setOpen}>
+      <SheetTrigger asChild>
+        <Button
+          variant="outline"
+          size="sm"
+          aria-label={`Market and environment: ${country}, ${currency}, ${environment}`}
+          className={cn("min-w-0 shrink gap-1.5 px-2.5", className)}
+        >
+          <span
+            aria-hidden
+            className={cn("size-2 shrink-0 rounded-full max-[359px]:hidden", scope.environment === "production" ? "bg-success" : "bg-warning")}
+          />
+          <span className="truncate">
+            {country} · {currency} · {environment}
+          </span>
+          <ChevronDown className="size-3.5 opacity-70" aria-hidden />
+        </Button>
+      </SheetTrigger>
+      <SheetContent side="bottom" className="gap-0 rounded-t-xl">
+        <SheetHeader>
+          <SheetTitle>Market and environment</SheetTitle>
+          <SheetDescription>Every page shows the data of this market and environment.</SheetDescription>
+        </SheetHeader>
+        <div className="grid gap-4 px-4 pb-2">
+          <MarketSelectors layout="sheet" />
+          <EnvironmentSelector layout="sheet" />
+        </div>
+        <SheetFooter className="pb-[max(1rem,env(safe-area-inset-bottom))]">
+          <SheetClose asChild>
+            <Button variant="secondary">Done</Button>
+          </SheetClose>
+        </SheetFooter>
+      </SheetContent>
+    </Sheet>
   );
 }

@@ -19,12 +19,14 @@ export function UserMenu() {
     .split(/\s+/)
     .map((w) => w[0])
     .join("")
-    .slice(0, 2);
+    .slice(0, 2)
+    .toUpperCase();
   return (
     <DropdownMenu>
+      {/* The name includes the initials it shows, so "User menu" and what is on screen both find it. */}
       <DropdownMenuTrigger
-        aria-label="User menu"
-        className="flex size-8 items-center justify-center rounded-full bg-primary text-xs font-semibold uppercase text-primary-foreground"
+        aria-label={`User menu: ${initials}`}
+        className="flex size-8 shrink-0 items-center justify-center rounded-full bg-primary text-xs font-semibold uppercase text-primary-foreground"
       >
         {initials}
       </DropdownMenuTrigger>

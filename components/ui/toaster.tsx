@@ -26,6 +26,8 @@ const LazySonner = dynamic(
   { ssr: false },
 );
 
+const TOP_OFFSET = 64;
+
 function Toaster(props: ToasterProps) {
   const { resolvedTheme } = useTheme();
   return (
@@ -34,6 +36,9 @@ function Toaster(props: ToasterProps) {
       richColors
       closeButton
       position="top-right"
+      // Below the 56 px top bar, so a toast never covers its controls (theme, user menu, selectors).
+      offset={{ top: TOP_OFFSET }}
+      mobileOffset={{ top: TOP_OFFSET }}
       className="toaster group"
       {...props}
     />
