@@ -18,6 +18,7 @@ import {
   searchParam,
   single,
   sortParam,
+  textParam,
   tzParam,
 } from "@/lib/client/list-params";
 
@@ -50,7 +51,7 @@ export const auditListSchema = z
     /** Actor email, target id, action or IP contains this. */
     q: searchParam(100),
     /** The actor's email (case-insensitive). */
-    actor: single(z.string().trim().max(254, "Unknown actor").optional()),
+    actor: textParam(254, "The actor", "Unknown actor"),
     /** Exact action codes, e.g. "team.invite_sent". */
     action: listParam(50, actionCode),
     outcome: listParam(3, z.enum(AUDIT_OUTCOMES, { error: "Outcome must be success, failure or denied" })),

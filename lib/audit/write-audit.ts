@@ -4,6 +4,7 @@ import type { Environment } from "@/lib/db/schema";
 import { actorOf, type Scope } from "@/lib/auth/principal";
 import { AppError } from "@/lib/auth/errors";
 import type { AuditAction } from "./actions";
+import { storableText } from "@/lib/text-input";
 
 export interface AuditEvent {
   integratorId: string | null;
@@ -37,20 +38,35 @@ export function auditedBy(
   };
 }
 
+/**
+ * Metadata as PostgreSQL's jsonb accepts it: strings with NUL or an unpaired surrogate (a refused
+ * value recorded as sent) get U+FFFD instead, so such input can never make the audit write — and
+ * with it the mutation or the refusal it records — fail. Metadata is built by the code: shallow.
+ */
+function storable(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return storableText(value);
+  if (depth > 20 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => storable(v, depth + 1));
+  if (value instanceof Date) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableText(k), storable(v, depth + 1)]));
+}
+
+const storableOrNull = (value: string | null | undefined) => (value == null ? value : storableText(value));
+
 /** Appends one audit row. Append-only by design: nothing in the app updates or deletes them. */
 export async function writeAudit(db: Pick<Db, "insert">, event: AuditEvent): Promise<void> {
   await db.insert(auditLogs).values({
     integratorId: event.integratorId,
     environment: event.environment ?? null,
     actorUserId: event.actorUserId ?? null,
-    actorEmail: event.actorEmail ?? null,
+    actorEmail: storableOrNull(event.actorEmail) ?? null,
     action: event.action,
-    targetType: event.targetType,
-    targetId: event.targetId,
+    targetType: storableOrNull(event.targetType),
+    targetId: storableOrNull(event.targetId),
     outcome: event.outcome ?? "success",
     ip: event.ip ?? null,
-    userAgent: event.userAgent?.slice(0, 512) ?? null,
-    metadata: event.metadata,
+    userAgent: storableOrNull(event.userAgent?.slice(0, 512)) ?? null,
+    metadata: event.metadata === undefined ? undefined : (storable(event.metadata) as Record<string, unknown>),
   });
 }
 

@@ -203,7 +203,7 @@ export function gatedRoute<S extends z.ZodType, P = Record<string, string>>(
         throw e instanceof AppError ? e : new UnauthorizedError();
       });
       if (scope.needsTwoFactorSetup) throw new ForbiddenError(TWO_FACTOR_REQUIRED_MESSAGE);
-      const params = await routeCtx.params;
+      const params = await routeParams(routeCtx.params);
       const needed = typeof permission === "function" ? permission(params) : permission;
       if (!meets(scope, needed)) {
         await refuseMissingPermission(scope, needed, `${req.method} ${new URL(req.url).pathname}`);
@@ -246,6 +246,15 @@ export function gatedRoute<S extends z.ZodType, P = Record<string, string>>(
   };
 }
 
+/** A path segment that is not valid percent-encoding (/api/wallets/%C0%AF) rejects Next's params: a 404, like an unknown id. */
+async function routeParams<P>(params: Promise<P>): Promise<P> {
+  try {
+    return await params;
+  } catch {
+    throw new NotFoundError("Not found");
+  }
+}
+
 /** Repeated keys (?status=A&status=B) become arrays. */
 function groupParams(params: URLSearchParams): Map<string, string | string[]> {
   const out = new Map<string, string | string[]>();
@@ -276,15 +285,34 @@ export async function requirePageScope(permission?: Requirement): Promise<Member
 }
 
 /**
+ * A page's `params`, or the 404 page when Next could not decode a segment (a path that is not
+ * valid percent-encoding, /wallets/%C0%AF, rejects the promise). The page still parses the ids.
+ */
+export async function pageParams<P>(params: Promise<P>): Promise<P> {
+  try {
+    return await params;
+  } catch {
+    notFound();
+  }
+}
+
+/**
  * The page guard of public pages (no session: an invite link, later a payment link's checkout):
  * the URL's params parsed with their zod schema (anything else is the 404 page), the database
  * and the request's origin. Throttling, where a page needs it, is the page service's job.
  */
 export async function requirePublicPage<S extends z.ZodType>(
   schema: S,
+  /** The page's `params` promise (or its value): one that rejects (a segment that is not valid percent-encoding, /invite/%C0%AF) is the 404 page too. */
   raw: unknown,
 ): Promise<{ db: Db; input: z.infer<S>; meta: RequestMeta }> {
-  const parsed = schema.safeParse(raw);
+  let value: unknown;
+  try {
+    value = await raw;
+  } catch {
+    notFound();
+  }
+  const parsed = schema.safeParse(value);
   if (!parsed.success) notFound();
   return { db: await getDb(), input: parsed.data, meta: await requestMeta() };
 }

@@ -22,6 +22,7 @@ import {
   type inferParserType,
 } from "nuqs/server";
 import { isValidTimeZone, parseIsoDay } from "@/lib/transactions/dates";
+import { cleanText } from "@/lib/text-input";
 
 /** One value: the last of repeated keys. */
 export const single = <T extends z.ZodType>(schema: T) =>
@@ -39,11 +40,20 @@ export function listParam<T extends z.ZodType<string>>(max: number, item: T) {
   );
 }
 
-/** Search text (`q`): trimmed, "" when absent. */
-export const searchParam = (max = 100) =>
-  single(z.string().max(max, `Search is limited to ${max} characters`).optional().default("")).transform((v) =>
-    v.trim(),
-  );
+/**
+ * Search text (`q`): trimmed, "" when absent; control characters (NUL…) and unpaired surrogates
+ * refused with a 400 and a message (lib/text-input.ts), never passed on to the database.
+ */
+export const searchParam = (max = 100, label = "The search") =>
+  single(
+    cleanText(z.string().max(max, `Search is limited to ${max} characters`), label)
+      .optional()
+      .default(""),
+  ).transform((v) => v.trim());
+
+/** Any other free-text value of a query string (a name, an email to filter by): the same rule as `q`. */
+export const textParam = (max: number, label: string, tooLong = `${label} must be at most ${max} characters`) =>
+  single(cleanText(z.string().trim().max(max, tooLong), label).optional());
 
 /** A calendar day "2026-01-31" (a real date). */
 export const dayParam = single(

@@ -20,6 +20,8 @@ import { ENV_PARAM, MARKET_PARAM } from "@/lib/context-url";
 import { marketKey, type Market } from "@/lib/markets";
 import { decodeCursor } from "@/lib/transactions/list-contract";
 import { DEPOSIT_STATUSES, WITHDRAWAL_STATUSES } from "@/lib/transactions/kinds";
+import { NotFoundError } from "@/lib/auth/errors";
+import { CUSTOMER_NOT_FOUND } from "./schemas";
 
 export const CUSTOMER_TX_PAGE_SIZES = [10, 20, 50, 100] as const;
 export const CUSTOMER_TX_PAGE_SIZE = 20;
@@ -44,6 +46,12 @@ export const CUSTOMER_TX_LIST_PATH: Record<CustomerTxKind, string> = {
 
 /** A customer id as the routes accept it (the transactions' id alphabet). */
 export const CUSTOMER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The route's `[id]` checked: anything else is "Customer not found." (404), like another integrator's customer. */
+export function customerRouteId(params: { id: string }): string {
+  if (!CUSTOMER_ID_PATTERN.test(params.id)) throw new NotFoundError(CUSTOMER_NOT_FOUND);
+  return params.id;
+}
 
 const statusToken = z
   .string()

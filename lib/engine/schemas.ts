@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { idempotencyKeySchema } from "@/lib/ledger/idempotency-key";
+import { cleanText, plainText } from "@/lib/text-input";
 
 export const PAYOUT_CHANNELS = ["MOBILE_MONEY", "BANK", "LIPA_NA_MPESA", "PAYBILL"] as const;
 export type PayoutChannel = (typeof PAYOUT_CHANNELS)[number];
@@ -33,14 +34,8 @@ export const COLLECTION_METHODS = [
 
 const id = z.string().trim().max(64, "Unknown id").regex(/^[A-Za-z0-9_-]*$/, "Unknown id");
 
-/** NUL and other control characters (PostgreSQL text cannot hold NUL): refused with a field message, never a 500. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-export const plainText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be at most ${max} characters`)
-    .refine((v) => !CONTROL.test(v), `${label} cannot contain control characters`);
+/** Free text: trimmed, at most `max` characters, no control characters or unpaired surrogates (lib/text-input.ts). */
+export { plainText };
 const optionalText = (max: number, label: string) => plainText(max, label).optional();
 
 export const referenceIdSchema = z
@@ -57,7 +52,7 @@ export const callbackUrlSchema = z
   .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), "Enter an http(s) URL, like https://example.com/webhooks")
   .optional();
 
-const amountSchema = z.string({ error: "Enter an amount" }).trim().min(1, "Enter an amount").max(64, "Amount is too long");
+const amountSchema = cleanText(z.string({ error: "Enter an amount" }).trim().min(1, "Enter an amount").max(64, "Amount is too long"), "The amount");
 
 /** "+ New Collection": an existing customer, or a number typed in the market's country. */
 export const newCollectionSchema = z
@@ -123,7 +118,7 @@ export type SendMoneyInput = z.input<typeof sendMoneySchema>;
 export const payoutQuoteSchema = z.object({
   walletId: id.optional(),
   channel: z.enum(PAYOUT_CHANNELS).default("MOBILE_MONEY"),
-  amount: z.string().trim().max(64).default(""),
+  amount: cleanText(z.string().trim().max(64), "The amount").default(""),
 });
 
 export const transactionRefSchema = z.object({ transactionId: id.pipe(z.string().min(1, "Unknown transaction")) });
@@ -142,6 +137,6 @@ export type DecideApprovalInput = z.input<typeof decideApprovalSchema>;
 /** An empty threshold turns approvals off for the currency. */
 export const approvalThresholdSchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/, "Choose a currency"),
-  threshold: z.string().trim().max(64, "Amount is too long").default(""),
+  threshold: cleanText(z.string().trim().max(64, "Amount is too long"), "The threshold").default(""),
 });
 export type ApprovalThresholdInput = z.input<typeof approvalThresholdSchema>;

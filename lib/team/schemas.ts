@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { ALL_PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-limits";
+import { cleanText } from "@/lib/text-input";
 
 /** At most this many addresses in one "Invite teammates" submission. */
 export const MAX_INVITES_PER_REQUEST = 50;
@@ -112,16 +113,22 @@ export const memberIdSchema = z.object({ memberId: idSchema });
 export const changeMemberRoleSchema = z.object({ memberId: idSchema, roleId: roleIdSchema });
 
 export const permissionSchema = z.enum(ALL_PERMISSIONS as [Permission, ...Permission[]], {
-  error: (issue) => `Unknown permission: ${String(issue.input)}`,
+  // Only a string is quoted back: String() of a deeply nested array (what an action's body can
+  // decode to) overflows the stack.
+  error: (issue) =>
+    typeof issue.input === "string" ? `Unknown permission: ${issue.input.slice(0, 60)}` : "Unknown permission: not a permission name",
 });
 
 export const roleInputSchema = z.object({
-  name: z
-    .string({ error: "Enter a role name" })
-    .trim()
-    .min(1, "Enter a role name")
-    .max(ROLE_NAME_MAX_LENGTH, `A role name is at most ${ROLE_NAME_MAX_LENGTH} characters`),
-  description: z.string().trim().max(200, "Keep the description under 200 characters").default(""),
+  name: cleanText(
+    z
+      .string({ error: "Enter a role name" })
+      .trim()
+      .min(1, "Enter a role name")
+      .max(ROLE_NAME_MAX_LENGTH, `A role name is at most ${ROLE_NAME_MAX_LENGTH} characters`),
+    "The role name",
+  ),
+  description: cleanText(z.string().trim().max(200, "Keep the description under 200 characters"), "The description").default(""),
   permissions: z
     .array(permissionSchema)
     .max(ALL_PERMISSIONS.length * 2)
@@ -154,11 +161,14 @@ export const acceptNewAccountSchema = z
   .object({
     mode: z.literal("new"),
     token: inviteTokenSchema,
-    name: z
-      .string({ error: "Enter your name" })
-      .trim()
-      .min(1, "Enter your name")
-      .max(100, "Use at most 100 characters"),
+    name: cleanText(
+      z
+        .string({ error: "Enter your name" })
+        .trim()
+        .min(1, "Enter your name")
+        .max(100, "Use at most 100 characters"),
+      "Your name",
+    ),
     password: passwordSchema,
     confirmPassword: z.string({ error: "Confirm your password" }),
   })

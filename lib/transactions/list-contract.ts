@@ -16,6 +16,7 @@ import { NotFoundError } from "@/lib/auth/errors";
 import type { TransactionKind } from "@/lib/db/schema/enums";
 import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
 import { dayParam, listParam, listUrlState, single, type CursorPage, type UrlStateOf } from "@/lib/client/list-params";
+import { cleanText } from "@/lib/text-input";
 import { isListSlug, KIND_CONFIG, KIND_PERMISSION, type ListSlug } from "./kinds";
 
 // ---------------------------------------------------------------- paging and sorting
@@ -118,7 +119,7 @@ const amountText = z
  */
 export const listQuerySchema = z
   .object({
-    q: single(z.string().max(100, "Search is limited to 100 characters").optional().default("")),
+    q: single(cleanText(z.string().max(100, "Search is limited to 100 characters"), "The search").optional().default("")),
     status: listParam(40, token),
     network: listParam(20, token),
     method: listParam(20, token),
@@ -160,7 +161,7 @@ export const listQuerySchema = z
         .refine((v) => v === undefined || v === "" || decodeCursor(v) !== null, "Malformed cursor"),
     ),
     /** Which zone the date range is in: the integrator's or UTC (what the sidebar widget shows). */
-    tz: single(z.string().max(64).optional()),
+    tz: single(cleanText(z.string().max(64), "The time zone").optional()),
     /** Export only these rows (selection). */
     ids: listParam(MAX_SELECTED_IDS, z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Malformed id")),
   })
@@ -267,6 +268,12 @@ export function txExportUrl(
 /** The `[kind]` route segment → a known list (404 otherwise). */
 export function listSlug(value: string): ListSlug {
   if (!isListSlug(value)) throw new NotFoundError("Unknown transaction list");
+  return value;
+}
+
+/** The `[id]` route segment checked: anything but a transaction id's alphabet is "Transaction not found" (404). */
+export function transactionRouteId(value: string): string {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw new NotFoundError("Transaction not found");
   return value;
 }
 

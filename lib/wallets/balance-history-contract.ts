@@ -6,6 +6,8 @@
 import { z } from "zod";
 import { parseAsInteger, parseAsString } from "nuqs/server";
 import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
+import { NotFoundError } from "@/lib/auth/errors";
+import { walletIdSchema } from "./schemas";
 import {
   checkDateRange,
   dayParam,
@@ -52,6 +54,15 @@ export const balanceHistorySchema = z
   .transform(({ size, ...rest }) => ({ ...rest, pageSize: size }));
 
 export type BalanceHistoryQuery = z.output<typeof balanceHistorySchema>;
+
+export const WALLET_NOT_FOUND = "Wallet not found";
+
+/** The route's `[id]` parsed with the wallet id schema: anything else is "Wallet not found" (404), like another integrator's wallet. */
+export function walletRouteId(params: { id: string }): string {
+  const parsed = walletIdSchema.safeParse(params.id);
+  if (!parsed.success) throw new NotFoundError(WALLET_NOT_FOUND);
+  return parsed.data;
+}
 
 export const HISTORY_FILTER_KEYS = ["q", "kind", "from", "to"] as const;
 

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { idempotencyKeySchema } from "@/lib/ledger/idempotency-key";
+import { cleanText } from "@/lib/text-input";
 
 export const walletIdSchema = z
   .string({ error: "Choose a wallet" })
@@ -19,7 +20,7 @@ export const transferFormSchema = z
     walletId: walletIdSchema,
     mode: transferModeSchema,
     /** Decimal string as typed ("1,000.50"); required for "specific". */
-    amount: z.string().max(64, "Amount is too long").optional(),
+    amount: cleanText(z.string().max(64, "Amount is too long"), "The amount").optional(),
     idempotencyKey: idempotencyKeySchema,
   })
   .superRefine((v, ctx) => {
@@ -45,7 +46,7 @@ export const transferApiSchema = z
   .strictObject(
     {
       walletId: walletIdSchema,
-      amount: z.string({ error: AMOUNT_STRING_MESSAGE }).max(64, "Amount is too long").optional(),
+      amount: cleanText(z.string({ error: AMOUNT_STRING_MESSAGE }).max(64, "Amount is too long"), "The amount").optional(),
       entire: z.boolean({ error: "entire must be true or false" }).optional(),
       idempotencyKey: idempotencyKeySchema.optional(),
     },
@@ -69,11 +70,14 @@ export const transferApiSchema = z
   });
 export type TransferApiInput = z.input<typeof transferApiSchema>;
 
-export const walletNameSchema = z
-  .string({ error: "Enter a wallet name" })
-  .trim()
-  .min(2, "The name must be at least 2 characters")
-  .max(60, "The name must be at most 60 characters");
+export const walletNameSchema = cleanText(
+  z
+    .string({ error: "Enter a wallet name" })
+    .trim()
+    .min(2, "The name must be at least 2 characters")
+    .max(60, "The name must be at most 60 characters"),
+  "The name",
+);
 
 /** "+ Add Wallet": a name and one of the integrator's markets in the current environment. */
 export const createWalletSchema = z.object({

@@ -24,7 +24,7 @@ const TITLES = {
 } as const;
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
-  const { db, input } = await requirePublicPage(inviteParamsSchema, await params);
+  const { db, input } = await requirePublicPage(inviteParamsSchema, params);
   const invite = await getInviteByToken(db, input.token);
 
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { SearchParams } from "nuqs/server";
 import { notFound } from "next/navigation";
-import { requirePageScope } from "@/lib/auth/guard";
+import { pageParams, requirePageScope } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/auth/errors";
 import { getDb } from "@/lib/db/client";
 import { scopeKeyOf } from "@/lib/client/fetch-json";
@@ -29,7 +29,7 @@ export default async function BulkUploadPage({
   searchParams: Promise<SearchParams>;
 }) {
   const scope = await requirePageScope("bulk_payments.read");
-  const { uploadId } = await params;
+  const { uploadId } = await pageParams(params);
   if (!BULK_ROUTE_ID.test(uploadId)) notFound();
   const [db, state] = await Promise.all([getDb(), loadBatchItemsSearchParams(searchParams)]);
   const upload = await getBulkUpload(db, scope, uploadId).catch((e) => {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { SearchParams } from "nuqs/server";
 import { notFound } from "next/navigation";
-import { requirePageScope } from "@/lib/auth/guard";
+import { pageParams, requirePageScope } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/auth/errors";
 import { getDb } from "@/lib/db/client";
 import { scopeKeyOf } from "@/lib/client/fetch-json";
@@ -10,6 +10,7 @@ import { parseRouteQuery, prefetchJson } from "@/lib/client/prefetch";
 import { getCustomer } from "@/lib/customers/get-customer";
 import { listCustomerTransactions } from "@/lib/customers/list-customer-transactions";
 import {
+  CUSTOMER_ID_PATTERN,
   customerQueryKeys,
   customerTransactionsListQuery,
   customerTransactionsSchema,
@@ -27,7 +28,8 @@ export default async function CustomerPage({
   searchParams: Promise<SearchParams>;
 }) {
   const scope = await requirePageScope("customers.read");
-  const { id } = await params;
+  const { id } = await pageParams(params);
+  if (!CUSTOMER_ID_PATTERN.test(id)) notFound();
   const db = await getDb();
   const customer = await getCustomer(db, scope, id).catch((e) => {
     if (e instanceof NotFoundError) notFound();

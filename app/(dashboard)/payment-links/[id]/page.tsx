@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { SearchParams } from "nuqs/server";
 import { notFound } from "next/navigation";
-import { requirePageScope } from "@/lib/auth/guard";
+import { pageParams, requirePageScope } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/auth/errors";
 import { getDb } from "@/lib/db/client";
 import { scopeKeyOf } from "@/lib/client/fetch-json";
@@ -30,7 +30,7 @@ export default async function PaymentLinkPage({
   searchParams: Promise<SearchParams>;
 }) {
   const scope = await requirePageScope("payment_links.read");
-  const { id } = await params;
+  const { id } = await pageParams(params);
   if (!LINK_ROUTE_ID.test(id)) notFound();
   const [db, state] = await Promise.all([getDb(), loadLinkPaymentsSearchParams(searchParams)]);
   const link = await getPaymentLink(db, scope, id).catch((e) => {

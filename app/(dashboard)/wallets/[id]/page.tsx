@@ -4,7 +4,8 @@ import type { SearchParams } from "nuqs/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArrowLeft } from "lucide-react";
-import { requirePageScope } from "@/lib/auth/guard";
+import { pageParams, requirePageScope } from "@/lib/auth/guard";
+import { walletIdSchema } from "@/lib/wallets/schemas";
 import { NotFoundError } from "@/lib/auth/errors";
 import { getDb } from "@/lib/db/client";
 import { getWallet } from "@/lib/wallets/list-wallets";
@@ -35,7 +36,8 @@ export default async function WalletHistoryPage({
   searchParams: Promise<SearchParams>;
 }) {
   const scope = await requirePageScope("wallets.read");
-  const { id } = await params;
+  const { id } = await pageParams(params);
+  if (!walletIdSchema.safeParse(id).success) notFound();
   const db = await getDb();
   const wallet = await getWallet(db, scope, id).catch((e) => {
     if (e instanceof NotFoundError) notFound();

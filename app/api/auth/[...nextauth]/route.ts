@@ -13,8 +13,26 @@ type RouteContext = { params: Promise<{ nextauth: string[] }> };
  */
 const MAX_BODY_BYTES = 16 * 1024;
 
+/**
+ * The catch-all's segments, or null when Next could not decode them (/api/auth/%C0%AF rejects the
+ * params promise): a plain 404 then, before next-auth (which would throw, a 500) sees the request.
+ */
+async function segments(ctx: RouteContext): Promise<string[] | null> {
+  try {
+    return (await ctx.params).nextauth ?? [];
+  } catch {
+    return null;
+  }
+}
+
+function notFound(): Response {
+  return Response.json({ error: "Not found" }, { status: 404, headers: { "cache-control": "no-store" } });
+}
+
 export async function GET(req: Request, ctx: RouteContext): Promise<Response> {
-  return handler(req, ctx);
+  const nextauth = await segments(ctx);
+  if (!nextauth) return notFound();
+  return handler(req, { params: Promise.resolve({ nextauth }) });
 }
 
 /**
@@ -24,6 +42,8 @@ export async function GET(req: Request, ctx: RouteContext): Promise<Response> {
  * authorize(), before any password work, so there is one source of truth.
  */
 export async function POST(req: Request, ctx: RouteContext): Promise<Response> {
+  const nextauth = await segments(ctx);
+  if (!nextauth) return notFound();
   let bytes: Uint8Array;
   try {
     bytes = await readBodyBytes(req, MAX_BODY_BYTES);
@@ -39,9 +59,8 @@ export async function POST(req: Request, ctx: RouteContext): Promise<Response> {
       { status: 400, headers: { "cache-control": "no-store" } },
     );
   }
-  const res = await handler(bodyFrom(req, bytes), ctx);
-  const { nextauth } = await ctx.params;
-  if (res.status !== 401 || nextauth?.[0] !== "callback" || nextauth[1] !== "credentials") return res;
+  const res = await handler(bodyFrom(req, bytes), { params: Promise.resolve({ nextauth }) });
+  if (res.status !== 401 || nextauth[0] !== "callback" || nextauth[1] !== "credentials") return res;
   if (!(res.headers.get("content-type") ?? "").includes("application/json")) return res;
   const body = (await res
     .clone()

@@ -1,10 +1,10 @@
 import { gatedRoute } from "@/lib/auth/guard";
-import { customerTransactionsSchema } from "@/lib/customers/customer-transactions-contract";
+import { customerRouteId, customerTransactionsSchema } from "@/lib/customers/customer-transactions-contract";
 import { listCustomerTransactions } from "@/lib/customers/list-customer-transactions";
 
 /** A page of the customer's collections and payouts (the kinds the member may read), newest first. */
 export const GET = gatedRoute<typeof customerTransactionsSchema, { id: string }>(
   ["collections.read", "payouts.read"],
   customerTransactionsSchema,
-  async ({ db, scope, input, params }) => listCustomerTransactions(db, scope, params.id, input),
+  async ({ db, scope, input, params }) => listCustomerTransactions(db, scope, customerRouteId(params), input),
 );

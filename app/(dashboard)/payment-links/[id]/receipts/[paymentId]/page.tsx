@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArrowLeft, Download } from "lucide-react";
-import { requirePageScope } from "@/lib/auth/guard";
+import { pageParams, requirePageScope } from "@/lib/auth/guard";
 import { NotFoundError } from "@/lib/auth/errors";
 import { getDb } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money";
@@ -42,7 +42,7 @@ function Row({ term, children, strong }: { term: string; children: React.ReactNo
 /** A payment link payment's receipt, printable (the browser's print) or as a PDF download. */
 export default async function ReceiptPage({ params }: { params: Promise<{ id: string; paymentId: string }> }) {
   const scope = await requirePageScope("payment_links.read");
-  const { id, paymentId } = await params;
+  const { id, paymentId } = await pageParams(params);
   if (!LINK_ROUTE_ID.test(id) || !LINK_ROUTE_ID.test(paymentId)) notFound();
   const db = await getDb();
   const receipt = await getDashboardReceipt(db, scope, id, paymentId).catch((e) => {
