@@ -7,6 +7,7 @@ import { AppSidebar } from "@/components/shell/app-sidebar";
 import { TopBar } from "@/components/shell/top-bar";
 import { DashboardProviders } from "@/components/shell/dashboard-providers";
 import { ContextUrlSync } from "@/components/shell/context-url-sync";
+import { CommandPalette } from "@/components/shell/command-palette";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const scope = await requirePageScope();
@@ -41,6 +42,8 @@ export default async function DashboardLayout({ children }: { children: React.Re
               </main>
             </div>
           </div>
+          {/* Ctrl/⌘+K and the keyboard shortcuts, on every dashboard page. */}
+          <CommandPalette />
         </TimezoneProvider>
       </ScopeProvider>
     </DashboardProviders>

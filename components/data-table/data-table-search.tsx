@@ -28,6 +28,7 @@ export function DataTableSearch({ value, onChange, placeholder, label, delay = 3
       <Search className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
       <Input
         type="search"
+        data-list-search
         aria-label={label}
         placeholder={placeholder}
         value={draft}

@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { Plus } from "lucide-react";
 import { useCan } from "@/components/shell/scope-context";
 import { FormDialog, FormLoading, type FormDialogTriggerProps } from "@/components/ui/form-dialog";
+import type { OpenableDialog } from "@/components/shell/open-on-arrival";
 import type { DefaultCustomer } from "./new-collection-form";
 
 const NewCollectionForm = dynamic(() => import("./new-collection-form").then((m) => m.NewCollectionForm), { loading: FormLoading });
@@ -16,10 +17,11 @@ const NewCollectionForm = dynamic(() => import("./new-collection-form").then((m)
 export function NewCollectionDialog({
   walletId,
   defaultCustomer,
+  openParam,
   label = "New Collection",
   icon = <Plus aria-hidden />,
   ...trigger
-}: FormDialogTriggerProps & { walletId?: string; defaultCustomer?: DefaultCustomer }) {
+}: FormDialogTriggerProps & { walletId?: string; defaultCustomer?: DefaultCustomer; openParam?: OpenableDialog }) {
   const canCreate = useCan("collections.create");
   if (!canCreate) return null;
   return (
@@ -29,6 +31,7 @@ export function NewCollectionDialog({
       icon={icon}
       Form={NewCollectionForm}
       formProps={{ walletId, defaultCustomer }}
+      openParam={openParam}
     />
   );
 }

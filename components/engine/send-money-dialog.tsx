@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { Send } from "lucide-react";
 import { useCan } from "@/components/shell/scope-context";
 import { FormDialog, FormLoading, type FormDialogTriggerProps } from "@/components/ui/form-dialog";
+import type { OpenableDialog } from "@/components/shell/open-on-arrival";
 import type { DefaultCustomer } from "./new-collection-form";
 
 const SendMoneyForm = dynamic(() => import("./send-money-form").then((m) => m.SendMoneyForm), { loading: FormLoading });
@@ -17,10 +18,11 @@ const SendMoneyForm = dynamic(() => import("./send-money-form").then((m) => m.Se
 export function SendMoneyDialog({
   walletId,
   defaultCustomer,
+  openParam,
   label = "Send Money",
   icon = <Send aria-hidden />,
   ...trigger
-}: FormDialogTriggerProps & { walletId?: string; defaultCustomer?: DefaultCustomer }) {
+}: FormDialogTriggerProps & { walletId?: string; defaultCustomer?: DefaultCustomer; openParam?: OpenableDialog }) {
   const canCreate = useCan("payouts.create");
   if (!canCreate) return null;
   return (
@@ -30,6 +32,7 @@ export function SendMoneyDialog({
       icon={icon}
       Form={SendMoneyForm}
       formProps={{ walletId, defaultCustomer }}
+      openParam={openParam}
     />
   );
 }

@@ -30,3 +30,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/roles", label: "Roles & Permissions", icon: ShieldCheck, permission: "roles.manage" },
   { href: "/audit", label: "Audit Log", icon: ScrollText, permission: "audit.read" },
 ];
+
+/** The sections a member sees: those whose permission they hold (the sidebar's rule; the command palette and shortcuts use it too). */
+export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.permission || permissions.includes(item.permission));
+}

@@ -177,13 +177,13 @@ export function TransactionsView({ slug, variant = "page" }: { slug: ListSlug; v
               <RefreshCw className={listQuery.isFetching || stats.isFetching ? "animate-spin" : undefined} aria-hidden />{" "}
               Refresh
             </Button>
-            {slug === "collections" && <NewCollectionDialog />}
+            {slug === "collections" && <NewCollectionDialog openParam="new-collection" />}
             {slug === "payouts" && (
               <Button asChild variant="outline" size="sm">
                 <Link href="/payouts/approvals">Approvals</Link>
               </Button>
             )}
-            {slug === "payouts" && <SendMoneyDialog />}
+            {slug === "payouts" && <SendMoneyDialog openParam="send-money" />}
           </>
         }
       />

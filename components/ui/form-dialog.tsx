@@ -5,6 +5,7 @@ import { Button, type ButtonProps } from "@/components/ui/button";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
+import { OpenOnArrival, type OpenableDialog } from "@/components/shell/open-on-arrival";
 
 export interface FormDialogTriggerProps {
   /** The trigger's text (each dialog has its default, e.g. "New Collection"; "Collect" on the wallet card). */
@@ -42,6 +43,7 @@ export function FormDialog<P extends object>({
   trigger,
   open: controlledOpen,
   onOpenChange,
+  openParam,
 }: FormDialogTriggerProps & {
   label: string;
   /** A disabled trigger says why in its title. */
@@ -55,6 +57,8 @@ export function FormDialog<P extends object>({
   /** Controlled instead (a row menu's item opens it): no trigger is rendered. */
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
+  /** Opens on arrival when the URL says `?open=<openParam>` (components/shell/open-on-arrival.tsx). */
+  openParam?: OpenableDialog;
 }) {
   const [ownOpen, setOwnOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -72,6 +76,7 @@ export function FormDialog<P extends object>({
           {icon} {label}
         </Button>
       )}
+      {openParam && <OpenOnArrival dialog={openParam} onOpen={() => setOpen(true)} />}
       <Dialog open={open} onOpenChange={(next) => !busy && setOpen(next)}>
         <DialogContent className={contentClassName} onInteractOutside={(e) => busy && e.preventDefault()}>
           {open && <Form {...formProps} onBusy={setBusy} onCancel={() => setOpen(false)} onDone={() => setOpen(false)} />}
