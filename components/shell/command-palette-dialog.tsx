@@ -1,21 +1,18 @@
 "use client";
 
-import { useEffect, useMemo, useState, useTransition } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Command } from "cmdk";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import { Check, Globe, Keyboard, Link2, Plus, Receipt, Search, Send, Server, UserRound, type LucideIcon } from "lucide-react";
-import { toast } from "@/components/ui/toaster";
 import { Spinner } from "@/components/ui/spinner";
-import { selectContext } from "@/lib/auth/context-actions";
-import type { SelectContextInput } from "@/lib/auth/switch-context";
-import { switchedUrl } from "@/lib/context-url";
 import { fetchJson, retryUnlessClientError } from "@/lib/client/fetch-json";
 import { COUNTRIES, CURRENCIES, marketKey } from "@/lib/markets";
 import { formatMoney } from "@/lib/money";
 import { KIND_LABEL } from "@/lib/transactions/kinds";
 import { SEARCH_MIN_CHARS, searchQueryKey, searchUrl, type SearchResults } from "@/lib/search/search-contract";
+import { useSwitchContext } from "./context-selectors";
 import { visibleNavItems } from "./nav";
 import { openDialogHref } from "./open-on-arrival";
 import { useScope, useScopeKey } from "./scope-context";
@@ -82,8 +79,7 @@ export default function CommandPaletteDialog({
   const router = useRouter();
   const contextHref = useContextHref();
   const go = (href: string) => router.push(contextHref(href));
-  const queryClient = useQueryClient();
-  const [, startSwitch] = useTransition();
+  const { run: switchTo } = useSwitchContext();
   const [search, setSearch] = useState("");
   const text = search.trim();
   const q = useDebounced(text, 250);
@@ -103,19 +99,6 @@ export default function CommandPaletteDialog({
   };
 
   const commands = useMemo<PaletteCommand[]>(() => {
-    // The same switch as the top bar's selectors: the action checks and stores it, the cached
-    // data of the old market goes, and the same page opens in the new context.
-    const switchTo = (input: SelectContextInput) =>
-      startSwitch(async () => {
-        const result = await selectContext(input);
-        if (!result.ok) {
-          toast.error(result.error);
-          return;
-        }
-        queryClient.removeQueries();
-        const next = switchedUrl(new URL(window.location.href), result.data);
-        router.replace(`${next.pathname}${next.search}`, { scroll: false });
-      });
     const keys = new Map(goShortcutsFor(scope.permissions).map(({ key, item }) => [item.href, key]));
     const has = (p: (typeof scope.permissions)[number]) => scope.permissions.includes(p);
     const out: PaletteCommand[] = visibleNavItems(scope.permissions).map((item) => ({
@@ -182,7 +165,7 @@ export default function CommandPaletteDialog({
       run: onShowShortcuts,
     });
     return out;
-  }, [scope, router, queryClient, onShowShortcuts, contextHref]);
+  }, [scope, router, switchTo, onShowShortcuts, contextHref]);
 
   const shown = commands.filter((c) => matches(c, text));
   const results = findEnabled && find.data?.q === q ? find.data : null;

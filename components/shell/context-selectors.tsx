@@ -18,7 +18,8 @@ import { selectContext } from "@/lib/auth/context-actions";
 import { switchedUrl, type ContextSelection } from "@/lib/context-url";
 import { useScope } from "./scope-context";
 
-function useSwitchContext() {
+/** Switching market or environment (the selectors and the command palette): the action checks and stores it, then the same page opens in the new context. */
+export function useSwitchContext() {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
