@@ -18,6 +18,7 @@ import { cn } from "@/lib/utils";
 import { KeyCreatedPanel } from "./key-created-panel";
 import { PermissionCheckboxes } from "./permission-checkboxes";
 import { OFFLINE, useRefreshApiKeys } from "./use-refresh-api-keys";
+import { browserZone, localInputValue } from "@/lib/client/datetime-local";
 
 export interface GenerateKeyFormProps {
   /** The integrator's active members (a user-bound key's owner, and what it may be granted). */
@@ -50,20 +51,6 @@ const FIELD_OF: Record<string, keyof Values> = {
 };
 
 const PASSWORD_HINT = "Needed to generate a key. Not asked again for 5 minutes.";
-
-/** "2030-01-31T18:00" of a moment in the browser's time (what a datetime-local input holds). */
-function localInputValue(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-function browserZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone;
-  } catch {
-    return "local time";
-  }
-}
 
 /** What the action gets: the expiry as a moment with its offset; a user-bound key's owner and permissions only. */
 function toInput(v: Values): GenerateKeyInput {

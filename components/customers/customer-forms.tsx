@@ -42,6 +42,7 @@ import { cn } from "@/lib/utils";
 import { countryName, who } from "./customer-dialog-utils";
 import { placeFieldErrors } from "@/lib/client/place-field-errors";
 import { FormFooter, type FormDialogFormProps } from "@/components/ui/form-dialog";
+import { browserZone, localInputValue } from "@/lib/client/datetime-local";
 
 /** Radix selects cannot hold "": this item value stands for "none" and maps to "". */
 const NONE = "__none__";
@@ -386,21 +387,6 @@ function VerifyNameButton({
 }
 
 // ---------------------------------------------------------------- Suspend / Reactivate
-
-/** The browser's zone, as the "Suspended until" input is read in it. */
-function browserZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone;
-  } catch {
-    return "local time";
-  }
-}
-
-/** "2030-01-31T18:00" of a moment in the browser's time (what a datetime-local input holds). */
-function localInputValue(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 export function SuspendForm({ customer, onBusy, onCancel, onDone }: { customer: SuspendableCustomer } & FormDialogFormProps) {
   const invalidate = useRefreshScope();

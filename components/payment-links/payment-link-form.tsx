@@ -48,6 +48,7 @@ import {
 import { cn } from "@/lib/utils";
 import { LinkShare } from "./link-share";
 import { useRefreshPaymentLinks } from "./link-active-button";
+import { browserZone, localInputValue } from "@/lib/client/datetime-local";
 
 export interface PaymentLinkFormProps {
   /** The link to edit; none: create one. */
@@ -112,20 +113,6 @@ const USAGE_HINT: Record<LinkUsage, string> = {
 };
 const DEFAULT_BRAND_COLOR = "#0f766e";
 const OFFLINE = "Could not reach the server. Check your connection and try again.";
-
-/** "2030-01-31T18:00" of a moment in the browser's time (what a datetime-local input holds). */
-function localInputValue(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-function browserZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone;
-  } catch {
-    return "local time";
-  }
-}
 
 function initialValues(link: PaymentLinkDto | undefined): LinkFormValues {
   const money = (minor: string | null) => (minor && link ? toDecimalString(minor, link.currency) : "");
