@@ -8,6 +8,7 @@ import { toDecimalString } from "@/lib/money";
 import type { WalletDto } from "@/lib/wallets/types";
 import type { CreatedTransaction } from "@/lib/engine/new-transaction";
 import type { ValidateAccountResponse } from "@/lib/customers/name-lookup";
+import type { CustomerDto } from "@/lib/customers/schemas";
 import {
   DEPOSIT_STATUS_ENUM,
   WITHDRAW_STATUS_ENUM,
@@ -48,27 +49,15 @@ export function toFiatWalletDto(w: WalletDto, integratorId: string): FiatWalletR
   });
 }
 
-/** What the customer services return (CustomerDto, CustomerDetail) and the stored row have in common. */
-export interface CustomerLike {
-  id: string;
-  customerKey: string;
-  phoneNumber: string | null;
-  countryCode: string;
-  network: string;
-  firstName: string | null;
-  lastName: string | null;
-  email: string | null;
-  idType: string | null;
-  idNumber: string | null;
-  dateOfBirth: string | null;
-  accountName: string | null;
-  accountNumber: string | null;
-  bankCode: string | null;
-  status: string;
-  suspendedUntil?: Date | string | null;
-  createdAt: Date | string;
-  updatedAt: Date | string;
-}
+/**
+ * What the customer services return (CustomerDto, CustomerDetail) and the stored row have in
+ * common: the service's fields, with dates as the row's Date or the DTO's ISO string.
+ */
+export type CustomerLike = Pick<
+  CustomerDto,
+  | "id" | "customerKey" | "phoneNumber" | "countryCode" | "network" | "firstName" | "lastName" | "email"
+  | "idType" | "idNumber" | "dateOfBirth" | "accountName" | "accountNumber" | "bankCode" | "status"
+> & { suspendedUntil?: Date | string | null; createdAt: Date | string; updatedAt: Date | string };
 
 export function toCustomerDto(c: CustomerLike, integratorId: string, now: Date = new Date()): MobileMoneyCustomer {
   // A suspension whose date has passed reads as active (as the dashboard shows it).
