@@ -74,6 +74,11 @@ import { getLinkAnalytics } from "@/lib/payment-links/link-analytics";
 import { paymentLinksListSchema } from "@/lib/payment-links/payment-links-contract";
 import { linkPaymentsSchema } from "@/lib/payment-links/link-payments-contract";
 import { createPaymentLinkSchema, updatePaymentLinkSchema } from "@/lib/payment-links/schemas";
+import { createSavedView } from "@/lib/saved-views/create-saved-view";
+import { listSavedViews } from "@/lib/saved-views/list-saved-views";
+import { updateSavedView } from "@/lib/saved-views/update-saved-view";
+import { deleteSavedView } from "@/lib/saved-views/delete-saved-view";
+import { setDefaultSavedView } from "@/lib/saved-views/set-default-saved-view";
 
 async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
@@ -328,6 +333,19 @@ describe.each(testEngines())("tenant isolation (%s)", (engine) => {
     await rotateWebhookSecret(db, b, { password: "unused" }, new Date()).catch(() => {});
     expect((await getWebhookSettings(db, a)).hasSecret).toBe(false);
     covered.add("api_keys").add("api_key_nonces").add("webhook_settings");
+  });
+
+  it("saved views and their defaults", async () => {
+    const db = t.db;
+    const list = "collections" as const;
+    const view = await createSavedView(db, a, { list, name: "Failed", params: "status=FAILED", shared: true, makeDefault: true });
+    expect(await listSavedViews(db, b, { list })).toEqual([]);
+    await expect(updateSavedView(db, b, { list, viewId: view.id, name: "Theirs" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(setDefaultSavedView(db, b, { list, viewId: view.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(deleteSavedView(db, b, { list, viewId: view.id })).rejects.toBeInstanceOf(NotFoundError);
+    await setDefaultSavedView(db, b, { list, viewId: null });
+    expect(await listSavedViews(db, a, { list })).toEqual([expect.objectContaining({ id: view.id, name: "Failed", isDefault: true })]);
+    covered.add("saved_views").add("saved_view_defaults");
   });
 
   it("every table that carries an integrator is covered above, or has no service yet", async () => {

@@ -1,5 +1,6 @@
 "use client";
 
+import { usePathname } from "next/navigation";
 import { Download, RotateCcw } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { DataTableDateRange } from "./data-table-date-range";
@@ -7,6 +8,8 @@ import { DataTableFacetedFilter } from "./data-table-faceted-filter";
 import { DataTableSearch } from "./data-table-search";
 import { DataTableSelectFilter } from "./data-table-select-filter";
 import { DataTableViewOptions } from "./data-table-view-options";
+import { SavedViewsMenu } from "./saved-views-menu";
+import { savedViewListOfPath, type SavedViewList } from "@/lib/saved-views/lists";
 import type { UseQueryStatesKeysMap } from "nuqs";
 import type { DataTableList } from "./use-data-table";
 import "./types";
@@ -27,12 +30,18 @@ interface DataTableToolbarProps<TData, P extends UseQueryStatesKeysMap> {
   /** Column filters to leave out (e.g. a compact variant shows only some). */
   onlyFilters?: readonly string[];
   viewOptions?: boolean;
+  /**
+   * Which list's saved views the "Views" menu offers: by default the list the page's path shows
+   * (lib/saved-views/lists.ts); name it when a page has two lists, `false` for none.
+   */
+  savedViews?: SavedViewList | false;
 }
 
 /**
  * The list toolbar: search, date range, one filter per column whose meta declares one
  * (multi-select popover or select), list-specific filters, Reset (when filtered), then the
- * actions (export) and View (column visibility). Every control writes the URL through the hook.
+ * Views (saved views), the actions (export) and View (column visibility). Every control writes
+ * the URL through the hook.
  */
 export function DataTableToolbar<TData, P extends UseQueryStatesKeysMap>({
   list,
@@ -43,7 +52,10 @@ export function DataTableToolbar<TData, P extends UseQueryStatesKeysMap>({
   exportHref,
   onlyFilters,
   viewOptions = true,
+  savedViews,
 }: DataTableToolbarProps<TData, P>) {
+  const pathname = usePathname();
+  const listId = savedViews ?? savedViewListOfPath(pathname);
   const filters = list.table
     .getAllLeafColumns()
     .map((c) => c.columnDef.meta?.filter)
@@ -93,8 +105,9 @@ export function DataTableToolbar<TData, P extends UseQueryStatesKeysMap>({
           <RotateCcw aria-hidden /> Reset
         </Button>
       )}
-      {(actions || exportHref || viewOptions) && (
-        <div className="ml-auto flex items-center gap-2">
+      {(listId || actions || exportHref || viewOptions) && (
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
+          {listId && <SavedViewsMenu list={list} listId={listId} />}
           {actions}
           {exportHref && (
             <Button asChild variant="outline" size="sm">

@@ -68,6 +68,11 @@ export const AUDIT_ACTIONS = {
   "webhook.secret_revealed": "Webhook signing secret revealed",
   "webhook.test_sent": "Webhook test event sent",
   "webhook.resent": "Webhook delivery resent",
+  "saved_view.created": "Shared view saved",
+  "saved_view.updated": "Shared view changed",
+  "saved_view.shared": "View shared with the team",
+  "saved_view.unshared": "View no longer shared",
+  "saved_view.deleted": "Shared view deleted",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

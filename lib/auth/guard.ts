@@ -72,8 +72,9 @@ function toActionFailure(e: unknown, name: string): { ok: false; error: string; 
 /**
  * A refusal for a missing permission, recorded as a "denied" audit row (ASVS 7.x / 16.3.2: log
  * access-control failures) before the 403. A failed write never hides the refusal itself.
+ * Also for an entry whose permission follows from its input (a saved view: its list's read).
  */
-async function refuseMissingPermission(scope: Scope, permission: Requirement, entry: string): Promise<never> {
+export async function refuseMissingPermission(scope: Scope, permission: Requirement, entry: string): Promise<never> {
   try {
     await writeAudit(await getDb(), {
       ...auditedBy(scope, await requestMeta()),

@@ -141,6 +141,11 @@ const EXPECTED_ACTIONS: Record<string, Expected> = {
   "webhooks.send_test": "settings.manage",
   "webhooks.resend": "settings.manage",
   "webhooks.resend_failed": "settings.manage",
+  /** Saved views: any member, on a list they may read (checked per list in lib/saved-views/actions.ts). */
+  "saved_views.create": "signed-in",
+  "saved_views.update": "signed-in",
+  "saved_views.delete": "signed-in",
+  "saved_views.set_default": "signed-in",
 };
 
 /** Every state-changing route handler: "METHOD /path" → what it requires. */

@@ -5,3 +5,4 @@ export * from "./wallets";
 export * from "./transactions";
 export * from "./commerce";
 export * from "./jobs";
+export * from "./saved-views";
