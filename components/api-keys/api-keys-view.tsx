@@ -69,7 +69,7 @@ export function ApiKeysView({ currentUserId }: { currentUserId: string }) {
     () => [
       {
         id: "name",
-        meta: { className: "font-medium" },
+        meta: { className: "font-medium", card: "title" },
         header: "Name",
         cell: ({ row: { original: k } }) => (
           <span className="block max-w-56 truncate" title={k.name}>
@@ -79,6 +79,7 @@ export function ApiKeysView({ currentUserId }: { currentUserId: string }) {
       },
       {
         id: "key",
+        meta: { label: "Key", card: "field" },
         header: "Key",
         cell: ({ row: { original: k } }) => (
           <code className="font-mono text-xs" title="Only the start of the key is kept for display">
@@ -88,6 +89,7 @@ export function ApiKeysView({ currentUserId }: { currentUserId: string }) {
       },
       {
         id: "owner",
+        meta: { label: "Owner", card: "field" },
         header: "Owner",
         cell: ({ row: { original: k } }) =>
           k.owner.kind === "integrator" ? (
@@ -110,11 +112,13 @@ export function ApiKeysView({ currentUserId }: { currentUserId: string }) {
       },
       {
         id: "environment",
+        meta: { label: "Environment", card: "field" },
         header: "Environment",
         cell: ({ row: { original: k } }) => <KeyEnvironmentBadge environment={k.environment} />,
       },
       {
         id: "created",
+        meta: { label: "Created", card: "time" },
         header: "Created",
         cell: ({ row: { original: k } }) => (
           <div className="grid gap-0.5">
@@ -144,12 +148,13 @@ export function ApiKeysView({ currentUserId }: { currentUserId: string }) {
       },
       {
         id: "status",
+        meta: { label: "Status", card: "status" },
         header: "Status",
         cell: ({ row: { original: k } }) => <KeyStatusBadge status={k.status} />,
       },
       {
         id: "actions",
-        meta: { align: "right" },
+        meta: { align: "right", card: "actions" },
         header: () => <span className="sr-only">Actions</span>,
         cell: ({ row: { original: k } }) => (
           <RowActions apiKey={k} onRoll={() => setRolling(k)} onPermissions={() => setEditing(k)} onRevoke={() => setRevoking(k)} />

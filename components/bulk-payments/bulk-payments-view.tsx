@@ -167,7 +167,7 @@ export function BulkPaymentsView() {
         id: "name",
         accessorKey: "name",
         enableHiding: false,
-        meta: { label: "Name", className: "font-medium" },
+        meta: { label: "Name", className: "font-medium", card: "title" },
         header: ({ column }) => <DataTableColumnHeader column={column} title="Name" />,
         cell: ({ row: { original: r } }) => (
           <Link href={bulkUploadHref(r.id, context)} className="block max-w-72 truncate underline-offset-2 hover:underline" title={r.name}>
@@ -186,21 +186,21 @@ export function BulkPaymentsView() {
       {
         id: "totalRecipients",
         accessorKey: "totalRecipients",
-        meta: { label: "Recipients", align: "right", className: "tabular-nums" },
+        meta: { label: "Recipients", align: "right", className: "tabular-nums", card: "field" },
         header: ({ column }) => <DataTableColumnHeader column={column} title="Recipients" />,
         cell: ({ row: { original: r } }) => count(r.totalRecipients),
       },
       {
         id: "totals",
         enableSorting: false,
-        meta: { label: "Total", align: "right" },
+        meta: { label: "Total", align: "right", card: "amount" },
         header: "Total",
         cell: ({ row: { original: r } }) => <CurrencyTotals totals={r.totals} />,
       },
       {
         id: "batches",
         enableSorting: false,
-        meta: { label: "Batches", className: "whitespace-nowrap text-sm" },
+        meta: { label: "Batches", className: "whitespace-nowrap text-sm", card: "field" },
         header: "Batches",
         cell: ({ row: { original: r } }) => (
           <span>
@@ -214,7 +214,8 @@ export function BulkPaymentsView() {
         id: "status",
         accessorKey: "status",
         enableSorting: false,
-        meta: { label: "Status", filter: { key: "status", title: "Status", options: STATUS_OPTIONS } },
+        enableHiding: false,
+        meta: { label: "Status", filter: { key: "status", title: "Status", options: STATUS_OPTIONS }, card: "status" },
         header: "Status",
         cell: ({ row: { original: r } }) => <UploadStatusPill status={r.status} />,
       },
@@ -235,9 +236,9 @@ export function BulkPaymentsView() {
       {
         id: "createdAt",
         accessorKey: "createdAt",
-        meta: { label: "Created", className: "whitespace-nowrap" },
+        meta: { label: "Created", className: "whitespace-nowrap", card: "time" },
         header: ({ column }) => <DataTableColumnHeader column={column} title="Created" />,
-        cell: ({ row: { original: r } }) => <Timestamp value={r.createdAt} />,
+        cell: ({ row: { original: r } }) => <Timestamp value={r.createdAt} compact />,
       },
     ],
     [context],

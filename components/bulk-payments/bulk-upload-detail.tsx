@@ -419,7 +419,7 @@ function itemColumns(): ColumnDef<BulkItemRow>[] {
       id: "recipient",
       enableSorting: false,
       enableHiding: false,
-      meta: { label: "Recipient" },
+      meta: { label: "Recipient", card: "title" },
       header: "Recipient",
       cell: ({ row: { original: r } }) => (
         <div className="min-w-0 max-w-64">
@@ -439,7 +439,7 @@ function itemColumns(): ColumnDef<BulkItemRow>[] {
     {
       id: "amount",
       accessorKey: "amount",
-      meta: { label: "Amount", align: "right", className: "whitespace-nowrap" },
+      meta: { label: "Amount", align: "right", className: "whitespace-nowrap", card: "amount" },
       header: ({ column }) => <DataTableColumnHeader column={column} title="Amount" />,
       cell: ({ row: { original: r } }) => formatMoney(r.amount, r.currency),
     },
@@ -455,14 +455,16 @@ function itemColumns(): ColumnDef<BulkItemRow>[] {
       id: "reference",
       accessorKey: "reference",
       enableSorting: false,
-      meta: { label: "Reference", className: "font-mono text-xs" },
+      meta: { label: "Reference", className: "font-mono text-xs", truncate: true, card: "field" },
       header: "Reference",
     },
     {
       id: "status",
       accessorKey: "status",
+      enableHiding: false,
       meta: {
         label: "Status",
+        card: "status",
         filter: { key: "status", title: "Status", options: BULK_ITEM_STATUSES.map((s) => ({ value: s, label: BULK_ITEM_STATUS_LABEL[s] })) },
       },
       header: ({ column }) => <DataTableColumnHeader column={column} title="Status" />,
@@ -477,14 +479,14 @@ function itemColumns(): ColumnDef<BulkItemRow>[] {
       id: "errorMessage",
       accessorKey: "errorMessage",
       enableSorting: false,
-      meta: { label: "Error", className: "max-w-72 whitespace-normal text-xs" },
+      meta: { label: "Error", className: "max-w-72 whitespace-normal text-xs", card: "field" },
       header: "Error",
       cell: ({ row: { original: r } }) => r.errorMessage ?? <span className="text-muted-foreground">—</span>,
     },
     {
       id: "payout",
       enableSorting: false,
-      meta: { label: "Payout" },
+      meta: { label: "Payout", card: "field" },
       header: "Payout",
       cell: ({ row: { original: r } }) =>
         r.payout ? (

@@ -323,7 +323,7 @@ function transactionColumns(kinds: readonly CustomerTxKind[]): ColumnDef<Custome
       accessorKey: "referenceId",
       enableSorting: false,
       enableHiding: false,
-      meta: { label: "Reference", className: "font-mono text-xs" },
+      meta: { label: "Reference", className: "font-mono text-xs", truncate: true, card: "title" },
       header: "Reference",
     },
     {
@@ -332,6 +332,7 @@ function transactionColumns(kinds: readonly CustomerTxKind[]): ColumnDef<Custome
       enableSorting: false,
       meta: {
         label: "Kind",
+        card: "field",
         filter:
           kinds.length > 1
             ? {
@@ -350,7 +351,7 @@ function transactionColumns(kinds: readonly CustomerTxKind[]): ColumnDef<Custome
       id: "channel",
       accessorKey: "channel",
       enableSorting: false,
-      meta: { label: "Type" },
+      meta: { label: "Type", defaultHidden: true },
       header: "Type",
       cell: ({ row }) => humanize(row.original.channel),
     },
@@ -358,7 +359,7 @@ function transactionColumns(kinds: readonly CustomerTxKind[]): ColumnDef<Custome
       id: "amount",
       accessorKey: "amount",
       enableSorting: false,
-      meta: { label: "Amount", align: "right" },
+      meta: { label: "Amount", align: "right", card: "amount" },
       header: "Amount",
       cell: ({ row }) => formatMoney(row.original.amount, row.original.currency),
     },
@@ -374,8 +375,10 @@ function transactionColumns(kinds: readonly CustomerTxKind[]): ColumnDef<Custome
       id: "status",
       accessorKey: "status",
       enableSorting: false,
+      enableHiding: false,
       meta: {
         label: "Status",
+        card: "status",
         filter: { key: "status", title: "Status", options: CUSTOMER_TX_STATUSES.map((s) => ({ value: s, label: s })) },
       },
       header: "Status",
@@ -398,9 +401,9 @@ function transactionColumns(kinds: readonly CustomerTxKind[]): ColumnDef<Custome
       id: "createdAt",
       accessorKey: "createdAt",
       enableSorting: false,
-      meta: { label: "Created" },
+      meta: { label: "Created", card: "time" },
       header: "Created",
-      cell: ({ row }) => <Timestamp value={row.original.createdAt} />,
+      cell: ({ row }) => <Timestamp value={row.original.createdAt} compact />,
     },
   ];
 }

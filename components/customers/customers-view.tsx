@@ -81,7 +81,7 @@ export function CustomersView() {
         id: "name",
         accessorKey: "name",
         enableHiding: false,
-        meta: { label: "Customer", className: "font-medium" },
+        meta: { label: "Customer", className: "font-medium", truncate: true, card: "title" },
         header: ({ column }) => <DataTableColumnHeader column={column} title="Customer" />,
         cell: ({ row: { original: row } }) => (
           <div className="min-w-0">
@@ -93,7 +93,7 @@ export function CustomersView() {
       {
         id: "phoneNumber",
         accessorKey: "phoneNumber",
-        meta: { label: "Phone number", className: "tabular-nums whitespace-nowrap" },
+        meta: { label: "Phone number", className: "tabular-nums whitespace-nowrap", card: "field" },
         header: ({ column }) => <DataTableColumnHeader column={column} title="Phone number" />,
         cell: ({ row: { original: row } }) =>
           row.phoneNumber ? (
@@ -108,6 +108,7 @@ export function CustomersView() {
         enableSorting: false,
         meta: {
           label: "Country",
+          defaultHidden: true,
           filter:
             countries.length > 1
               ? {
@@ -133,13 +134,14 @@ export function CustomersView() {
       {
         id: "customerKey",
         accessorKey: "customerKey",
-        meta: { label: "Customer key", className: "font-mono text-xs" },
+        meta: { label: "Customer key", className: "font-mono text-xs", truncate: true, defaultHidden: true },
         header: ({ column }) => <DataTableColumnHeader column={column} title="Customer key" />,
       },
       {
         id: "status",
         accessorKey: "status",
-        meta: { label: "Status", filter: { key: "status", title: "Status", options: STATUS_OPTIONS } },
+        enableHiding: false,
+        meta: { label: "Status", filter: { key: "status", title: "Status", options: STATUS_OPTIONS }, card: "status" },
         header: ({ column }) => <DataTableColumnHeader column={column} title="Status" />,
         cell: ({ row: { original: row } }) => (
           <>
@@ -156,7 +158,7 @@ export function CustomersView() {
         id: "transactionCount",
         accessorKey: "transactionCount",
         enableSorting: false,
-        meta: { label: "Transactions", align: "right" },
+        meta: { label: "Transactions", align: "right", defaultHidden: true },
         header: "Transactions",
         cell: ({ row: { original: row } }) => row.transactionCount.toLocaleString("en-US"),
       },
@@ -164,7 +166,7 @@ export function CustomersView() {
         id: "totalCollected",
         accessorKey: "totalCollected",
         enableSorting: false,
-        meta: { label: "Total collected", align: "right", className: "whitespace-nowrap" },
+        meta: { label: "Total collected", align: "right", className: "whitespace-nowrap", card: "amount" },
         header: "Total collected",
         cell: ({ row: { original: row } }) => formatMoney(row.totalCollected, currency),
       },
@@ -172,16 +174,16 @@ export function CustomersView() {
         id: "totalPaid",
         accessorKey: "totalPaid",
         enableSorting: false,
-        meta: { label: "Total paid", align: "right", className: "whitespace-nowrap" },
+        meta: { label: "Total paid", align: "right", className: "whitespace-nowrap", defaultHidden: true },
         header: "Total paid",
         cell: ({ row: { original: row } }) => formatMoney(row.totalPaid, currency),
       },
       {
         id: "createdAt",
         accessorKey: "createdAt",
-        meta: { label: "Created", className: "whitespace-nowrap" },
+        meta: { label: "Created", className: "whitespace-nowrap", card: "time" },
         header: ({ column }) => <DataTableColumnHeader column={column} title="Created" />,
-        cell: ({ row: { original: row } }) => <Timestamp value={row.createdAt} />,
+        cell: ({ row: { original: row } }) => <Timestamp value={row.createdAt} compact />,
       },
     ],
     [countries, networks, currency],

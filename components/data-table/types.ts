@@ -12,6 +12,15 @@ export interface ColumnFilterMeta {
   allLabel?: string;
 }
 
+/**
+ * Where a cell goes when a row is a card (below `md`): the title (the reference or name, top left),
+ * the status (top right), the row's actions (top right, last), the amount (second line, left), the
+ * time (second line, right), or a labelled line of its own ("field"). Cells without a place are
+ * left out of the card; a list that places none shows every visible column as a field, the first
+ * one as the title.
+ */
+export type CardPlace = "title" | "status" | "actions" | "amount" | "time" | "field";
+
 /** Column meta: the label for "View" and headers, cell classes, and the filter it drives. */
 declare module "@tanstack/react-table" {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -20,7 +29,16 @@ declare module "@tanstack/react-table" {
     filter?: ColumnFilterMeta;
     className?: string;
     headerClassName?: string;
+    /** "right": money and counts (right-aligned, tabular figures). */
     align?: "left" | "right";
+    /**
+     * Hidden until turned on under "View", so the default columns fit a 1280 px screen. The
+     * URL keeps only changes from these defaults (`hide`, `show`: lib/client/list-params.ts).
+     */
+    defaultHidden?: boolean;
+    /** A long value: cut to the cell's width with an ellipsis, the whole text on hover. */
+    truncate?: boolean;
+    card?: CardPlace;
   }
 }
 

@@ -13,13 +13,14 @@ import {
   type VisibilityState,
 } from "@tanstack/react-table";
 import { useQueryStates, type SetValues, type UseQueryStatesKeysMap, type Values } from "nuqs";
+import { columnVisibility, columnVisibilityKeys, type ColumnDefaults } from "@/lib/client/list-params";
 
 /**
  * One server-driven list: TanStack Table in manual mode (the server sorts, filters and pages),
  * with every piece of its state in the URL through the list contract's nuqs parser map, so a
  * reload or a copied link opens the same view. The URL keys it knows by name (each optional):
  *
- *   q · <filter keys> · sort ("column.asc|desc") · page · cursor (keyset lists) · size · hide
+ *   q · <filter keys> · sort ("column.asc|desc") · page · cursor (keyset lists) · size · hide · show
  *
  * Filters and sort changes start again at page 1 (and drop the cursor); paging keeps the filters.
  * Keys the map does not define (the market `m` and environment `env`, anything else) are left alone.
@@ -48,6 +49,9 @@ export interface DataTableList<TData, P extends UseQueryStatesKeysMap = UseQuery
   table: Table<TData>;
   /** The URL state, parsed. */
   state: Values<P>;
+  /** The parser map and filter keys it was given (saved views read and write the list's keys with them). */
+  parsers: P;
+  filterKeys: readonly (keyof P & string)[];
   /** Writes URL state as is (for keys the list owns besides the standard ones, e.g. an open detail). */
   setState: SetValues<P>;
   /** Sets filters (null or [] clears one) and starts again at page 1. */
@@ -73,6 +77,21 @@ function resolve<T>(updater: Updater<T>, old: T): T {
 }
 
 const NO_ROWS: never[] = [];
+
+/** A list key of the URL state (`hide`, `show`), [] when absent. */
+function urlList(v: unknown): string[] {
+  return Array.isArray(v) ? (v as string[]) : NO_ROWS;
+}
+
+/** The columns "View" may hide, each with whether it is hidden by default (`meta.defaultHidden`). */
+function columnDefaults<TData>(columns: UseDataTableOptions<TData, UseQueryStatesKeysMap>["columns"]): ColumnDefaults {
+  const out = new Map<string, boolean>();
+  for (const c of columns) {
+    const id = c.id ?? (c as { accessorKey?: string }).accessorKey;
+    if (id && c.enableHiding !== false) out.set(id, c.meta?.defaultHidden === true);
+  }
+  return out;
+}
 
 function isSet(v: unknown): boolean {
   return Array.isArray(v) ? v.length > 0 : v !== null && v !== undefined && v !== "";
@@ -155,19 +174,17 @@ export function useDataTable<TData, P extends UseQueryStatesKeysMap>(
     void write({ sort: next ? `${next.id}.${next.desc ? "desc" : "asc"}` : null, ...firstPage });
   };
 
-  // Column visibility: hidden ids in `hide`.
-  const hidden = has("hide") && Array.isArray(s.hide) ? (s.hide as string[]) : NO_ROWS;
-  const columnVisibility: VisibilityState = useMemo(
-    () => Object.fromEntries(hidden.map((id) => [id, false])),
-    [hidden],
+  // Column visibility: the columns' defaults (meta.defaultHidden), changed by `hide` and `show`.
+  const hidden = urlList(has("hide") ? s.hide : null);
+  const shown = urlList(has("show") ? s.show : null);
+  const defaults = useMemo(() => columnDefaults(columns), [columns]);
+  const visibility: VisibilityState = useMemo(
+    () => columnVisibility(defaults, hidden, shown),
+    [defaults, hidden, shown],
   );
   const onColumnVisibilityChange: OnChangeFn<VisibilityState> = (u) => {
-    const next = resolve(u, columnVisibility);
-    void write({
-      hide: Object.entries(next)
-        .filter(([, v]) => v === false)
-        .map(([k]) => k),
-    });
+    const keys = columnVisibilityKeys(defaults, resolve(u, visibility));
+    void write({ ...(has("hide") ? { hide: keys.hide } : {}), ...(has("show") ? { show: keys.show } : {}) });
   };
 
   // Selection is per page: cleared when the page, the page size or the filters change.
@@ -197,7 +214,7 @@ export function useDataTable<TData, P extends UseQueryStatesKeysMap>(
     manualFiltering: true,
     enableSortingRemoval: false,
     enableRowSelection,
-    state: { sorting, columnVisibility, rowSelection },
+    state: { sorting, columnVisibility: visibility, rowSelection },
     onSortingChange,
     onColumnVisibilityChange,
     onRowSelectionChange: setRowSelection,
@@ -222,6 +239,8 @@ export function useDataTable<TData, P extends UseQueryStatesKeysMap>(
   return {
     table,
     state,
+    parsers,
+    filterKeys,
     setState,
     setFilters,
     resetFilters,

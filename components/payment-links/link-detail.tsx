@@ -302,14 +302,14 @@ function paymentColumns(linkId: string, country: string): ColumnDef<LinkPaymentR
       accessorKey: "referenceId",
       enableSorting: false,
       enableHiding: false,
-      meta: { label: "Reference", className: "font-mono text-xs" },
+      meta: { label: "Reference", className: "font-mono text-xs", truncate: true, card: "title" },
       header: "Reference",
     },
     {
       id: "customer",
       accessorKey: "customerName",
       enableSorting: false,
-      meta: { label: "Customer" },
+      meta: { label: "Customer", card: "field" },
       header: "Customer",
       cell: ({ row: { original: r } }) => (
         <div className="min-w-0">
@@ -327,7 +327,7 @@ function paymentColumns(linkId: string, country: string): ColumnDef<LinkPaymentR
     {
       id: "amount",
       accessorKey: "amount",
-      meta: { label: "Amount", align: "right", className: "whitespace-nowrap" },
+      meta: { label: "Amount", align: "right", className: "whitespace-nowrap", card: "amount" },
       header: ({ column }) => <DataTableColumnHeader column={column} title="Amount" />,
       cell: ({ row: { original: r } }) => formatMoney(r.amount, r.currency),
     },
@@ -343,8 +343,10 @@ function paymentColumns(linkId: string, country: string): ColumnDef<LinkPaymentR
       id: "status",
       accessorKey: "status",
       enableSorting: false,
+      enableHiding: false,
       meta: {
         label: "Status",
+        card: "status",
         filter: {
           key: "status",
           title: "Status",
@@ -357,15 +359,15 @@ function paymentColumns(linkId: string, country: string): ColumnDef<LinkPaymentR
     {
       id: "createdAt",
       accessorKey: "createdAt",
-      meta: { label: "Created", className: "whitespace-nowrap" },
+      meta: { label: "Created", className: "whitespace-nowrap", card: "time" },
       header: ({ column }) => <DataTableColumnHeader column={column} title="Created" />,
-      cell: ({ row: { original: r } }) => <Timestamp value={r.createdAt} />,
+      cell: ({ row: { original: r } }) => <Timestamp value={r.createdAt} compact />,
     },
     {
       id: "receipt",
       enableSorting: false,
       enableHiding: false,
-      meta: { label: "Receipt", align: "right" },
+      meta: { label: "Receipt", align: "right", card: "actions" },
       header: () => <span className="sr-only">Receipt</span>,
       cell: ({ row: { original: r } }) => <ReceiptActions linkId={linkId} row={r} />,
     },

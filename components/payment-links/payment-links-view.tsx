@@ -119,7 +119,7 @@ export function PaymentLinksView() {
         id: "name",
         accessorKey: "name",
         enableHiding: false,
-        meta: { label: "Name", className: "font-medium" },
+        meta: { label: "Name", className: "font-medium", card: "title" },
         header: ({ column }) => <DataTableColumnHeader column={column} title="Name" />,
         cell: ({ row: { original: row } }) => (
           <div className="min-w-0 max-w-72">
@@ -138,7 +138,7 @@ export function PaymentLinksView() {
         id: "linkType",
         accessorKey: "linkType",
         enableSorting: false,
-        meta: { label: "Type", filter: { key: "linkType", title: "Type", options: TYPE_OPTIONS } },
+        meta: { label: "Type", filter: { key: "linkType", title: "Type", options: TYPE_OPTIONS }, defaultHidden: true },
         header: "Type",
         cell: ({ row: { original: row } }) => LINK_TYPE_LABEL[row.linkType as LinkType] ?? row.linkType,
       },
@@ -153,14 +153,15 @@ export function PaymentLinksView() {
       {
         id: "currentUses",
         accessorKey: "currentUses",
-        meta: { label: "Usage", className: "whitespace-nowrap tabular-nums" },
+        meta: { label: "Usage", className: "whitespace-nowrap tabular-nums", card: "field" },
         header: ({ column }) => <DataTableColumnHeader column={column} title="Usage" />,
         cell: ({ row: { original: row } }) => usageSummary(row),
       },
       {
         id: "status",
         accessorKey: "status",
-        meta: { label: "Status", filter: { key: "status", title: "Status", options: STATUS_OPTIONS } },
+        enableHiding: false,
+        meta: { label: "Status", filter: { key: "status", title: "Status", options: STATUS_OPTIONS }, card: "status" },
         header: ({ column }) => <DataTableColumnHeader column={column} title="Status" />,
         cell: ({ row: { original: row } }) => <LinkStatusBadge status={row.status} />,
       },
@@ -168,22 +169,22 @@ export function PaymentLinksView() {
         id: "totalCollected",
         accessorKey: "totalCollected",
         enableSorting: false,
-        meta: { label: "Total collected", align: "right", className: "whitespace-nowrap" },
+        meta: { label: "Total collected", align: "right", className: "whitespace-nowrap", card: "amount" },
         header: "Total collected",
         cell: ({ row: { original: row } }) => formatMoney(row.totalCollected, row.currency),
       },
       {
         id: "createdAt",
         accessorKey: "createdAt",
-        meta: { label: "Created", className: "whitespace-nowrap" },
+        meta: { label: "Created", className: "whitespace-nowrap", card: "time" },
         header: ({ column }) => <DataTableColumnHeader column={column} title="Created" />,
-        cell: ({ row: { original: row } }) => <Timestamp value={row.createdAt} />,
+        cell: ({ row: { original: row } }) => <Timestamp value={row.createdAt} compact />,
       },
       {
         id: "actions",
         enableSorting: false,
         enableHiding: false,
-        meta: { label: "Actions", align: "right" },
+        meta: { label: "Actions", align: "right", card: "actions" },
         header: () => <span className="sr-only">Actions</span>,
         cell: ({ row: { original: row } }) => (
           <RowActions

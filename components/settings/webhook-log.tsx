@@ -54,7 +54,8 @@ function columns(environment: string): ColumnDef<WebhookDeliveryRow>[] {
       enableHiding: false,
       meta: {
         label: "Event",
-        className: "min-w-[13rem] max-w-[18rem]",
+        className: "min-w-[13rem] max-w-[18rem] max-md:min-w-0",
+        card: "title",
         filter: { key: "event", title: "Event", options: DELIVERY_EVENT_OPTIONS },
       },
       header: "Event",
@@ -72,7 +73,7 @@ function columns(environment: string): ColumnDef<WebhookDeliveryRow>[] {
     {
       id: "transaction",
       enableSorting: false,
-      meta: { label: "Transaction reference", className: "whitespace-nowrap" },
+      meta: { label: "Transaction reference", className: "whitespace-nowrap", card: "field" },
       header: "Transaction reference",
       cell: ({ row: { original: r } }) =>
         r.transaction ? (
@@ -91,7 +92,7 @@ function columns(environment: string): ColumnDef<WebhookDeliveryRow>[] {
       id: "url",
       accessorKey: "url",
       enableSorting: false,
-      meta: { label: "URL", className: "max-w-[18rem]" },
+      meta: { label: "URL", className: "max-w-[18rem]", defaultHidden: true },
       header: "URL",
       cell: ({ row: { original: r } }) => (
         <span className="block truncate font-mono text-xs" title={r.url}>
@@ -103,8 +104,10 @@ function columns(environment: string): ColumnDef<WebhookDeliveryRow>[] {
       id: "status",
       accessorKey: "status",
       enableSorting: false,
+      enableHiding: false,
       meta: {
         label: "Status",
+        card: "status",
         filter: { key: "status", title: "Status", options: DELIVERY_STATUSES.map((s) => ({ value: s, label: DELIVERY_STATUS_LABEL[s] })) },
       },
       header: "Status",
@@ -127,7 +130,7 @@ function columns(environment: string): ColumnDef<WebhookDeliveryRow>[] {
       id: "responseStatus",
       accessorKey: "responseStatus",
       enableSorting: false,
-      meta: { label: "HTTP code", align: "right" },
+      meta: { label: "HTTP code", align: "right", card: "field" },
       header: "HTTP code",
       cell: ({ row: { original: r } }) =>
         r.responseStatus === null ? <span className="text-muted-foreground" title={r.error ?? "No response"}>—</span> : r.responseStatus,
@@ -136,7 +139,7 @@ function columns(environment: string): ColumnDef<WebhookDeliveryRow>[] {
       id: "durationMs",
       accessorKey: "durationMs",
       enableSorting: false,
-      meta: { label: "Duration (ms)", align: "right" },
+      meta: { label: "Duration (ms)", align: "right", defaultHidden: true },
       header: "Duration (ms)",
       cell: ({ row: { original: r } }) => (r.durationMs === null ? <span className="text-muted-foreground">—</span> : count(r.durationMs)),
     },
@@ -151,9 +154,9 @@ function columns(environment: string): ColumnDef<WebhookDeliveryRow>[] {
       id: "createdAt",
       accessorKey: "createdAt",
       enableHiding: false,
-      meta: { label: "Time", className: "whitespace-nowrap" },
+      meta: { label: "Time", className: "whitespace-nowrap", card: "time" },
       header: ({ column }) => <DataTableColumnHeader column={column} title="Time" />,
-      cell: ({ row: { original: r } }) => <Timestamp value={r.createdAt} />,
+      cell: ({ row: { original: r } }) => <Timestamp value={r.createdAt} compact />,
     },
   ];
 }

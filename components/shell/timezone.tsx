@@ -44,33 +44,43 @@ export function utcOffsetLabel(zone: string, at = new Date()): string {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-export function formatInZone(value: string | Date, zone: string): string {
-  let fmt = formatters.get(zone);
+/** "30 Nov 2026, 17:05:56"; compact (a table cell): "30 Nov 26, 17:05". */
+export function formatInZone(value: string | Date, zone: string, compact = false): string {
+  const key = `${zone}:${compact ? "c" : ""}`;
+  let fmt = formatters.get(key);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat("en-GB", {
       timeZone: zone,
-      year: "numeric",
+      year: compact ? "2-digit" : "numeric",
       month: "short",
       day: "2-digit",
       hour: "2-digit",
       minute: "2-digit",
-      second: "2-digit",
+      ...(compact ? {} : { second: "2-digit" as const }),
       hour12: false,
     });
-    formatters.set(zone, fmt);
+    formatters.set(key, fmt);
   }
   return fmt.format(typeof value === "string" ? new Date(value) : value);
 }
 
-/** A timestamp in the zone the sidebar widget chose; the other zone on hover. */
-export function Timestamp({ value }: { value: string | Date | null | undefined }) {
+/**
+ * A timestamp in the zone the sidebar widget chose; the other zone on hover. `compact` (table
+ * cells) drops the seconds and the century; the hover then gives the full time in both zones.
+ */
+export function Timestamp({ value, compact = false }: { value: string | Date | null | undefined; compact?: boolean }) {
   const { zone, mode, integratorZone } = useTimezone();
   if (!value) return <span className="text-muted-foreground">—</span>;
   const other = mode === "utc" ? integratorZone : "UTC";
   const iso = typeof value === "string" ? value : value.toISOString();
+  const otherTitle = `${formatInZone(iso, other)} (${other})`;
   return (
-    <time dateTime={iso} title={`${formatInZone(iso, other)} (${other})`} className="whitespace-nowrap tabular-nums">
-      {formatInZone(iso, zone)}
+    <time
+      dateTime={iso}
+      title={compact ? `${formatInZone(iso, zone)} (${zone}) · ${otherTitle}` : otherTitle}
+      className="whitespace-nowrap tabular-nums"
+    >
+      {formatInZone(iso, zone, compact)}
     </time>
   );
 }

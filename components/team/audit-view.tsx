@@ -65,9 +65,9 @@ function columns(facets: AuditFacets): ColumnDef<AuditRow>[] {
       id: "createdAt",
       accessorKey: "createdAt",
       enableHiding: false,
-      meta: { label: "When", className: "align-top" },
+      meta: { label: "When", className: "align-top", card: "time" },
       header: ({ column }) => <DataTableColumnHeader column={column} title="When" />,
-      cell: ({ row }) => <Timestamp value={row.original.createdAt} />,
+      cell: ({ row }) => <Timestamp value={row.original.createdAt} compact />,
     },
     {
       id: "actor",
@@ -76,6 +76,7 @@ function columns(facets: AuditFacets): ColumnDef<AuditRow>[] {
       meta: {
         label: "Who",
         className: "align-top",
+        card: "field",
         filter: {
           key: "actor",
           title: "Actor",
@@ -99,6 +100,7 @@ function columns(facets: AuditFacets): ColumnDef<AuditRow>[] {
       meta: {
         label: "What",
         className: "align-top",
+        card: "title",
         filter: { key: "action", title: "Action", options: actionOptions },
       },
       header: "What",
@@ -112,7 +114,7 @@ function columns(facets: AuditFacets): ColumnDef<AuditRow>[] {
     {
       id: "target",
       enableSorting: false,
-      meta: { label: "Target", className: "align-top text-xs" },
+      meta: { label: "Target", className: "align-top text-xs", card: "field" },
       header: "Target",
       cell: ({ row: { original: r } }) =>
         r.targetType ? (
@@ -128,9 +130,11 @@ function columns(facets: AuditFacets): ColumnDef<AuditRow>[] {
       id: "outcome",
       accessorKey: "outcome",
       enableSorting: false,
+      enableHiding: false,
       meta: {
         label: "Outcome",
         className: "align-top",
+        card: "status",
         filter: { key: "outcome", title: "Outcome", options: OUTCOME_OPTIONS },
       },
       header: "Outcome",

@@ -77,7 +77,7 @@ export function RolesView({ allRoles }: { allRoles: RoleSummary[] }) {
         id: "name",
         accessorKey: "name",
         enableHiding: false,
-        meta: { label: "Role", className: "align-top", filter: { key: "type", title: "Type", options: TYPE_OPTIONS } },
+        meta: { label: "Role", className: "align-top", filter: { key: "type", title: "Type", options: TYPE_OPTIONS }, card: "title" },
         header: ({ column }) => <DataTableColumnHeader column={column} title="Role" />,
         cell: ({ row: { original: role } }) => (
           <>
@@ -100,7 +100,7 @@ export function RolesView({ allRoles }: { allRoles: RoleSummary[] }) {
       {
         id: "members",
         accessorKey: "memberCount",
-        meta: { label: "Members", className: "align-top tabular-nums", headerClassName: "w-28" },
+        meta: { label: "Members", className: "align-top tabular-nums", headerClassName: "w-28", card: "field" },
         header: ({ column }) => <DataTableColumnHeader column={column} title="Members" />,
         cell: ({ row: { original: role } }) => (
           <>
@@ -114,22 +114,22 @@ export function RolesView({ allRoles }: { allRoles: RoleSummary[] }) {
       {
         id: "permissions",
         enableSorting: false,
-        meta: { label: "Permissions", className: "align-top text-sm text-muted-foreground whitespace-normal" },
+        meta: { label: "Permissions", className: "align-top text-sm text-muted-foreground whitespace-normal", card: "field" },
         header: "Permissions",
         cell: ({ row: { original: role } }) => <span className="line-clamp-2">{summary(role)}</span>,
       },
       {
         id: "updatedAt",
         accessorKey: "updatedAt",
-        meta: { label: "Updated", className: "align-top" },
+        meta: { label: "Updated", className: "align-top", card: "time" },
         header: ({ column }) => <DataTableColumnHeader column={column} title="Updated" />,
-        cell: ({ row: { original: role } }) => <Timestamp value={role.updatedAt} />,
+        cell: ({ row: { original: role } }) => <Timestamp value={role.updatedAt} compact />,
       },
       {
         id: "actions",
         enableSorting: false,
         enableHiding: false,
-        meta: { className: "text-right align-top", headerClassName: "w-32" },
+        meta: { className: "text-right align-top", headerClassName: "w-32", card: "actions" },
         header: () => <span className="sr-only">Actions</span>,
         cell: ({ row: { original: role } }) =>
           role.isBuiltin ? (

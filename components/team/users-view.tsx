@@ -99,7 +99,7 @@ export function UsersView({ roles }: { roles: RoleSummary[] }) {
         id: "name",
         accessorKey: "name",
         enableHiding: false,
-        meta: { label: "Member", className: "font-medium" },
+        meta: { label: "Member", className: "font-medium", card: "title" },
         header: ({ column }) => <DataTableColumnHeader column={column} title="Member" />,
         cell: ({ row: { original: row } }) => (
           <div className="flex items-center gap-2">
@@ -124,6 +124,7 @@ export function UsersView({ roles }: { roles: RoleSummary[] }) {
         accessorKey: "roleName",
         meta: {
           label: "Role",
+          card: "field",
           filter: { key: "role", title: "Role", options: roles.map((r) => ({ value: r.id, label: r.name })) },
         },
         header: ({ column }) => <DataTableColumnHeader column={column} title="Role" />,
@@ -131,7 +132,8 @@ export function UsersView({ roles }: { roles: RoleSummary[] }) {
       {
         id: "status",
         accessorKey: "status",
-        meta: { label: "Status", filter: { key: "status", title: "Status", options: STATUS_OPTIONS } },
+        enableHiding: false,
+        meta: { label: "Status", filter: { key: "status", title: "Status", options: STATUS_OPTIONS }, card: "status" },
         header: ({ column }) => <DataTableColumnHeader column={column} title="Status" />,
         cell: ({ row: { original: row } }) => (
           <>
@@ -149,7 +151,7 @@ export function UsersView({ roles }: { roles: RoleSummary[] }) {
       {
         id: "twoFactor",
         enableSorting: false,
-        meta: { label: "Two-factor" },
+        meta: { label: "Two-factor", card: "field" },
         header: "Two-factor",
         cell: ({ row: { original: row } }) =>
           row.twoFactorEnabled === null ? (
@@ -167,13 +169,13 @@ export function UsersView({ roles }: { roles: RoleSummary[] }) {
       {
         id: "lastSignInAt",
         accessorKey: "lastSignInAt",
-        meta: { label: "Last sign-in" },
+        meta: { label: "Last sign-in", card: "field" },
         header: ({ column }) => <DataTableColumnHeader column={column} title="Last sign-in" />,
         cell: ({ row: { original: row } }) =>
           row.kind === "invite" ? (
             <span className="text-muted-foreground">—</span>
           ) : row.lastSignInAt ? (
-            <Timestamp value={row.lastSignInAt} />
+            <Timestamp value={row.lastSignInAt} compact />
           ) : (
             <span className="text-muted-foreground">Never</span>
           ),
@@ -182,7 +184,7 @@ export function UsersView({ roles }: { roles: RoleSummary[] }) {
         id: "actions",
         enableSorting: false,
         enableHiding: false,
-        meta: { headerClassName: "w-12" },
+        meta: { headerClassName: "w-12", card: "actions" },
         header: () => <span className="sr-only">Actions</span>,
         cell: ({ row: { original: row } }) =>
           mayManage(row) ? (

@@ -24,7 +24,10 @@ const optionLabel = (key: FilterKey, v: string) => (key === "method" ? humanize(
 /**
  * The documented columns (Reference ID · Reference Number · Type · Phone number · Currency ·
  * Transaction Amount · Amount · Fee · Status · Created At · Completed At · Updated At), plus the
- * fiat/crypto columns of onramp and offramp. `meta.filter` makes the toolbar show a filter.
+ * fiat/crypto columns of onramp and offramp. `meta.filter` makes the toolbar show a filter (hidden
+ * columns' filters too). What shows by default fits 1280 px; the rest are `defaultHidden` (under
+ * "View"); the reference and the status cannot be hidden. On a phone a row is a card of the
+ * reference, amount, status and creation time (`meta.card`).
  */
 export function transactionColumns(slug: ListSlug, networks: readonly string[]): Col[] {
   const config = KIND_CONFIG[slug];
@@ -56,10 +59,10 @@ export function transactionColumns(slug: ListSlug, networks: readonly string[]):
     ),
   };
 
-  const money = (id: "amount" | "transactionAmount" | "fee", title: string): Col => ({
+  const money = (id: "amount" | "transactionAmount" | "fee", title: string, shown = false): Col => ({
     id,
     accessorKey: id,
-    meta: { label: title, align: "right" },
+    meta: { label: title, align: "right", defaultHidden: !shown, card: id === "amount" ? "amount" : undefined },
     header: header(title),
     cell: ({ row }) => formatMoney(row.original[id], row.original.currency),
   });
@@ -67,9 +70,9 @@ export function transactionColumns(slug: ListSlug, networks: readonly string[]):
   const time = (id: "createdAt" | "completedAt" | "updatedAt", title: string): Col => ({
     id,
     accessorKey: id,
-    meta: { label: title },
+    meta: id === "createdAt" ? { label: title, card: "time" } : { label: title, defaultHidden: true },
     header: header(title),
-    cell: ({ row }) => <Timestamp value={row.original[id]} />,
+    cell: ({ row }) => <Timestamp value={row.original[id]} compact />,
   });
 
   const reference: Col[] = [
@@ -77,14 +80,14 @@ export function transactionColumns(slug: ListSlug, networks: readonly string[]):
       id: "referenceId",
       accessorKey: "referenceId",
       enableHiding: false,
-      meta: { label: "Reference ID", className: "font-mono text-xs" },
+      meta: { label: "Reference ID", className: "font-mono text-xs", truncate: true, card: "title" },
       header: header("Reference ID"),
       cell: ({ row }) => row.original.referenceId,
     },
     {
       id: "referenceNumber",
       accessorKey: "referenceNumber",
-      meta: { label: "Reference Number", className: "tabular-nums" },
+      meta: { label: "Reference Number", className: "tabular-nums", truncate: true, defaultHidden: true },
       header: header("Reference Number"),
     },
   ];
@@ -97,16 +100,17 @@ export function transactionColumns(slug: ListSlug, networks: readonly string[]):
   const status: Col = {
     id: "status",
     accessorKey: "status",
-    meta: { label: "Status", filter: filter("status") },
+    enableHiding: false,
+    meta: { label: "Status", filter: filter("status"), card: "status" },
     header: header("Status"),
     cell: ({ row }) => {
       const r = row.original;
       const reason = statusGroup(r.status) === "failed" ? r.errorMessage : null;
       return (
-        <div className="flex flex-col items-start gap-1">
+        <div className="flex flex-col items-start gap-1 max-md:items-end">
           <StatusPill status={r.status} />
           {reason && (
-            <span className="max-w-56 truncate text-xs text-destructive dark:text-red-300" title={reason} data-testid="failure-reason">
+            <span className="max-w-32 truncate text-xs text-destructive dark:text-red-300" title={reason} data-testid="failure-reason">
               {reason}
             </span>
           )}
@@ -118,11 +122,18 @@ export function transactionColumns(slug: ListSlug, networks: readonly string[]):
   const phone: Col = {
     id: "phoneNumber",
     accessorKey: "phoneNumber",
-    meta: { label: "Phone number", className: "tabular-nums" },
+    meta: { label: "Phone number", className: "tabular-nums", defaultHidden: slug === "recent" || config.crypto },
     header: header("Phone number"),
     cell: ({ row }) => row.original.phoneNumber ?? <span className="text-muted-foreground">—</span>,
   };
-  const currency: Col = { id: "currency", accessorKey: "currency", enableSorting: false, meta: { label: "Currency" }, header: "Currency" };
+  // The amounts carry their currency code: the column is for a narrower export-like view.
+  const currency: Col = {
+    id: "currency",
+    accessorKey: "currency",
+    enableSorting: false,
+    meta: { label: "Currency", defaultHidden: true },
+    header: "Currency",
+  };
   const times = [time("createdAt", "Created At"), time("completedAt", "Completed At"), time("updatedAt", "Updated At")];
 
   if (!config.crypto) {
@@ -133,7 +144,7 @@ export function transactionColumns(slug: ListSlug, networks: readonly string[]):
       {
         id: "channel",
         accessorKey: "channel",
-        meta: { label: "Type", filter: filter("method") },
+        meta: { label: "Type", filter: filter("method"), defaultHidden: true },
         header: header("Type"),
         cell: ({ row }) => humanize(row.original.channel),
       },
@@ -144,15 +155,15 @@ export function transactionColumns(slug: ListSlug, networks: readonly string[]):
             {
               id: "network",
               accessorKey: "network",
-              meta: { label: "Network", filter: filter("network") },
+              meta: { label: "Network", filter: filter("network"), defaultHidden: true },
               header: header("Network"),
               cell: ({ row }) => row.original.network ?? <span className="text-muted-foreground">—</span>,
             } satisfies Col,
           ]),
       currency,
       money("transactionAmount", "Transaction Amount"),
-      money("amount", "Amount"),
-      money("fee", "Fee"),
+      money("amount", "Amount", true),
+      money("fee", "Fee", slug !== "recent"),
       status,
       ...times,
     ];
@@ -162,7 +173,7 @@ export function transactionColumns(slug: ListSlug, networks: readonly string[]):
     id,
     accessorKey: id,
     enableSorting: false,
-    meta: { label: title, className: "font-mono text-xs" },
+    meta: { label: title, className: "font-mono text-xs", defaultHidden: true },
     header: title,
     cell: ({ row }) => <span title={row.original[id] ?? undefined}>{shortHash(row.original[id])}</span>,
   });
@@ -172,7 +183,7 @@ export function transactionColumns(slug: ListSlug, networks: readonly string[]):
     ...reference,
     phone,
     currency,
-    money("amount", "Fiat Amount"),
+    money("amount", "Fiat Amount", true),
     money("fee", "Fee"),
     {
       id: "cryptoAmount",
@@ -181,8 +192,14 @@ export function transactionColumns(slug: ListSlug, networks: readonly string[]):
       header: header("Crypto Amount"),
       cell: ({ row }) => formatCrypto(row.original.cryptoAmount, row.original.token),
     },
-    { id: "token", accessorKey: "token", meta: { label: "Token", filter: filter("token") }, header: header("Token") },
-    { id: "chain", accessorKey: "chain", meta: { label: "Chain", filter: filter("chain") }, header: header("Chain") },
+    // The crypto amount names its token.
+    { id: "token", accessorKey: "token", meta: { label: "Token", filter: filter("token"), defaultHidden: true }, header: header("Token") },
+    {
+      id: "chain",
+      accessorKey: "chain",
+      meta: { label: "Chain", filter: filter("chain"), defaultHidden: true },
+      header: header("Chain"),
+    },
     mono("cryptoAddress", slug === "onramp" ? "Receiver Address" : "Sender Address"),
     mono("txHash", "Tx Hash"),
     status,
@@ -202,7 +219,7 @@ export function transactionColumns(slug: ListSlug, networks: readonly string[]):
       id: "onchainStatus",
       accessorKey: "onchainStatus",
       enableSorting: false,
-      meta: { label: slug === "onramp" ? "Deposit / Onchain" : "Onchain" },
+      meta: { label: slug === "onramp" ? "Deposit / Onchain" : "Onchain", defaultHidden: true },
       header: slug === "onramp" ? "Deposit / Onchain" : "Onchain",
       cell: ({ row }) => (
         <span className="text-xs text-muted-foreground">

@@ -48,9 +48,9 @@ function columns(currency: string): ColumnDef<BalanceHistoryRow>[] {
       id: "createdAt",
       accessorKey: "createdAt",
       enableHiding: false,
-      meta: { label: "Time" },
+      meta: { label: "Time", card: "time" },
       header: ({ column }) => <DataTableColumnHeader column={column} title="Time" />,
-      cell: ({ row }) => <Timestamp value={row.original.createdAt} />,
+      cell: ({ row }) => <Timestamp value={row.original.createdAt} compact />,
     },
     {
       id: "kind",
@@ -59,6 +59,7 @@ function columns(currency: string): ColumnDef<BalanceHistoryRow>[] {
       meta: {
         label: "Kind / Reference",
         className: "max-w-[15rem]",
+        card: "title",
         filter: {
           key: "kind",
           title: "Kind",
@@ -91,7 +92,7 @@ function columns(currency: string): ColumnDef<BalanceHistoryRow>[] {
       id: "depositDelta",
       accessorKey: "depositDelta",
       enableSorting: false,
-      meta: { label: "Deposit change", align: "right" },
+      meta: { label: "Deposit change", align: "right", card: "field" },
       header: "Deposit change",
       cell: ({ row }) => <Delta value={row.original.depositDelta} currency={currency} />,
     },
@@ -99,7 +100,7 @@ function columns(currency: string): ColumnDef<BalanceHistoryRow>[] {
       id: "payoutDelta",
       accessorKey: "payoutDelta",
       enableSorting: false,
-      meta: { label: "Main balance change", align: "right" },
+      meta: { label: "Main balance change", align: "right", card: "field" },
       header: "Main balance change",
       cell: ({ row }) => <Delta value={row.original.payoutDelta} currency={currency} />,
     },

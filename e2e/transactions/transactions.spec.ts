@@ -178,14 +178,14 @@ test.describe("[TRANSACTIONS] lists scoped by market, filters in the URL, detail
     await settledRows(page, "All Collections");
     await expect(page.getByRole("columnheader", { name: /^Amount/ })).toHaveAttribute("aria-sort", "descending");
 
-    // View: hide a column, and it stays hidden after a reload.
+    // View: hide a column shown by default, and it stays hidden after a reload.
     await page.getByRole("button", { name: "View: choose columns" }).click();
-    await page.getByRole("menuitemcheckbox", { name: "Completed At" }).click();
+    await page.getByRole("menuitemcheckbox", { name: "Phone number" }).click();
     await page.keyboard.press("Escape");
-    await expect(page.getByRole("columnheader", { name: /Completed At/ })).toHaveCount(0);
+    await expect(page.getByRole("columnheader", { name: /Phone number/ })).toHaveCount(0);
     await page.reload();
     await settledRows(page, "All Collections");
-    await expect(page.getByRole("columnheader", { name: /Completed At/ })).toHaveCount(0);
+    await expect(page.getByRole("columnheader", { name: /Phone number/ })).toHaveCount(0);
   });
 
   test("onramp and offramp show fiat and crypto amounts", async ({ page }) => {

@@ -5,8 +5,8 @@
  * routes, server pages and client components alike.
  *
  * The URL keys are the same everywhere: `q` (search), one key per filter, `sort` ("column.asc" |
- * "column.desc"), `page`, `cursor` (keyset lists), `size` (page size), `hide` (hidden columns, UI
- * only). A list's contract picks the ones it has.
+ * "column.desc"), `page`, `cursor` (keyset lists), `size` (page size), `hide` and `show` (column
+ * visibility against the list's defaults, UI only). A list's contract picks the ones it has.
  *
  * Lists arrive comma-separated (`status=FAILED,PENDING`, what nuqs writes) or as repeated keys
  * (`status=FAILED&status=PENDING`, which the gate groups into an array). Unknown keys are ignored
@@ -123,8 +123,47 @@ export function checkDateRange(v: { from?: string; to?: string }, ctx: z.Refinem
   }
 }
 
-/** Hidden column ids ("View"): URL-only, never sent to the API. */
+/**
+ * Column visibility ("View"), URL-only, never sent to the API: each key is a change from the
+ * list's defaults (columns whose meta says `defaultHidden`). `hide` lists default-visible columns
+ * turned off, `show` default-hidden columns turned on; no key is the default view. A delta rather
+ * than the whole set, so a copied URL or a saved view reproduces the view, and a column that later
+ * becomes hidden by default does not change what an old URL shows for the others.
+ */
 export const hiddenColumnsParser = parseAsArrayOf(parseAsString).withDefault([]);
+export const shownColumnsParser = parseAsArrayOf(parseAsString).withDefault([]);
+
+/** The columns "View" may hide: id → hidden by default. */
+export type ColumnDefaults = ReadonlyMap<string, boolean>;
+
+/**
+ * What shows: the defaults, then `show` turns default-hidden columns on and `hide` turns the
+ * others off. Ids of columns that cannot hide (reference, status…) or do not exist are ignored,
+ * so a hand-edited URL cannot hide them.
+ */
+export function columnVisibility(
+  defaults: ColumnDefaults,
+  hide: readonly string[],
+  show: readonly string[],
+): Record<string, boolean> {
+  const hidden = new Set(hide);
+  const shown = new Set(show);
+  return Object.fromEntries(
+    [...defaults].map(([id, defaultHidden]) => [id, defaultHidden ? shown.has(id) : !hidden.has(id)]),
+  );
+}
+
+/** The `hide` and `show` keys of a visibility (absent ids: visible): only the changes from the defaults. */
+export function columnVisibilityKeys(
+  defaults: ColumnDefaults,
+  visible: Readonly<Record<string, boolean>>,
+): { hide: string[]; show: string[] } {
+  const changed = (defaultHidden: boolean) =>
+    [...defaults]
+      .filter(([id, d]) => d === defaultHidden && (visible[id] !== false) === defaultHidden)
+      .map(([id]) => id);
+  return { hide: changed(false), show: changed(true) };
+}
 
 /** A query string → what the gate hands a route's schema (repeated keys become arrays). */
 export function queryObject(query: string | URLSearchParams): Record<string, string | string[]> {
@@ -161,15 +200,21 @@ export type UrlStateOf<P extends ParserMap> = { [K in keyof P]: ReturnType<P[K][
 /**
  * One list's URL state from its parts: the filters (what stats and exports are asked for), the sort
  * and paging keys (what the list adds), and keys only the page has (an open detail). The page's
- * parser map adds `hide` (hidden columns); the loader reads it on the server; the two serializers
- * give the list's and the filters' API query strings.
+ * parser map adds `hide` and `show` (column visibility); the loader reads them on the server; the
+ * two serializers give the list's and the filters' API query strings.
  */
 export function listUrlState<F extends ParserMap, G extends ParserMap, X extends ParserMap = Record<never, never>>(
   filters: F,
   paging: G,
   pageOnly?: X,
 ) {
-  const searchParams = { ...filters, ...paging, hide: hiddenColumnsParser, ...(pageOnly ?? ({} as X)) };
+  const searchParams = {
+    ...filters,
+    ...paging,
+    hide: hiddenColumnsParser,
+    show: shownColumnsParser,
+    ...(pageOnly ?? ({} as X)),
+  };
   return {
     searchParams,
     load: createLoader(searchParams),
