@@ -29,13 +29,22 @@ export default async function DashboardLayout({ children }: { children: React.Re
     <DashboardProviders>
       <ScopeProvider scope={clientScope}>
         <TimezoneProvider integratorZone={scope.timezone} initialMode={tzMode}>
+          {/* The first Tab stop: past the sidebar and the top bar to the page (WCAG 2.4.1). */}
+          <a
+            href="#main"
+            className="sr-only focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:rounded-md focus:bg-background focus:px-4 focus:py-2 focus:text-sm focus:font-medium focus:text-foreground focus:shadow-lg focus:ring-2 focus:ring-ring focus:outline-none"
+          >
+            Skip to content
+          </a>
           <div className="flex min-h-dvh">
             <AppSidebar />
             <div className="flex min-w-0 flex-1 flex-col">
               <TopBar />
               <main
                 key={`${scope.environment}:${scope.market.country}:${scope.market.currency}`}
-                className="flex-1 p-4 sm:p-6 lg:p-8"
+                id="main"
+                tabIndex={-1}
+                className="flex-1 p-4 outline-none sm:p-6 lg:p-8"
               >
                 <ContextUrlSync />
                 {children}

@@ -58,7 +58,7 @@ function Code({ label, value, empty }: { label: string; value: unknown; empty: s
         {text && <CopyButton value={text} label={label.toLowerCase()} className="size-6" />}
       </div>
       {text ? (
-        <pre className="max-h-72 overflow-auto rounded-md bg-muted p-3 font-mono text-xs whitespace-pre-wrap break-all" aria-label={label}>
+        <pre tabIndex={0} role="group" className="max-h-72 overflow-auto rounded-md bg-muted p-3 font-mono text-xs whitespace-pre-wrap break-all" aria-label={label}>
           {text}
         </pre>
       ) : (

@@ -49,7 +49,7 @@ export function PermissionMatrix({
     onChange?.([...next] as Permission[]);
   };
   return (
-    <div className="overflow-x-auto rounded-lg border">
+    <div tabIndex={0} role="group" aria-label="Permissions" className="overflow-x-auto rounded-lg border">
       <table className="w-full text-sm" aria-label="Permissions">
         <thead className="bg-muted/40 text-xs text-muted-foreground">
           <tr>

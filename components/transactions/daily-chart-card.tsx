@@ -4,10 +4,14 @@ import { useState } from "react";
 import dynamic from "next/dynamic";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { formatMoney } from "@/lib/money";
 import type { ChartMode } from "./daily-chart";
 import { useDailyChart } from "./use-transactions";
+
+const MODES: [ChartMode, string][] = [
+  ["count", "Count"],
+  ["volume", "Volume"],
+];
 
 const DailyChart = dynamic(() => import("./daily-chart"), { ssr: false, loading: () => <Skeleton className="h-[280px] w-full" /> });
 
@@ -27,12 +31,20 @@ export function DailyChartCard() {
           <CardTitle>Collections and Payouts</CardTitle>
           <CardDescription>Daily, last 30 days (UTC days), successful vs failed</CardDescription>
         </div>
-        <Tabs value={mode} onValueChange={(v) => setMode(v as ChartMode)}>
-          <TabsList aria-label="Chart measure">
-            <TabsTrigger value="count">Count</TabsTrigger>
-            <TabsTrigger value="volume">Volume</TabsTrigger>
-          </TabsList>
-        </Tabs>
+        {/* Two toggle buttons, not tabs: they switch what one chart shows, there are no tab panels. */}
+        <div role="group" aria-label="Chart measure" className="inline-flex h-9 items-center rounded-lg bg-muted p-1 text-muted-foreground">
+          {MODES.map(([value, label]) => (
+            <button
+              key={value}
+              type="button"
+              aria-pressed={mode === value}
+              onClick={() => setMode(value)}
+              className="inline-flex h-full items-center rounded-md px-3 text-sm font-medium outline-none transition-colors hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring aria-pressed:bg-background aria-pressed:text-foreground aria-pressed:shadow-sm"
+            >
+              {label}
+            </button>
+          ))}
+        </div>
       </CardHeader>
       <CardContent>
         <figure aria-label="Daily collections and payouts, last 30 days" data-testid="daily-chart">

@@ -25,9 +25,10 @@ function CardHeader({ className, ...props }: React.ComponentProps<"div">) {
   );
 }
 
-function CardTitle({ className, ...props }: React.ComponentProps<"h3">) {
+/** An h2: pages have one h1 (PageHeader), their cards are the next level (no skipped levels). */
+function CardTitle({ className, ...props }: React.ComponentProps<"h2">) {
   return (
-    <h3
+    <h2
       data-slot="card-title"
       className={cn("text-base leading-none font-semibold", className)}
       {...props}
