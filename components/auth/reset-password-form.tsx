@@ -42,18 +42,21 @@ function parseSaved(raw: string): { email?: string; notice?: string } | null {
   }
 }
 
-/** Step 2: "Reset Password" with the emailed code (also sets a first password). */
-export function ResetPasswordForm() {
+/**
+ * Step 2: "Reset Password" with the emailed code (also sets a first password). `email` comes from
+ * the mail's link (`?email=`); without it, the address typed on step 1 in this tab fills the field.
+ */
+export function ResetPasswordForm({ email = "" }: { email?: string }) {
   const router = useRouter();
   const saved = useSyncExternalStore(noSubscription, readSaved, () => null);
   const notice = saved ? (parseSaved(saved)?.notice ?? null) : null;
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: "", code: "", password: "", confirmPassword: "" } });
+  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email, code: "", password: "", confirmPassword: "" } });
   const { errors, isSubmitting } = form.formState;
 
   useEffect(() => {
-    const email = saved ? parseSaved(saved)?.email : undefined;
-    if (email && !form.getValues("email")) form.setValue("email", email);
+    const typed = saved ? parseSaved(saved)?.email : undefined;
+    if (typed && !form.getValues("email")) form.setValue("email", typed);
   }, [saved, form]);
 
   async function onSubmit(values: Values) {

@@ -23,7 +23,8 @@ export function useSwitchContext() {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
-  const run = (input: Parameters<typeof selectContext>[0]) =>
+  /** `path`: open that page in the new context instead of this one (a wallet of another market). */
+  const run = (input: Parameters<typeof selectContext>[0], path?: string) =>
     startTransition(async () => {
       const result = await selectContext(input);
       if (!result.ok) {
@@ -32,7 +33,7 @@ export function useSwitchContext() {
       }
       // Keys carry the market, so old data would not show anyway; drop it to free memory.
       queryClient.removeQueries();
-      showContext(router, result.data);
+      showContext(router, result.data, path);
     });
   return { run, pending };
 }
@@ -41,8 +42,8 @@ export function useSwitchContext() {
  * After a switch: the same page in the new context. The URL names it (so a copied link opens it
  * and proxy.ts does not switch back), filters stay, the previous market's paging and open detail go.
  */
-export function showContext(router: ReturnType<typeof useRouter>, selection: ContextSelection) {
-  const next = switchedUrl(new URL(window.location.href), selection);
+export function showContext(router: ReturnType<typeof useRouter>, selection: ContextSelection, path?: string) {
+  const next = switchedUrl(new URL(path ?? window.location.href, window.location.href), selection);
   router.replace(`${next.pathname}${next.search}`, { scroll: false });
 }
 

@@ -21,6 +21,13 @@ import type { RoleSummary } from "@/lib/team/roles-contract";
 import type { TeamRow } from "@/lib/team/members-contract";
 import { canGrant } from "./role-utils";
 
+/**
+ * What a role change does (lib/team/manage-member.ts bumps the member's session version): every
+ * session of theirs ends at its next request, and the new role holds from their next sign-in.
+ * The dialog and the toast say the same.
+ */
+export const ROLE_CHANGE_EFFECT = "They are signed out at their next request and get the new role when they sign in again.";
+
 export function ChangeRoleDialog({
   member,
   roles,
@@ -55,7 +62,7 @@ export function ChangeRoleDialog({
       return;
     }
     toast.success(`${member.name ?? member.email} is now ${res.data.roleName}`, {
-      description: "The change applies to their very next request.",
+      description: ROLE_CHANGE_EFFECT,
     });
     onChanged();
     onOpenChange(false);
@@ -67,7 +74,7 @@ export function ChangeRoleDialog({
         <DialogHeader>
           <DialogTitle>Change role</DialogTitle>
           <DialogDescription>
-            Choose the role of {member?.name ?? member?.email} ({member?.email}). They will need to sign in again.
+            Choose the role of {member?.name ?? member?.email} ({member?.email}). {ROLE_CHANGE_EFFECT}
           </DialogDescription>
         </DialogHeader>
         {error && (

@@ -103,7 +103,7 @@ function fields(tx: TxDetail): { main: Field[]; money: Field[]; crypto: Field[];
     ],
     crypto: crypto
       ? [
-          { label: "Crypto Amount", value: formatCrypto(tx.cryptoAmount, tx.token, 18) },
+          { label: "Crypto Amount", value: formatCrypto(tx.cryptoAmount, tx.token) },
           { label: "Token", value: tx.token },
           { label: "Chain", value: explorer?.name ?? tx.chain },
           { label: tx.kind === "onramp" ? "Receiver Address" : "Sender Address", value: tx.cryptoAddress, copy: tx.cryptoAddress, mono: true, href: tx.cryptoAddress && explorer ? explorer.explorer(tx.cryptoAddress) : null },
@@ -290,7 +290,8 @@ function CallbackDeliveries({ tx }: { tx: TxDetail }) {
   }
   return (
     <div className="space-y-2">
-      <div className="overflow-x-auto rounded-md border">
+      {/* Focusable: it scrolls sideways in the narrow sheet (axe scrollable-region-focusable). */}
+      <div tabIndex={0} role="group" aria-label="Callback deliveries" className="overflow-x-auto rounded-md border">
         <table className="w-full text-xs" aria-label="Callback deliveries">
           <thead className="bg-muted/40 text-xs text-muted-foreground">
             <tr className="border-b text-left">
@@ -400,7 +401,7 @@ function DetailBody({ tx }: { tx: TxDetail }) {
         <>
           <Separator />
           <Section title="Metadata">
-            <pre className="max-h-48 overflow-auto rounded bg-muted p-3 text-xs">{JSON.stringify(tx.metadata, null, 2)}</pre>
+            <pre tabIndex={0} className="max-h-48 overflow-auto rounded bg-muted p-3 text-xs">{JSON.stringify(tx.metadata, null, 2)}</pre>
           </Section>
         </>
       )}

@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { useQuery } from "@tanstack/react-query";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { ArrowRight } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
@@ -17,6 +18,8 @@ import { parseAmount } from "@/lib/money";
 import { transferFormSchema, type TransferFormInput } from "@/lib/wallets/schemas";
 import type { TransferResult, WalletDto } from "@/lib/wallets/types";
 import { FormFooter } from "@/components/ui/form-dialog";
+import { useScopeKey } from "@/components/shell/scope-context";
+import { fetchWalletsOverview, walletsKey } from "./api";
 
 /** A v4 UUID; crypto.randomUUID needs a secure context, getRandomValues does not. */
 export function newIdempotencyKey(): string {
@@ -55,7 +58,7 @@ export function TransferDialog({ wallet, open, onOpenChange, onTransferred }: Tr
 }
 
 function TransferForm({
-  wallet,
+  wallet: shown,
   onBusy,
   onCancel,
   onTransferred,
@@ -65,6 +68,16 @@ function TransferForm({
   onCancel(): void;
   onTransferred(result: TransferResult): void;
 }) {
+  // The page's wallets query, read again when the dialog opens (this form mounts per opening) and
+  // when the window regains focus: another tab or a teammate may have moved the balance since.
+  const { data: fresh } = useQuery({
+    queryKey: walletsKey(useScopeKey()),
+    queryFn: fetchWalletsOverview,
+    staleTime: 0,
+    refetchOnMount: "always",
+    refetchOnWindowFocus: "always",
+  });
+  const wallet = fresh?.wallets.find((w) => w.id === shown.id) ?? shown;
   const currency = wallet.currency;
   const deposit = BigInt(wallet.depositBalance);
   const payout = BigInt(wallet.payoutBalance);

@@ -18,7 +18,8 @@ import { PageHeader } from "@/components/shell/page-header";
 import { NewCollectionDialog } from "@/components/engine/new-collection-dialog";
 import { SendMoneyDialog } from "@/components/engine/send-money-dialog";
 import { useCan, useScope, useScopeKey } from "@/components/shell/scope-context";
-import { COUNTRIES } from "@/lib/markets";
+import { useSwitchContext } from "@/components/shell/context-selectors";
+import { COUNTRIES, type Market } from "@/lib/markets";
 import { formatMoney } from "@/lib/money";
 import { cn } from "@/lib/utils";
 import type { TransferResult, WalletDto, WalletsOverview } from "@/lib/wallets/types";
@@ -30,6 +31,30 @@ import { AddWalletDialog, EditWalletDialog } from "./wallet-form-dialogs";
 /** "1,000.00" — the amount without its currency code (the "+N deposit" line). */
 function bareAmount(minor: string | bigint, currency: string): string {
   return formatMoney(minor, currency).replace(`${currency} `, "");
+}
+
+/**
+ * The market a wallet serves, among the member's markets: its country, or for a country-less
+ * wallet the current country (same currency) or the first market of its currency. Null when the
+ * member has no market for it.
+ */
+function walletMarket(wallet: WalletDto, current: Market, markets: Market[]): Market | null {
+  const ofCurrency = markets.filter((m) => m.currency === wallet.currency);
+  if (wallet.country) return ofCurrency.find((m) => m.country === wallet.country) ?? null;
+  return ofCurrency.find((m) => m.country === current.country) ?? ofCurrency[0] ?? null;
+}
+
+/**
+ * Deposit + main balance per currency over every wallet listed (all markets of this environment):
+ * the market's currency first, then the others by code.
+ */
+function totalsByCurrency(wallets: WalletDto[], first: string): { currency: string; total: bigint }[] {
+  const totals = new Map<string, bigint>();
+  for (const w of wallets) totals.set(w.currency, (totals.get(w.currency) ?? 0n) + BigInt(w.depositBalance) + BigInt(w.payoutBalance));
+  if (!totals.size) totals.set(first, 0n);
+  return [...totals]
+    .map(([currency, total]) => ({ currency, total }))
+    .sort((a, b) => Number(b.currency === first) - Number(a.currency === first) || a.currency.localeCompare(b.currency));
 }
 
 /** Applies a confirmed transfer to the cached page data (exact balances from the server). */
@@ -66,6 +91,7 @@ export function WalletsView({ initial }: { initial: WalletsOverview }) {
 
   const selected = data.wallets.find((w) => w.id === data.selectedWalletId) ?? null;
   const currency = data.summary.currency;
+  const totals = totalsByCurrency(data.wallets, currency);
   // The page's data lives in React Query (the server render only seeds it): refetching is enough.
   const refresh = () => void queryClient.invalidateQueries({ queryKey: key });
 
@@ -99,8 +125,17 @@ export function WalletsView({ initial }: { initial: WalletsOverview }) {
           role="group"
           aria-label="Total Balance"
           title="Total Balance"
-          value={formatMoney(data.summary.totalBalance, currency)}
-          hint="Across all wallets"
+          value={
+            // Currencies cannot be added together: one total per currency, this market's first.
+            <span role="list" aria-label="Total per currency" className="grid gap-1">
+              {totals.map((t, i) => (
+                <span role="listitem" key={t.currency} className={cn("block", i > 0 && "text-sm font-medium text-muted-foreground")}>
+                  {formatMoney(t.total, t.currency)}
+                </span>
+              ))}
+            </span>
+          }
+          hint={`Deposit + main balance of all ${data.wallets.length} wallet${data.wallets.length === 1 ? "" : "s"}, per currency`}
           icon={<Wallet />}
           accent="violet"
         />
@@ -181,7 +216,7 @@ export function WalletsView({ initial }: { initial: WalletsOverview }) {
           ) : (
             <ul aria-label="All Wallets" className="divide-y rounded-lg border">
               {data.wallets.map((w) => (
-                <WalletRow key={w.id} wallet={w} selected={w.id === data.selectedWalletId} />
+                <WalletRow key={w.id} wallet={w} selected={w.id === data.selectedWalletId} market={walletMarket(w, scope.market, scope.markets)} />
               ))}
             </ul>
           )}
@@ -324,8 +359,13 @@ function Tile({ label, value, hint, className }: { label: string; value: React.R
   );
 }
 
-function WalletRow({ wallet, selected }: { wallet: WalletDto; selected: boolean }) {
+function WalletRow({ wallet, selected, market }: { wallet: WalletDto; selected: boolean; market: Market | null }) {
+  const scope = useScope();
+  const { run, pending } = useSwitchContext();
   const deposit = BigInt(wallet.depositBalance);
+  // A wallet of another market: selecting it, or opening its history, switches the top bar to that market.
+  const otherMarket = market && (market.country !== scope.market.country || market.currency !== scope.market.currency) ? market : null;
+  const switchTo = (path?: string) => otherMarket && run({ environment: scope.environment, ...otherMarket }, path);
   return (
     <li aria-label={wallet.name} className={cn("flex flex-wrap items-center gap-4 p-4", selected && "bg-primary/5")}>
       <span className="flex size-10 shrink-0 items-center justify-center rounded-lg bg-muted" aria-hidden>
@@ -333,7 +373,16 @@ function WalletRow({ wallet, selected }: { wallet: WalletDto; selected: boolean 
       </span>
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-2">
-          <Link href={`/wallets/${wallet.id}`} className="font-medium hover:underline">
+          <Link
+            href={`/wallets/${wallet.id}`}
+            className="font-medium hover:underline"
+            onClick={(e) => {
+              // A plain click on another market's wallet opens its history in that market; a new tab stays a plain link.
+              if (!otherMarket || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return;
+              e.preventDefault();
+              switchTo(`/wallets/${wallet.id}`);
+            }}
+          >
             {wallet.name}
           </Link>
           <Badge variant="outline">
@@ -358,6 +407,11 @@ function WalletRow({ wallet, selected }: { wallet: WalletDto; selected: boolean 
       </div>
       <div className="flex flex-col items-end gap-1 text-right">
         <span className="font-semibold tabular-nums">{formatMoney(wallet.payoutBalance, wallet.currency)}</span>
+        {otherMarket && (
+          <Button size="sm" variant="outline" disabled={pending} onClick={() => switchTo()} aria-label={`Select ${wallet.name}`}>
+            Select
+          </Button>
+        )}
         {deposit > 0n && <span className="text-xs font-medium text-warning tabular-nums">+{bareAmount(deposit, wallet.currency)} deposit</span>}
         <StatusPill status={wallet.status} />
       </div>

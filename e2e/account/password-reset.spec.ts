@@ -9,7 +9,7 @@ const INVALID = "This code is invalid or has expired. Request a new one.";
 test.describe("[SECURITY] forgot password with an emailed 6-digit code", () => {
   test.afterEach(() => setAuthClockOffset(0));
 
-  test("the demo Owner resets the password with the OTP from the mail and signs in with the new one", async ({ page, smtp }) => {
+  test("the demo Owner resets the password with the OTP from the mail and signs in with the new one", async ({ page, smtp, browser }) => {
     test.setTimeout(120_000);
     const newPassword = "Amber-Lighthouse-Sailing-31";
     await page.goto("/login");
@@ -24,6 +24,19 @@ test.describe("[SECURITY] forgot password with an emailed 6-digit code", () => {
     expect(mail.html).toContain("Kotani Pay");
     expect(mail.text).toContain("expires in 10 minutes");
     const code = codeFrom(mail);
+
+    // The mail's link opens the page with the address filled in, also in a browser where nothing
+    // was typed (no step 1 in that tab); the code stays out of the link.
+    const link = new URL(/(https?:\/\/\S+\/reset-password\S*)/.exec(mail.text)?.[1] ?? "http://missing.invalid/");
+    expect(link.pathname).toBe("/reset-password");
+    expect(link.searchParams.get("email")).toBe(DEMO_OWNER);
+    expect(link.href).not.toContain(code);
+    const elsewhere = await browser.newContext();
+    const linked = await elsewhere.newPage();
+    await linked.goto(`${link.pathname}${link.search}`);
+    await expect(linked.getByLabel("Email Address")).toHaveValue(DEMO_OWNER);
+    await expect(linked.getByLabel("One-Time Password (OTP)")).toHaveValue("");
+    await elsewhere.close();
 
     try {
       await submitNewPassword(page, code, newPassword);

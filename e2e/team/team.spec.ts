@@ -109,10 +109,14 @@ test.describe("[TEAM] invites, roles and enforcement", () => {
     await row.getByRole("button", { name: `Actions for ${email}` }).click();
     await page.getByRole("menuitem", { name: "Change role" }).click();
     const changeRole = page.getByRole("dialog", { name: "Change role" });
+    // The dialog and the toast tell the same truth: the member's sessions end, the role holds from their next sign-in.
+    const effect = "They are signed out at their next request and get the new role when they sign in again.";
+    await expect(changeRole).toContainText(effect);
     await changeRole.getByRole("combobox", { name: "Role" }).click();
     await page.getByRole("option", { name: "Viewer", exact: true }).click();
     await changeRole.getByRole("button", { name: "Save role" }).click();
     await expect(page.getByText("Fiona Finance is now Viewer")).toBeVisible();
+    await expect(page.getByRole("region", { name: /Notifications/ }).getByText(effect)).toBeVisible();
     await expect(row).toContainText("Viewer");
 
     // The teammate's next action, from the page they still have open, is refused: no new sign-in needed for that.

@@ -47,7 +47,7 @@ test.describe("[WALLETS] Transfer Deposit Balance", () => {
     for (const title of ["Total Balance", "Available Balance", "Deposit Balance", "Active Wallets"]) {
       await expect(summary.getByRole("group", { name: title })).toBeVisible();
     }
-    await expect(summary).toContainText("Across all wallets");
+    await expect(summary).toContainText(/Deposit \+ main balance of all \d+ wallets, per currency/);
     await expect(summary).toContainText("Pending transfer");
     const selected = page.getByRole("region", { name: "Selected wallet" });
     await expect(selected.getByRole("heading", { name: `My ${CURRENCY} Wallet` })).toBeVisible();

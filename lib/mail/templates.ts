@@ -4,6 +4,11 @@ import { appUrl } from "@/lib/env";
 
 /** Account-security mails: plain text + HTML in the product's look (lib/mail/layout.ts). Never a password. */
 
+/** The "Set new password" page with the email field filled in. */
+export function resetPasswordUrl(email: string): string {
+  return appUrl(`/reset-password?${new URLSearchParams({ email })}`);
+}
+
 export function passwordResetMail(opts: { to: string; name: string; code: string; firstPassword: boolean }): MailMessage {
   const subject = opts.firstPassword ? "Your Kotani Pay code to set your password" : "Your Kotani Pay password reset code";
   const { text, html } = renderMail({
@@ -16,7 +21,9 @@ export function passwordResetMail(opts: { to: string; name: string; code: string
       "It expires in 10 minutes and works once. Enter it on the “Set new password” page together with your new password.",
     ],
     code: opts.code,
-    button: { label: "Set new password", url: appUrl("/reset-password") },
+    // The link fills in the address (the page's email field); the code stays in the mail body only:
+    // a secret in a URL would end up in browser history and proxy logs.
+    button: { label: "Set new password", url: resetPasswordUrl(opts.to) },
     footer: "If you didn't ask for this, ignore this email: your password stays the same. Never share this code with anyone, including Kotani Pay staff.",
   });
   return { to: opts.to, subject, text, html };

@@ -7,7 +7,7 @@ import type { TransactionKind } from "@/lib/db/schema/enums";
 import type { Scope } from "@/lib/auth/scope";
 import { ForbiddenError, ValidationError } from "@/lib/auth/errors";
 import { CURRENCIES, COUNTRIES } from "@/lib/markets";
-import { MAX_MINOR_UNITS } from "@/lib/money";
+import { MAX_MINOR_UNITS, parseAmount } from "@/lib/money";
 import { isValidTimeZone, zonedRange } from "./dates";
 import {
   CHAINS_LIST, CHANNELS, KIND_CONFIG, REFUND_STATUSES, TOKENS_LIST, readableKinds, type FilterKey, type ListSlug,
@@ -154,7 +154,7 @@ export function phoneSearchPrefix(text: string, country: string): string | null 
 
 /**
  * Search by reference (prefix of reference_id, exact reference number or id), phone (prefix of
- * the E.164 number) or amount (exact, in the market currency). Every branch has an index; the
+ * the E.164 number) or amount (exact Amount or Transaction Amount, in the market currency). Every branch has an index; the
  * text is a bound parameter with LIKE wildcards escaped, so SQL or regex characters are literal.
  */
 export function searchCondition(q: string, scope: Scope): SQL | undefined {
@@ -168,9 +168,22 @@ export function searchCondition(q: string, scope: Scope): SQL | undefined {
   if (/^\d{1,15}$/.test(text)) branches.push(eq(t.referenceNumber, Number(text)));
   const phone = phoneSearchPrefix(text, scope.market.country);
   if (phone) branches.push(sql`${t.phoneNumber} like ${escapeLike(phone) + "%"}`);
-  const amount = /^[\d,]+(\.\d+)?$/.test(text) ? parseFilterAmount(text, scope.market.currency) : null;
-  if (amount !== null) branches.push(eq(t.amount, amount));
+  const amount = searchAmount(text, scope.market.currency);
+  // Either amount column the list shows (Amount, Transaction Amount): an equality each, both indexed.
+  if (amount !== null) branches.push(eq(t.amount, amount), eq(t.transactionAmount, amount));
   return or(...branches);
+}
+
+/**
+ * An amount typed as the list prints it ("7714", "7,714", "7714.00", "7714.5", "KES 7,714.00") →
+ * minor units of the market currency, or null when the text is not one (parseAmount's rules:
+ * commas only between thousands, no more decimals than the currency has).
+ */
+export function searchAmount(text: string, currency: string): bigint | null {
+  const bare = text.trim().replace(new RegExp(`^${currency}\\s*`, "i"), "");
+  if (!/^[\d,.]+$/.test(bare)) return null;
+  const parsed = parseAmount(bare, currency);
+  return parsed.ok ? parsed.minor : null;
 }
 
 /** The filter conditions (everything except the scope, the keyset and the ids). */

@@ -136,6 +136,8 @@ export const transactions = pgTable(
     index("transactions_reference_prefix_idx").on(t.integratorId, t.environment, t.kind, t.referenceId.op("text_pattern_ops")),
     index("transactions_phone_prefix_idx").on(t.integratorId, t.environment, t.phoneNumber.op("text_pattern_ops")),
     index("transactions_amount_idx").on(t.integratorId, t.environment, t.kind, t.currency, t.country, t.amount),
+    // The amount search also matches Transaction Amount (what the list shows beside Amount).
+    index("transactions_transaction_amount_idx").on(t.integratorId, t.environment, t.kind, t.currency, t.country, t.transactionAmount),
     // A customer's transactions (customer detail, the customers list's counts and totals).
     index("transactions_customer_idx").on(t.customerId, t.createdAt.desc(), t.id.desc()),
     // A payment link's payments (link detail, analytics, usage).

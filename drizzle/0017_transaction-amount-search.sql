@@ -1,0 +1,1 @@
+CREATE INDEX "transactions_transaction_amount_idx" ON "transactions" USING btree ("integrator_id","environment","kind","currency","country","transaction_amount");
