@@ -11,14 +11,14 @@
 //      per key) never answers 429. Skipped without a build.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
 import "./server-only-hook.mts";
 import { onMemoryPglite, onThrowawayPostgres } from "./bench-databases.mjs";
+import { buildDir, pct, startServer } from "./bench-http.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -55,7 +55,6 @@ const { webhookDeliveries } = await import("../lib/db/schema");
 const { sql, eq } = await import("drizzle-orm");
 type OpenedDb = import("../lib/db/client").OpenedDb;
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 async function deliveries(engine: string, opened: OpenedDb): Promise<string> {
@@ -96,8 +95,7 @@ async function deliveries(engine: string, opened: OpenedDb): Promise<string> {
 }
 
 async function httpBench(): Promise<string> {
-  const dist = path.resolve(process.env.NEXT_DIST_DIR || ".next");
-  if (args["skip-http"] || !existsSync(path.join(dist, "BUILD_ID"))) return "(skipped: no build; run `npm run build` first)";
+  if (args["skip-http"] || !buildDir()) return "(skipped: no build; run `npm run build` first)";
   const dir = mkdtempSync(path.join(os.tmpdir(), "kb-bench-dev-"));
   const { openDb } = await import("../lib/db/client");
   const { seed } = await import("../lib/db/seed");
@@ -110,30 +108,9 @@ async function httpBench(): Promise<string> {
   await opened.db.execute(sql`analyze`);
   await opened.close();
 
-  const port = process.env.BENCH_HTTP_PORT || "3293";
-  const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATA_DIR: dir,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    NEXTAUTH_URL: base,
-    NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
-    SMTP_URL: "smtp://127.0.0.1:9",
-    WORKERS: "off",
-  };
-  delete env.DATABASE_URL;
-  const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", port, "-H", "127.0.0.1"], { env, detached: true, stdio: "ignore" });
+  const server = await startServer(process.env.BENCH_HTTP_PORT || "3293", { DATA_DIR: dir });
+  const base = server.base;
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/health`)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      if (i > 240) throw new Error("the server did not start");
-      await new Promise((r) => setTimeout(r, 500));
-    }
     const time = async (name: string, fn: (i: number) => Promise<Response>) => {
       for (let i = 0; i < 10; i++) await (await fn(i)).arrayBuffer();
       const t: number[] = [];
@@ -155,12 +132,7 @@ async function httpBench(): Promise<string> {
       ),
     ].join("\n");
   } finally {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      /* gone */
-    }
-    await new Promise((r) => setTimeout(r, 1500));
+    await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -16,7 +16,7 @@
  * Targets (issue 4): p95 ≤ 25 ms on PostgreSQL, ≤ 60 ms on PGlite; export of 100k rows ≤ 5 s with
  * flat memory; first-load JS ≤ 180 kB gzip per route.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,6 +24,7 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { signIn, startServer } from "./bench-http.mjs";
 import type { Db, OpenedDb } from "../lib/db/client";
 import type { Scope } from "../lib/auth/scope";
 import type { ListQueryInput } from "../lib/transactions/list-contract";
@@ -314,56 +315,11 @@ interface HttpSamples {
  * signed in as the demo Owner through next-auth's credentials endpoint, timing whole requests.
  */
 async function httpBench(serverEnv: Record<string, string>, s: HttpSamples): Promise<Measure[]> {
-  const port = process.env.BENCH_HTTP_PORT || "3292";
-  const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...serverEnv,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    NEXTAUTH_URL: base,
-    NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
-    SMTP_URL: "smtp://127.0.0.1:9",
-  };
-  if (!serverEnv.DATABASE_URL) delete env.DATABASE_URL;
-  const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", port, "-H", "127.0.0.1"], { env, detached: true, stdio: "ignore" });
-  const stop = () => {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      /* gone */
-    }
-  };
+  const server = await startServer(process.env.BENCH_HTTP_PORT || "3292", serverEnv);
+  const base = server.base;
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/login`)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      if (i > 240) throw new Error("the server did not start");
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    const jar = new Map<string, string>();
-    const keep = (res: Response) => {
-      for (const c of res.headers.getSetCookie()) {
-        const kv = c.split(";")[0];
-        const at = kv.indexOf("=");
-        jar.set(kv.slice(0, at), kv.slice(at + 1));
-      }
-    };
-    const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-    let res = await fetch(`${base}/api/auth/csrf`);
-    keep(res);
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    res = await fetch(`${base}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), origin: base },
-      body: new URLSearchParams({ csrfToken, email: "demo@kotanipay.test", password: "Demo-Backoffice-2026", json: "true" }),
-    });
-    keep(res);
-    if (![...jar.keys()].some((k) => k.endsWith("kotani.session"))) throw new Error(`sign-in failed (HTTP ${res.status})`);
+    const session = await signIn(base);
+    const cookie = () => session;
     const get = async (url: string): Promise<number | string> => {
       const r = await fetch(`${base}${url}`, { headers: { cookie: cookie() } });
       const text = await r.text();
@@ -408,8 +364,7 @@ async function httpBench(serverEnv: Record<string, string>, s: HttpSamples): Pro
     m.push({ name: `CSV export over HTTP (${(lines - 1).toLocaleString("en-US")} rows, ${(bytes / 1e6).toFixed(1)} MB)`, p50: ms, p95: ms, max: ms, rows: String(lines - 1) });
     return m;
   } finally {
-    stop();
-    await new Promise((r) => setTimeout(r, 1500));
+    await server.stop();
   }
 }
 

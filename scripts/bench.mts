@@ -9,6 +9,8 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 const only = process.argv.slice(2);
 const benches = readdirSync(path.join(root, "scripts"))
   .filter((f) => /^bench-.+\.mts$/.test(f))
+  // Modules the benches import, not benches.
+  .filter((f) => !["bench-databases.mts", "bench-http.mts"].includes(f))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
 

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
+import { signInWithCredentials } from "@/lib/auth/client/sign-in";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -59,7 +59,7 @@ export function AcceptInviteForm({
       if (!fields.name && !fields.password && !fields.confirmPassword) setFormError(res.error);
       return;
     }
-    const signedIn = await signIn("credentials", { email: res.data.email, password: values.password, redirect: false });
+    const signedIn = await signInWithCredentials({ email: res.data.email, password: values.password });
     if (!signedIn || signedIn.error) {
       setFormError(
         <>

@@ -5,7 +5,7 @@ import { testEngines, withTestDb } from "@/test/db";
 import { customers, fiatWallets, ledgerTransactions, outboxEvents, transactions, transactionStatusHistory } from "@/lib/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/auth/errors";
 import { walletLedgerSums } from "@/lib/ledger/ledger";
-import { createIntegrator, createTestWallet, makeScope, readWallet, unbalancedLedgerTransactions } from "@/lib/wallets/test-fixtures";
+import { createIntegrator, createTestWallet, makeScope, readWallet, unbalancedLedgerTransactions, walletTransactionCounts } from "@/lib/wallets/test-fixtures";
 import type { JobsRuntime } from "@/lib/jobs/runtime";
 import { fakeJob, fastSandbox, startEngineJobs, statusOf, stopEngineJobs, waitForFinal } from "./testing/engine-fixtures";
 import { createPayout } from "./create-payout";
@@ -102,6 +102,8 @@ describe.each(testEngines())("money engine on %s", (engine) => {
     const debit = 11_600n;
     expect((await readWallet(t.db, walletId)).payout).toBe(10_000_000n - debit * 5n);
     expect(await walletLedgerSums(t.db, walletId)).toEqual({ deposit: 0n, payout: 10_000_000n - debit * 5n });
+    const counts = await walletTransactionCounts(t.db, walletId);
+    expect(counts.stored).toBe(counts.counted);
   });
 
   it("a failure to a payout reverses the debit, and the same failure delivered twice reverses once", async () => {

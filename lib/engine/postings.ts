@@ -49,7 +49,7 @@ async function moveBalance(tx: Tx, t: PostingTarget, account: "deposit" | "payou
   const d = delta.toString();
   const res = (await tx.execute(sql`
     update fiat_wallets
-       set ${column} = ${column} + ${d}::bigint, updated_at = now()
+       set ${column} = ${column} + ${d}::bigint, ledger_transaction_count = ledger_transaction_count + 1, updated_at = now()
      where id = ${t.walletId}
        and integrator_id = ${t.integratorId}
        and environment = ${t.environment}

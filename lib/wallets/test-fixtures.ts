@@ -64,6 +64,7 @@ export async function createTestWallet(
         status: opts.status ?? "active",
         depositBalance: deposit,
         payoutBalance: payout,
+        ledgerTransactionCount: deposit > 0n || payout > 0n ? 1 : 0,
       })
       .returning({ id: fiatWallets.id });
     if (deposit > 0n || payout > 0n) {
@@ -94,7 +95,10 @@ export async function creditDeposit(db: Db, scope: Pick<Scope, "integratorId" | 
   await db.transaction(async (tx) => {
     const [w] = await tx
       .update(fiatWallets)
-      .set({ depositBalance: sql`${fiatWallets.depositBalance} + ${amount.toString()}::bigint` })
+      .set({
+        depositBalance: sql`${fiatWallets.depositBalance} + ${amount.toString()}::bigint`,
+        ledgerTransactionCount: sql`${fiatWallets.ledgerTransactionCount} + 1`,
+      })
       .where(and(eq(fiatWallets.id, walletId), eq(fiatWallets.integratorId, scope.integratorId)))
       .returning();
     const [lt] = await tx
@@ -121,7 +125,10 @@ export async function debitPayout(db: Db, scope: Pick<Scope, "integratorId" | "e
   return db.transaction(async (tx) => {
     const [w] = await tx
       .update(fiatWallets)
-      .set({ payoutBalance: sql`${fiatWallets.payoutBalance} - ${amount.toString()}::bigint` })
+      .set({
+        payoutBalance: sql`${fiatWallets.payoutBalance} - ${amount.toString()}::bigint`,
+        ledgerTransactionCount: sql`${fiatWallets.ledgerTransactionCount} + 1`,
+      })
       .where(and(eq(fiatWallets.id, walletId), eq(fiatWallets.integratorId, scope.integratorId), sql`${fiatWallets.payoutBalance} >= ${amount.toString()}::bigint`))
       .returning();
     if (!w) return false;
@@ -151,6 +158,15 @@ export async function readWallet(db: Db, walletId: string): Promise<{ deposit: b
     .from(fiatWallets)
     .where(eq(fiatWallets.id, walletId));
   return w;
+}
+
+/** The wallet's stored "Total Transactions" next to a count of the ledger transactions that moved it (must agree). */
+export async function walletTransactionCounts(db: Db, walletId: string): Promise<{ stored: number; counted: number }> {
+  const res = (await db.execute(sql`
+    select w.ledger_transaction_count as stored,
+           (select count(distinct ledger_transaction_id)::int from ledger_entries e where e.wallet_id = w.id) as counted
+      from fiat_wallets w where w.id = ${walletId}`)) as unknown as { rows: { stored: number; counted: number }[] };
+  return res.rows[0]!;
 }
 
 /** Per ledger transaction of the integrator: Σ entries (must all be 0). */

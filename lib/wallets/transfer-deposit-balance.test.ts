@@ -8,7 +8,7 @@ import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db/client";
 import { transferDepositBalance, TRANSFER_SUCCESS_MESSAGE } from "./transfer-deposit-balance";
 import { walletLedgerSums } from "@/lib/ledger/ledger";
-import { createIntegrator, createTestWallet, makeScope, readWallet, unbalancedLedgerTransactions } from "./test-fixtures";
+import { createIntegrator, createTestWallet, makeScope, readWallet, unbalancedLedgerTransactions, walletTransactionCounts } from "./test-fixtures";
 
 // Enough pooled connections for real concurrency on PostgreSQL (read when the pool is created).
 process.env.DATABASE_POOL_SIZE ??= "24";
@@ -214,6 +214,8 @@ describe.each(testEngines())("transferDepositBalance on %s", (engine) => {
       expect(await countLedgerTx(t.db, integratorId)).toBe(33);
       expect(await unbalancedLedgerTransactions(t.db, integratorId)).toEqual([]);
       expect(await walletLedgerSums(t.db, walletId)).toEqual({ deposit: 1_000n, payout: 99_000n });
+      const counts = await walletTransactionCounts(t.db, walletId);
+      expect(counts.stored).toBe(counts.counted);
       const negative = await t.db
         .select({ n: sql<number>`count(*)::int` })
         .from(ledgerEntries)

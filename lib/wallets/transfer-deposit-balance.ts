@@ -171,6 +171,7 @@ async function transferInTx(
       update fiat_wallets
          set deposit_balance = deposit_balance - ${x}::bigint,
              payout_balance = payout_balance + ${x}::bigint,
+             ledger_transaction_count = ledger_transaction_count + 1,
              updated_at = now()
        where id = ${walletId}
          and integrator_id = ${scope.integratorId}

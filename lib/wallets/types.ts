@@ -32,7 +32,6 @@ export interface WalletsOverview {
   /** Sums over the selected market's wallets (same currency, so they can be added). */
   summary: {
     currency: string;
-    totalBalance: MinorString;
     availableBalance: MinorString;
     depositBalance: MinorString;
     /** Active wallets in this environment, all currencies. */

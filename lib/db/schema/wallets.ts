@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
-  bigint, bigserial, boolean, char, check, index, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex,
+  bigint, bigserial, boolean, char, check, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { environmentEnum, walletStatusEnum } from "./enums";
 import { integrators } from "./integrators";
@@ -28,6 +28,11 @@ export const fiatWallets = pgTable(
     isPrimary: boolean("is_primary").notNull().default(false),
     depositBalance: bigint("deposit_balance", { mode: "bigint" }).notNull().default(sql`0`),
     payoutBalance: bigint("payout_balance", { mode: "bigint" }).notNull().default(sql`0`),
+    /**
+     * Ledger transactions that moved this wallet ("Total Transactions" on the Wallets page), kept
+     * by the balance UPDATE that every posting already runs, so the overview never counts entries.
+     */
+    ledgerTransactionCount: integer("ledger_transaction_count").notNull().default(0),
     /** Billing (§3.3), per direction: CUSTOMER (the customer / recipient bears the fee) or WALLET (this wallet pays it). */
     collectionFeeBearer: text("collection_fee_bearer").notNull().default("CUSTOMER"),
     payoutFeeBearer: text("payout_fee_bearer").notNull().default("WALLET"),

@@ -33,6 +33,8 @@ export interface WalletState {
   /** Time of the last ledger event, to keep each wallet's entries in time order. */
   lastAt: number;
   entries: number;
+  /** Ledger transactions that moved it (fiat_wallets.ledger_transaction_count). */
+  postings: number;
 }
 
 interface Leg {
@@ -110,6 +112,7 @@ export class SeedLedger {
       });
       this.entries++;
     }
+    for (const wallet of new Set(p.legs.flatMap((leg) => (leg.wallet ? [leg.wallet] : [])))) wallet.postings++;
     w.lastAt = p.at;
     this.transactions++;
   }
@@ -216,7 +219,7 @@ export class SeedLedger {
         throw new Error(`seed ledger: wallet ${w.id} balance is not a safe integer`);
       }
       await this.ctx.loader.execute(
-        sql`update ${fiatWallets} set deposit_balance = ${w.deposit}, payout_balance = ${w.payout}, updated_at = ${iso(Math.max(w.lastAt, this.ctx.start))} where id = ${w.id}`,
+        sql`update ${fiatWallets} set deposit_balance = ${w.deposit}, payout_balance = ${w.payout}, ledger_transaction_count = ${w.postings}, updated_at = ${iso(Math.max(w.lastAt, this.ctx.start))} where id = ${w.id}`,
       );
     }
   }

@@ -157,17 +157,22 @@ describe.each(testEngines())("demo seed (%s)", (engine) => {
       payout: string;
       dsum: string;
       psum: string;
+      count: number;
+      counted: number;
     }>(
       a.db,
       sql`select w.id, w.name, w.deposit_balance::text as deposit, w.payout_balance::text as payout,
             coalesce((select sum(amount) from ledger_entries e where e.wallet_id = w.id and e.account = 'deposit'), 0)::text as dsum,
-            coalesce((select sum(amount) from ledger_entries e where e.wallet_id = w.id and e.account = 'payout'), 0)::text as psum
+            coalesce((select sum(amount) from ledger_entries e where e.wallet_id = w.id and e.account = 'payout'), 0)::text as psum,
+            w.ledger_transaction_count as count,
+            (select count(distinct ledger_transaction_id)::int from ledger_entries e where e.wallet_id = w.id) as counted
           from fiat_wallets w`,
     );
     expect(wallets.length).toBe(11 + 4 + 2);
     for (const w of wallets) {
       expect(w.deposit, w.name).toBe(w.dsum);
       expect(w.payout, w.name).toBe(w.psum);
+      expect(w.count, w.name).toBe(w.counted);
       expect(BigInt(w.deposit) > 0n || BigInt(w.payout) > 0n, w.name).toBe(true);
       expect(BigInt(w.payout) > 0n, w.name).toBe(true);
     }

@@ -44,6 +44,7 @@ export async function seedFiatWallets(
       payout: 0,
       lastAt: createdAt,
       entries: 0,
+      postings: 0,
     });
   }
   await ctx.loader.insertNow(fiatWallets, rows);
