@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { Fragment, useId } from "react";
 import { ListFilter } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
@@ -25,23 +25,32 @@ export function DataTableFacetedFilter({ title, options, selected, onChange }: P
     else next.delete(value);
     onChange(options.map((o) => o.value).filter((v) => next.has(v)));
   };
+  const labels = selected.map((v) => options.find((o) => o.value === v)?.label ?? v);
+  // The name starts with what the button does and ends with exactly what it shows (WCAG 2.5.3:
+  // the visible words, in order, are part of the name).
+  const shown = set.size > 2 ? `${set.size} selected` : labels.join(" ");
+  const name = `Filter by ${title.toLowerCase()}${set.size ? ` (${set.size} selected): ${title} ${shown}` : ""}`;
   return (
     <Popover>
       <PopoverTrigger asChild>
-        <Button variant="outline" size="sm" className="border-dashed" aria-label={`Filter by ${title.toLowerCase()}${set.size ? ` (${set.size} selected)` : ""}`}>
+        <Button variant="outline" size="sm" className="border-dashed" aria-label={name}>
           <ListFilter aria-hidden /> {title}
           {set.size > 0 && (
             <>
+              {" "}
               <Separator orientation="vertical" className="mx-1 h-4" />
               {set.size > 2 ? (
                 <Badge variant="secondary" className="rounded-sm px-1 font-normal">
                   {set.size} selected
                 </Badge>
               ) : (
-                selected.map((v) => (
-                  <Badge key={v} variant="secondary" className="rounded-sm px-1 font-normal">
-                    {options.find((o) => o.value === v)?.label ?? v}
-                  </Badge>
+                labels.map((label, i) => (
+                  <Fragment key={selected[i]}>
+                    {i > 0 && " "}
+                    <Badge variant="secondary" className="rounded-sm px-1 font-normal">
+                      {label}
+                    </Badge>
+                  </Fragment>
                 ))
               )}
             </>

@@ -68,7 +68,7 @@ test.describe("[BULK] upload, check, preview, process", () => {
     await expect(kesBatch).toHaveAttribute("data-status", "completed_with_errors", { timeout: 60_000 });
     await expect(ugxBatch).toHaveAttribute("data-status", "completed", { timeout: 60_000 });
     await expect(kesBatch).toContainText("1 paid, 1 failed");
-    await expect(page.getByLabel("Recipients of Batch KES")).toContainText("Insufficient funds in the customer's account");
+    await expect(page.getByRole("table", { name: "Recipients of Batch KES" })).toContainText("Insufficient funds in the customer's account");
 
     // The failing row's payout failed and its debit was reversed (the ledger is checked by the unit tests); the export says so per row.
     const download2 = page.waitForEvent("download");

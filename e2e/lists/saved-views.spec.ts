@@ -112,5 +112,17 @@ test.describe("[LISTS] saved views", () => {
     await expect(page.getByRole("menuitem", { name: "Delete…" })).toBeVisible(); // an Admin manages the team
     await expect(page.getByRole("menuitem", { name: "Rename…" })).toHaveCount(0);
     await expect(page.getByRole("menuitem", { name: "Stop sharing" })).toHaveCount(0);
+
+    // The Admin deletes it: the whole team loses it, and the owner's default goes with it (other
+    // specs open the owner's Collections and must find it unfiltered).
+    await page.getByRole("menuitem", { name: "Delete…" }).click();
+    const confirm = page.getByRole("dialog", { name: "Delete view" });
+    await confirm.getByRole("button", { name: "Delete view" }).click();
+    await expect(confirm).toBeHidden();
+    await signOut(page);
+    await signIn(page);
+    await openCollections(page);
+    await settledRows(page);
+    await expect(page).not.toHaveURL(/status=/);
   });
 });
