@@ -1,26 +1,17 @@
 import * as React from "react";
 
 import { cn } from "@/lib/utils";
+import { TableScrollBox } from "./table-scroll-box";
 
 function Table({ className, ...props }: React.ComponentProps<"table">) {
   return (
-    // The container scrolls sideways on narrow screens: keyboard users reach it with Tab (WCAG
-    // 2.1.1, axe scrollable-region-focusable), and it is announced with the table's name (a group,
-    // not a region: the page's own regions keep their names unique).
-    <div
-      data-slot="table-container"
-      tabIndex={0}
-      role="group"
-      aria-label={props["aria-label"]}
-      aria-labelledby={props["aria-label"] ? undefined : props["aria-labelledby"]}
-      className="relative w-full overflow-x-auto rounded-[inherit] outline-none focus-visible:ring-2 focus-visible:ring-ring"
-    >
+    <TableScrollBox label={props["aria-label"]} labelledBy={props["aria-labelledby"]}>
       <table
         data-slot="table"
         className={cn("w-full caption-bottom text-sm", className)}
         {...props}
       />
-    </div>
+    </TableScrollBox>
   );
 }
 
