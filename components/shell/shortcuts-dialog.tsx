@@ -16,11 +16,28 @@ function Keys({ keys }: { keys: string[] }) {
   );
 }
 
+type Shortcut = { keys: string[]; label: string };
+
+function ShortcutList({ shortcuts }: { shortcuts: Shortcut[] }) {
+  return (
+    <dl className="space-y-2 text-sm">
+      {shortcuts.map((s) => (
+        <div key={s.label} className="flex items-center justify-between gap-4">
+          <dt className="text-muted-foreground">{s.label}</dt>
+          <dd>
+            <Keys keys={s.keys} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 /** What `?` opens: every keyboard shortcut this member has (the `g` ones only for sections they may see). */
 export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const { permissions } = useScope();
   const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
-  const general: { keys: string[]; label: string }[] = [
+  const general: Shortcut[] = [
     { keys: [isMac ? "⌘" : "Ctrl", "K"], label: "Open the command palette" },
     { keys: ["/"], label: "Search the list on this page" },
     { keys: ["?"], label: "Show these shortcuts" },
@@ -37,32 +54,14 @@ export function ShortcutsDialog({ open, onOpenChange }: { open: boolean; onOpenC
           <h3 id="shortcuts-general" className="mb-2 text-sm font-medium">
             General
           </h3>
-          <dl className="space-y-2 text-sm">
-            {general.map((s) => (
-              <div key={s.label} className="flex items-center justify-between gap-4">
-                <dt className="text-muted-foreground">{s.label}</dt>
-                <dd>
-                  <Keys keys={s.keys} />
-                </dd>
-              </div>
-            ))}
-          </dl>
+          <ShortcutList shortcuts={general} />
         </section>
         {go.length > 0 && (
           <section aria-labelledby="shortcuts-go">
             <h3 id="shortcuts-go" className="mb-2 text-sm font-medium">
               Go to <span className="font-normal text-muted-foreground">(press G, then the letter)</span>
             </h3>
-            <dl className="space-y-2 text-sm">
-              {go.map((s) => (
-                <div key={s.label} className="flex items-center justify-between gap-4">
-                  <dt className="text-muted-foreground">{s.label}</dt>
-                  <dd>
-                    <Keys keys={s.keys} />
-                  </dd>
-                </div>
-              ))}
-            </dl>
+            <ShortcutList shortcuts={go} />
           </section>
         )}
       </DialogContent>
