@@ -3,10 +3,10 @@
 import { useCallback, useState } from "react";
 import dynamic from "next/dynamic";
 import { useShortcuts } from "./use-shortcuts";
-import { ShortcutsDialog } from "./shortcuts-dialog";
 
-// cmdk and the palette's code load on the first Ctrl/⌘+K, not with every page.
+// cmdk, Radix Dialog and the palette's code load on the first Ctrl/⌘+K, the shortcuts list on the first `?`, not with every page.
 const CommandPaletteDialog = dynamic(() => import("./command-palette-dialog"), { ssr: false });
+const ShortcutsDialog = dynamic(() => import("./shortcuts-dialog").then((m) => m.ShortcutsDialog), { ssr: false });
 
 /**
  * The dashboard's command palette and keyboard shortcuts (use-shortcuts.ts), mounted once by the
@@ -17,6 +17,7 @@ export function CommandPalette() {
   // Mounted from the first opening on (so closing animates and the next opening is instant).
   const [paletteLoaded, setPaletteLoaded] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [helpLoaded, setHelpLoaded] = useState(false);
 
   const togglePalette = useCallback(() => {
     setPaletteLoaded(true);
@@ -25,6 +26,7 @@ export function CommandPalette() {
   }, []);
   const showShortcuts = useCallback(() => {
     setPaletteOpen(false);
+    setHelpLoaded(true);
     setHelpOpen(true);
   }, []);
   useShortcuts({ onPalette: togglePalette, onHelp: showShortcuts });
@@ -32,7 +34,7 @@ export function CommandPalette() {
   return (
     <>
       {paletteLoaded && <CommandPaletteDialog open={paletteOpen} onOpenChange={setPaletteOpen} onShowShortcuts={showShortcuts} />}
-      <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
+      {helpLoaded && <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />}
     </>
   );
 }

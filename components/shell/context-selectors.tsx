@@ -1,22 +1,20 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
-import { Check, ChevronDown, Lock } from "lucide-react";
+import { ChevronDown } from "lucide-react";
 import { toast } from "@/components/ui/toaster";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import {
-  DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Sheet, SheetClose, SheetContent, SheetDescription, SheetFooter, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
+import { useOnDemand } from "@/components/ui/on-demand";
+import { SelectStandIn } from "@/components/ui/select-stand-in";
 import { cn } from "@/lib/utils";
 import { COUNTRIES, CURRENCIES } from "@/lib/markets";
 import { selectContext } from "@/lib/auth/context-actions";
 import { switchedUrl, type ContextSelection } from "@/lib/context-url";
-import { useScope } from "./scope-context";
+import { useScope, type ClientScope } from "./scope-context";
 
 /** Switching market or environment (the selectors and the command palette): the action checks and stores it, then the same page opens in the new context. */
 export function useSwitchContext() {
@@ -47,10 +45,10 @@ export function showContext(router: ReturnType<typeof useRouter>, selection: Con
   router.replace(`${next.pathname}${next.search}`, { scroll: false });
 }
 
-type SelectorLayout = "bar" | "sheet";
+export type SelectorLayout = "bar" | "sheet";
 
 /** In the phone sheet each selector stands on its own line under a caption (its name says the same). */
-function Caption({ children }: { children: React.ReactNode }) {
+export function Caption({ children }: { children: React.ReactNode }) {
   return (
     <span aria-hidden className="text-xs font-medium text-muted-foreground">
       {children}
@@ -58,88 +56,19 @@ function Caption({ children }: { children: React.ReactNode }) {
   );
 }
 
-/**
- * Country and currency. Their accessible names start with what they are and include what they
- * show ("Currency: KES Kenyan Shilling"), so the name a voice user reads off the screen works.
+/*
+ * The names start with what the selector is and include what it shows ("Currency: KES Kenyan
+ * Shilling"), so the name a voice user reads off the screen works.
  */
-export function MarketSelectors({ layout = "bar" }: { layout?: SelectorLayout }) {
-  const scope = useScope();
-  const { run, pending } = useSwitchContext();
-  const currencies = [...new Set(scope.markets.map((m) => m.currency))];
-  const countries = scope.markets.filter((m) => m.currency === scope.market.currency).map((m) => m.country);
-  const { country, currency } = scope.market;
-  const sheet = layout === "sheet";
+export const countryLabel = (country: string) => `Country: ${country} ${COUNTRIES[country]?.name ?? ""}`.trim();
+export const currencyLabel = (currency: string) => `Currency: ${currency} ${CURRENCIES[currency]?.name ?? ""}`.trim();
 
-  const countrySelect = (
-    <Select
-      value={country}
-      disabled={pending}
-      onValueChange={(next) => run({ environment: scope.environment, country: next, currency })}
-    >
-      <SelectTrigger
-        aria-label={`Country: ${country} ${COUNTRIES[country]?.name ?? ""}`.trim()}
-        className={sheet ? "w-full" : "w-[88px]"}
-        size={sheet ? "default" : "sm"}
-      >
-        <SelectValue />
-      </SelectTrigger>
-      <SelectContent>
-        {countries.map((code) => (
-          <SelectItem key={code} value={code}>
-            <span className="font-mono text-xs">{code}</span>
-            <span className={sheet ? "text-muted-foreground" : "sr-only"}> {COUNTRIES[code]?.name ?? code}</span>
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
-  );
-  const currencySelect = (
-    <Select
-      value={currency}
-      disabled={pending}
-      onValueChange={(next) => {
-        const first = scope.markets.find((m) => m.currency === next);
-        if (first) run({ environment: scope.environment, country: first.country, currency: next });
-      }}
-    >
-      <SelectTrigger
-        aria-label={`Currency: ${currency} ${CURRENCIES[currency]?.name ?? ""}`.trim()}
-        className={sheet ? "w-full" : "w-[220px]"}
-        size={sheet ? "default" : "sm"}
-      >
-        <SelectValue />
-      </SelectTrigger>
-      <SelectContent>
-        {currencies.map((code) => (
-          <SelectItem key={code} value={code}>
-            <span className="font-mono text-xs font-semibold">{code}</span>
-            <span className="text-muted-foreground"> {CURRENCIES[code]?.name ?? code}</span>
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
-  );
-
-  if (sheet) {
-    return (
-      <div className="grid gap-4" aria-busy={pending}>
-        <div className="grid gap-1.5">
-          <Caption>Country</Caption>
-          {countrySelect}
-        </div>
-        <div className="grid gap-1.5">
-          <Caption>Currency</Caption>
-          {currencySelect}
-        </div>
-      </div>
-    );
-  }
-  return (
-    <div className="flex items-center gap-2" aria-busy={pending}>
-      {countrySelect}
-      {currencySelect}
-    </div>
-  );
+/** The currencies of the member's markets, and the countries of the current currency. */
+export function marketChoices(scope: ClientScope) {
+  return {
+    currencies: [...new Set(scope.markets.map((m) => m.currency))],
+    countries: scope.markets.filter((m) => m.currency === scope.market.currency).map((m) => m.country),
+  };
 }
 
 export function EnvironmentBadge({ environment }: { environment: "sandbox" | "production" }) {
@@ -148,105 +77,107 @@ export function EnvironmentBadge({ environment }: { environment: "sandbox" | "pr
 
 const environmentLabel = (environment: "sandbox" | "production") => (environment === "production" ? "Production" : "Sandbox");
 
-export function EnvironmentSelector({ layout = "bar" }: { layout?: SelectorLayout }) {
-  const scope = useScope();
-  const { run, pending } = useSwitchContext();
-  const label = environmentLabel(scope.environment);
-  const sheet = layout === "sheet";
-  const menu = (
-    <DropdownMenu>
-      {/* Named by its content ("Environment: Sandbox"): the badge repeats the label, so it is hidden from the name. */}
-      <DropdownMenuTrigger
-        disabled={pending}
-        className={cn(
-          "inline-flex items-center gap-2 rounded-md border border-input text-sm hover:bg-accent disabled:opacity-50",
-          sheet ? "h-9 w-full px-3 shadow-sm" : "h-8 px-2.5",
-        )}
-      >
-        <span className="sr-only">Environment: </span>
-        <span aria-hidden className="inline-flex">
-          <EnvironmentBadge environment={scope.environment} />
-        </span>
-        <span>{label}</span>
-        <ChevronDown className={cn("size-3.5 opacity-70", sheet && "ml-auto size-4")} aria-hidden />
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align={sheet ? "start" : "end"} className={sheet ? "w-(--radix-dropdown-menu-trigger-width)" : "w-56"}>
-        <DropdownMenuLabel>Environment</DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem
-          disabled={!scope.productionEnabled}
-          onSelect={() => run({ environment: "production", remember: true })}
-          aria-label={scope.productionEnabled ? "Production" : "Production (locked: not provisioned)"}
-        >
-          <EnvironmentBadge environment="production" /> Production
-          {scope.productionEnabled ? (
-            scope.environment === "production" && <Check className="ml-auto" aria-hidden />
-          ) : (
-            <Lock className="ml-auto" aria-hidden />
-          )}
-        </DropdownMenuItem>
-        <DropdownMenuItem onSelect={() => run({ environment: "sandbox", remember: true })} aria-label="Sandbox">
-          <EnvironmentBadge environment="sandbox" /> Sandbox
-          {scope.environment === "sandbox" && <Check className="ml-auto" aria-hidden />}
-        </DropdownMenuItem>
-        {!scope.productionEnabled && (
-          <p className="px-2 py-1.5 text-xs text-muted-foreground">Production is locked until your go-live is approved.</p>
-        )}
-      </DropdownMenuContent>
-    </DropdownMenu>
-  );
-  if (!sheet) return menu;
+/** The environment button's content ("Environment: Sandbox"): the badge repeats the label, so it is hidden from the name. */
+export function EnvironmentButtonContent({ environment, sheet }: { environment: "sandbox" | "production"; sheet: boolean }) {
   return (
-    <div className="grid gap-1.5">
-      <Caption>Environment</Caption>
-      {menu}
+    <>
+      <span className="sr-only">Environment: </span>
+      <span aria-hidden className="inline-flex">
+        <EnvironmentBadge environment={environment} />
+      </span>
+      <span>{environmentLabel(environment)}</span>
+      <ChevronDown className={cn("size-3.5 opacity-70", sheet && "ml-auto size-4")} aria-hidden />
+    </>
+  );
+}
+
+// The Radix selectors (Select, DropdownMenu, Sheet) load on first use; until then look-alike buttons stand in.
+const loadMenus = () => import("./context-menus");
+const CountrySelect = dynamic(() => import("./context-menus").then((m) => m.CountrySelect), { ssr: false, loading: () => <CountryStandIn /> });
+const CurrencySelect = dynamic(() => import("./context-menus").then((m) => m.CurrencySelect), { ssr: false, loading: () => <CurrencyStandIn /> });
+const EnvironmentMenu = dynamic(() => import("./context-menus").then((m) => m.EnvironmentMenu), { ssr: false, loading: () => <EnvironmentStandIn /> });
+const ContextSheetPanel = dynamic(() => import("./context-menus").then((m) => m.ContextSheetPanel), { ssr: false, loading: () => <ContextSheetButton /> });
+
+function CountryStandIn(props: React.ComponentProps<"button">) {
+  const { country } = useScope().market;
+  return (
+    <SelectStandIn aria-label={countryLabel(country)} className="w-[88px]" size="sm" {...props}>
+      <span className="font-mono text-xs">{country}</span>
+    </SelectStandIn>
+  );
+}
+
+function CurrencyStandIn(props: React.ComponentProps<"button">) {
+  const { currency } = useScope().market;
+  return (
+    <SelectStandIn aria-label={currencyLabel(currency)} className="w-[220px]" size="sm" {...props}>
+      <span className="font-mono text-xs font-semibold">{currency}</span>
+      <span className="text-muted-foreground"> {CURRENCIES[currency]?.name ?? currency}</span>
+    </SelectStandIn>
+  );
+}
+
+function EnvironmentStandIn(props: React.ComponentProps<"button">) {
+  const { environment } = useScope();
+  return (
+    <button
+      type="button"
+      aria-haspopup="menu"
+      aria-expanded={false}
+      className="inline-flex h-8 items-center gap-2 rounded-md border border-input px-2.5 text-sm hover:bg-accent disabled:opacity-50"
+      {...props}
+    >
+      <EnvironmentButtonContent environment={environment} sheet={false} />
+    </button>
+  );
+}
+
+/** Country and currency in the top bar. */
+export function MarketSelectors() {
+  const country = useOnDemand(loadMenus);
+  const currency = useOnDemand(loadMenus);
+  return (
+    <div className="flex items-center gap-2">
+      {country.used ? <CountrySelect defaultOpen /> : <CountryStandIn {...country.trigger} />}
+      {currency.used ? <CurrencySelect defaultOpen /> : <CurrencyStandIn {...currency.trigger} />}
     </div>
   );
+}
+
+export function EnvironmentSelector() {
+  const menu = useOnDemand(loadMenus);
+  return menu.used ? <EnvironmentMenu defaultOpen /> : <EnvironmentStandIn {...menu.trigger} />;
 }
 
 /**
  * Below `md` the three selectors do not fit the top bar: one compact button names the market and
  * environment ("KE · KES · Sandbox") and opens a bottom sheet with the same selectors.
  */
-export function ContextSheet({ className }: { className?: string }) {
+export function ContextSheetButton({ className, ...props }: React.ComponentProps<typeof Button>) {
   const scope = useScope();
-  const [open, setOpen] = useState(false);
   const { country, currency } = scope.market;
   const environment = environmentLabel(scope.environment);
   return (
-    <Sheet open={open} onOpenChange={setOpen}>
-      <SheetTrigger asChild>
-        <Button
-          variant="outline"
-          size="sm"
-          aria-label={`Market and environment: ${country}, ${currency}, ${environment}`}
-          className={cn("min-w-0 shrink gap-1.5 px-2.5", className)}
-        >
-          <span
-            aria-hidden
-            className={cn("size-2 shrink-0 rounded-full max-[359px]:hidden", scope.environment === "production" ? "bg-success" : "bg-warning")}
-          />
-          <span className="truncate">
-            {country} · {currency} · {environment}
-          </span>
-          <ChevronDown className="size-3.5 opacity-70" aria-hidden />
-        </Button>
-      </SheetTrigger>
-      <SheetContent side="bottom" className="gap-0 rounded-t-xl">
-        <SheetHeader>
-          <SheetTitle>Market and environment</SheetTitle>
-          <SheetDescription>Every page shows the data of this market and environment.</SheetDescription>
-        </SheetHeader>
-        <div className="grid gap-4 px-4 pb-2">
-          <MarketSelectors layout="sheet" />
-          <EnvironmentSelector layout="sheet" />
-        </div>
-        <SheetFooter className="pb-[max(1rem,env(safe-area-inset-bottom))]">
-          <SheetClose asChild>
-            <Button variant="secondary">Done</Button>
-          </SheetClose>
-        </SheetFooter>
-      </SheetContent>
-    </Sheet>
+    <Button
+      variant="outline"
+      size="sm"
+      aria-label={`Market and environment: ${country}, ${currency}, ${environment}`}
+      className={cn("min-w-0 shrink gap-1.5 px-2.5", className)}
+      {...props}
+    >
+      <span
+        aria-hidden
+        className={cn("size-2 shrink-0 rounded-full max-[359px]:hidden", scope.environment === "production" ? "bg-success" : "bg-warning")}
+      />
+      <span className="truncate">
+        {country} · {currency} · {environment}
+      </span>
+      <ChevronDown className="size-3.5 opacity-70" aria-hidden />
+    </Button>
   );
+}
+
+export function ContextSheet({ className }: { className?: string }) {
+  const sheet = useOnDemand(loadMenus);
+  return sheet.used ? <ContextSheetPanel className={className} defaultOpen /> : <ContextSheetButton className={className} {...sheet.trigger} />;
 }

@@ -3,13 +3,11 @@
 import { useState } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
-import { TooltipProvider } from "@/components/ui/tooltip";
 import { TransactionWatcher } from "@/components/engine/transaction-watcher";
 
 /**
- * The dashboard's client state: React Query (keys start with environment and market), URL state
- * (nuqs) and one tooltip delay. Here rather than in the root layout so the sign-in pages do not
- * download them.
+ * The dashboard's client state: React Query (keys start with environment and market) and URL state
+ * (nuqs). Here rather than in the root layout so the sign-in pages do not download them.
  */
 export function DashboardProviders({ children }: { children: React.ReactNode }) {
   const [queryClient] = useState(
@@ -19,11 +17,9 @@ export function DashboardProviders({ children }: { children: React.ReactNode }) 
   return (
     <QueryClientProvider client={queryClient}>
       <NuqsAdapter>
-        <TooltipProvider delayDuration={300}>
-          {children}
-          {/* Toasts how this tab's new collections and payouts end, and refreshes what they change. */}
-          <TransactionWatcher />
-        </TooltipProvider>
+        {children}
+        {/* Toasts how this tab's new collections and payouts end, and refreshes what they change. */}
+        <TransactionWatcher />
       </NuqsAdapter>
     </QueryClientProvider>
   );

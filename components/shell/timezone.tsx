@@ -3,8 +3,8 @@
 import { createContext, useCallback, useContext, useMemo, useState } from "react";
 import { ChevronDown, Clock } from "lucide-react";
 import { TIMEZONE_COOKIE_NAME, zoneOf, type TimezoneMode } from "@/lib/client/timezone";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuRadioGroup, DropdownMenuRadioItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
-
+import dynamic from "next/dynamic";
+import { useOnDemand } from "@/components/ui/on-demand";
 
 interface TimezoneState {
   mode: TimezoneMode;
@@ -85,28 +85,32 @@ export function Timestamp({ value, compact = false }: { value: string | Date | n
   );
 }
 
-export function TimezoneWidget() {
-  const { mode, setMode, integratorZone } = useTimezone();
+/** The sidebar's timezone button: what the widget shows, and the name its menu trigger has. */
+export function TimezoneButton(props: React.ComponentProps<"button">) {
+  const { mode, integratorZone } = useTimezone();
   const current = zoneOf(mode, integratorZone);
   const label = `${utcOffsetLabel(current)} ${current.replace("/", " / ")}`;
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger
-        className="flex w-full items-center gap-2 rounded-md border border-sidebar-border bg-sidebar-accent/40 px-3 py-2 text-left text-xs text-sidebar-foreground hover:bg-sidebar-accent"
-        aria-label={`Timezone: ${label}. Change timezone`}
-      >
-        <Clock className="size-4 shrink-0" aria-hidden />
-        <span className="flex-1 truncate">{label}</span>
-        <ChevronDown className="size-3.5 opacity-70" aria-hidden />
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="start" className="w-60">
-        <DropdownMenuRadioGroup value={mode} onValueChange={(v) => setMode(v as TimezoneMode)}>
-          <DropdownMenuRadioItem value="integrator">
-            {utcOffsetLabel(integratorZone)} {integratorZone.replace("/", " / ")}
-          </DropdownMenuRadioItem>
-          <DropdownMenuRadioItem value="utc">+0 UTC</DropdownMenuRadioItem>
-        </DropdownMenuRadioGroup>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <button
+      type="button"
+      aria-haspopup="menu"
+      aria-expanded={false}
+      className="flex w-full items-center gap-2 rounded-md border border-sidebar-border bg-sidebar-accent/40 px-3 py-2 text-left text-xs text-sidebar-foreground hover:bg-sidebar-accent"
+      aria-label={`Timezone: ${label}. Change timezone`}
+      {...props}
+    >
+      <Clock className="size-4 shrink-0" aria-hidden />
+      <span className="flex-1 truncate">{label}</span>
+      <ChevronDown className="size-3.5 opacity-70" aria-hidden />
+    </button>
   );
+}
+
+// The menu (Radix DropdownMenu) loads on first use; until then the same button stands in.
+const loadMenu = () => import("./timezone-menu");
+const TimezoneMenu = dynamic(() => import("./timezone-menu"), { ssr: false, loading: () => <TimezoneButton /> });
+
+export function TimezoneWidget() {
+  const menu = useOnDemand(loadMenu);
+  return menu.used ? <TimezoneMenu defaultOpen /> : <TimezoneButton {...menu.trigger} />;
 }

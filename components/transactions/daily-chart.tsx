@@ -9,7 +9,11 @@ export type ChartMode = "count" | "volume";
 const dayLabel = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { day: "2-digit", month: "short", timeZone: "UTC" });
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 
-/** Recharts is large: this module is loaded on demand (see daily-chart-card.tsx). */
+/**
+ * Recharts is large: this module is loaded on demand (see daily-chart-card.tsx). The bars do not
+ * animate: on a page load the animation re-rendered the chart frame after frame while the page
+ * was still hydrating (main-thread time Lighthouse counts as blocking), for no information.
+ */
 export default function DailyChart({ days, currency, mode }: { days: DailyPoint[]; currency: string; mode: ChartMode }) {
   const data = days.map((d) => ({
     ...d,
@@ -18,7 +22,7 @@ export default function DailyChart({ days, currency, mode }: { days: DailyPoint[
     payoutsVolume: Number(d.payoutsAmount),
   }));
   return (
-    <ResponsiveContainer width="100%" height={280}>
+    <ResponsiveContainer width="100%" height={280} initialDimension={{ width: 960, height: 280 }}>
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barGap={2}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
         <XAxis dataKey="label" tick={{ fontSize: 11, fill: "var(--muted-foreground)" }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={16} />
@@ -38,15 +42,15 @@ export default function DailyChart({ days, currency, mode }: { days: DailyPoint[
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {mode === "count" ? (
           <>
-            <Bar dataKey="collectionsSuccessful" name="Collections successful" stackId="c" fill="var(--chart-2)" />
-            <Bar dataKey="collectionsFailed" name="Collections failed" stackId="c" fill="var(--destructive)" radius={[3, 3, 0, 0]} />
-            <Bar dataKey="payoutsSuccessful" name="Payouts successful" stackId="p" fill="var(--chart-3)" />
-            <Bar dataKey="payoutsFailed" name="Payouts failed" stackId="p" fill="var(--chart-4)" radius={[3, 3, 0, 0]} />
+            <Bar dataKey="collectionsSuccessful" name="Collections successful" stackId="c" fill="var(--chart-2)" isAnimationActive={false} />
+            <Bar dataKey="collectionsFailed" name="Collections failed" stackId="c" fill="var(--destructive)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+            <Bar dataKey="payoutsSuccessful" name="Payouts successful" stackId="p" fill="var(--chart-3)" isAnimationActive={false} />
+            <Bar dataKey="payoutsFailed" name="Payouts failed" stackId="p" fill="var(--chart-4)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
           </>
         ) : (
           <>
-            <Bar dataKey="collectionsVolume" name="Collections (successful)" fill="var(--chart-2)" radius={[3, 3, 0, 0]} />
-            <Bar dataKey="payoutsVolume" name="Payouts (successful)" fill="var(--chart-3)" radius={[3, 3, 0, 0]} />
+            <Bar dataKey="collectionsVolume" name="Collections (successful)" fill="var(--chart-2)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+            <Bar dataKey="payoutsVolume" name="Payouts (successful)" fill="var(--chart-3)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
           </>
         )}
       </BarChart>
