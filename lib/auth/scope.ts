@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/lib/db/client";
 import { integratorMarkets, integrators, memberships, roles, users, type Environment } from "@/lib/db/schema";
 import type { Market } from "@/lib/markets";
@@ -28,7 +28,11 @@ export interface SessionUser {
   twoFactorEnabled?: boolean;
   /** The organisation requires two-factor of every member (integrators.require_two_factor). */
   twoFactorRequired?: boolean;
+  /** Every market of the organisation, both environments (read with the user: one round trip per request). */
+  markets?: MarketRow[];
 }
+
+type MarketRow = { environment: Environment; country: string; currency: string; isDefault: boolean };
 
 /**
  * The signed-in user, checked against the database on every request: the JWT must carry the
@@ -63,6 +67,9 @@ export async function loadSessionUser(db: Db, userId: string, sessionVersion: nu
       timezone: integrators.timezone,
       productionStatus: integrators.productionStatus,
       requireTwoFactor: integrators.requireTwoFactor,
+      markets: sql<MarketRow[] | null>`(
+        select json_agg(json_build_object('environment', m.environment, 'country', m.country, 'currency', m.currency, 'isDefault', m.is_default))
+        from ${integratorMarkets} m where m.integrator_id = ${memberships.integratorId})`,
     })
     .from(users)
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.status, "active")))
@@ -85,6 +92,7 @@ export async function loadSessionUser(db: Db, userId: string, sessionVersion: nu
     preferredEnvironment: row.preferredEnvironment,
     twoFactorEnabled: row.totpEnabledAt !== null,
     twoFactorRequired: row.requireTwoFactor,
+    markets: row.markets ?? [],
   };
 }
 
@@ -94,16 +102,20 @@ export async function loadSessionUser(db: Db, userId: string, sessionVersion: nu
  */
 export async function resolveSelection(
   db: Db,
-  user: Pick<SessionUser, "integratorId" | "productionEnabled" | "preferredEnvironment">,
+  user: Pick<SessionUser, "integratorId" | "productionEnabled" | "preferredEnvironment" | "markets">,
   selection: ContextSelection | null,
 ): Promise<{ environment: Environment; market: Market; markets: Market[] }> {
   let environment: Environment = selection?.environment ?? user.preferredEnvironment ?? "sandbox";
   if (environment === "production" && !user.productionEnabled) environment = "sandbox";
-  const rows = await db
-    .select({ country: integratorMarkets.country, currency: integratorMarkets.currency, isDefault: integratorMarkets.isDefault })
-    .from(integratorMarkets)
-    .where(and(eq(integratorMarkets.integratorId, user.integratorId), eq(integratorMarkets.environment, environment)))
-    .orderBy(asc(integratorMarkets.currency), asc(integratorMarkets.country));
+  const rows = user.markets
+    ? user.markets
+        .filter((m) => m.environment === environment)
+        .sort((a, b) => a.currency.localeCompare(b.currency) || a.country.localeCompare(b.country))
+    : await db
+        .select({ country: integratorMarkets.country, currency: integratorMarkets.currency, isDefault: integratorMarkets.isDefault })
+        .from(integratorMarkets)
+        .where(and(eq(integratorMarkets.integratorId, user.integratorId), eq(integratorMarkets.environment, environment)))
+        .orderBy(asc(integratorMarkets.currency), asc(integratorMarkets.country));
   const markets = rows.map(({ country, currency }) => ({ country, currency }));
   const wanted = selection?.market;
   const chosen =

@@ -27,10 +27,33 @@ export const sessionCookieOptions = (now = Date.now()) => ({
   expires: new Date(now + IDLE_SESSION_SECONDS * 1000),
 });
 
+/**
+ * Tokens already decrypted, by cookie value. proxy.ts and the gate both read the cookie on every
+ * request, and a cookie value lives up to a minute (then it is re-issued): the JWE work (an HKDF
+ * key derivation and AES-GCM, ~0.3–0.7 ms) runs once per value instead of twice per request.
+ * The key is the whole authenticated ciphertext, so a hit is the very token decode() accepted;
+ * its expiry is checked again on every hit. On globalThis: proxy.ts and the app are separate
+ * module graphs in one process.
+ */
+const decoded: Map<string, JWT> = ((globalThis as { __kotaniDecodedSessions?: Map<string, JWT> }).__kotaniDecodedSessions ??= new Map());
+const MAX_DECODED = 1_000;
+
 export async function decodeSessionToken(raw: string | undefined | null): Promise<JWT | null> {
   if (!raw) return null;
+  const hit = decoded.get(raw);
+  if (hit) {
+    if (typeof hit.exp === "number" && hit.exp * 1000 > Date.now()) return { ...hit };
+    decoded.delete(raw);
+    return null;
+  }
   try {
-    return await decode({ token: raw, secret: authSecret() });
+    const token = await decode({ token: raw, secret: authSecret() });
+    if (token && typeof token.exp === "number") {
+      // Oldest first out (a Map iterates in insertion order).
+      if (decoded.size >= MAX_DECODED) decoded.delete(decoded.keys().next().value!);
+      decoded.set(raw, token);
+    }
+    return token ? { ...token } : null;
   } catch {
     return null;
   }
