@@ -3,7 +3,7 @@ import { and, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { transactions as t } from "@/lib/db/schema";
 import type { Scope } from "@/lib/auth/scope";
-import { csvHeader, csvPageSql } from "./csv";
+import { csvBatchSql, csvHeader } from "./csv";
 import { KIND_CONFIG, type ListSlug } from "./kinds";
 import type { ListQuery } from "./list-contract";
 import { keysetCondition } from "./list-transactions";
@@ -12,17 +12,13 @@ import { filterConditions, normalizeFilters, scopeConditions } from "./query";
 /** Rows fetched per round trip while streaming. */
 export const EXPORT_BATCH = 5_000;
 
-type PageRow = { id: string; created_iso: string; line: string };
+type BatchRow = { body: string | null; n: number; last_id: string | null; last_iso: string | null };
 
 export interface TransactionExport {
   filename: string;
   header: string[];
   /** The CSV lines (CRLF-terminated), one chunk per batch: for lib/csv.ts csvResponse. */
   lines: AsyncIterable<string>;
-  /**
-   * The whole download as bytes (BOM, header, lines), as the route sends it. Only
-   * scripts/bench-transactions.mts reads this; once it uses csvResponse itself, drop it.
-   */
 }
 
 /**
@@ -49,14 +45,11 @@ export function exportTransactions(
     let cursor: { ts: string; id: string } | null = null;
     for (;;) {
       const where = and(...base, cursor ? keysetCondition(cursor, "<") : undefined);
-      const result = (await db.execute(csvPageSql(slug, scope.market.currency, where, batch))) as unknown as {
-        rows: PageRow[];
-      };
-      const rows = result.rows;
-      if (rows.length) yield rows.map((r) => `${r.line}\r\n`).join("");
-      if (rows.length < batch) return;
-      const last = rows[rows.length - 1];
-      cursor = { ts: last.created_iso, id: last.id };
+      const result = (await db.execute(csvBatchSql(slug, scope.market.currency, where, batch))) as unknown as { rows: BatchRow[] };
+      const { body, n, last_id, last_iso } = result.rows[0]!;
+      if (body) yield body;
+      if (n < batch || !last_id || !last_iso) return;
+      cursor = { ts: last_iso, id: last_id };
     }
   }
 
