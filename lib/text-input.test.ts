@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { cleanText, isWellFormedText, plainText, storableText } from "./text-input";
-import { searchParam, textParam } from "./client/list-params";
+import { searchParam, textParam } from "./client/list-params-schema";
 
 const messageOf = (schema: z.ZodType, value: unknown) => {
   const r = schema.safeParse(value);

@@ -40,7 +40,7 @@ const { customers, transactions, integrators } = await import("../lib/db/schema"
 const { createIntegrator } = await import("../lib/wallets/test-fixtures");
 const { testScope } = await import("../lib/auth/test-scope");
 const { queryObject } = await import("../lib/client/list-params");
-const { customersListSchema } = await import("../lib/customers/customers-contract");
+const { customersListSchema } = await import("../lib/customers/customers-contract-schema");
 const { listCustomers } = await import("../lib/customers/list-customers");
 
 type Db = import("../lib/db/client").Db;

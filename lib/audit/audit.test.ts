@@ -8,7 +8,7 @@ import { addTestMember, createTestOrg, scopeOf, type TestOrg } from "@/lib/team/
 import { writeAudit } from "./write-audit";
 import { exportAuditCsv, listAuditFacets, listAuditLogs, type AuditExport } from "./list-audit-logs";
 import { csvResponse, neutralizeCell, toCsv } from "@/lib/csv";
-import { auditListSchema } from "./list-contract";
+import { auditListSchema } from "./list-contract-schema";
 
 /** The export as the route streams it (lib/csv.ts csvResponse). */
 function readExport(e: AuditExport): Promise<string> {

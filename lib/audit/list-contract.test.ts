@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { queryObject } from "@/lib/client/list-params";
-import { auditExportUrl, auditListQuery, auditListSchema, loadAuditSearchParams } from "./list-contract";
+import { auditExportUrl, auditListQuery, loadAuditSearchParams } from "./list-contract";
+import { auditListSchema } from "./list-contract-schema";
 
 const parse = (qs: string) => auditListSchema.safeParse(queryObject(qs));
 const firstMessage = (qs: string) => {

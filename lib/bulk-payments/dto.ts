@@ -13,7 +13,7 @@ import {
   type BulkItemStatus,
   type BulkProgressStep,
   type BulkStep,
-} from "./schemas";
+} from "./constants";
 
 /** Items of a batch per status (PENDING → pending, …). */
 export interface BulkItemCounts {

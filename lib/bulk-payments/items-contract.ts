@@ -1,23 +1,17 @@
 /**
- * A batch's items (the bulk payment page): the params schema GET
- * /api/bulk-payments/batches/{batchId}/items parses (the one validation), the nuqs parser map the
- * server page and the table read the URL with (plus `batch`, the batch whose items show), the API
- * query string, the query keys (under bulkPaymentsQueryKeys.items) and the row type.
- * Pure: shared by the route, the server page and the client.
+ * A batch's items (the bulk payment page): the nuqs parser map the server page and the table read
+ * the URL with (plus `batch`, the batch whose items show), the API query string, the query keys
+ * (under bulkPaymentsQueryKeys.items), the row type and the type of the params GET
+ * /api/bulk-payments/batches/{batchId}/items parses. Pure and free of zod: shared by the route, the
+ * server page and the client. The params schema (zod) is items-contract-schema.ts, so zod stays on
+ * the server.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
 import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
-import {
-  listParam,
-  listUrlState,
-  pageParam,
-  pageSizeParam,
-  searchParam,
-  sortParam,
-  type UrlStateOf,
-} from "@/lib/client/list-params";
-import { BULK_ITEM_STATUSES } from "./schemas";
+import { listUrlState, type UrlStateOf } from "@/lib/client/list-params";
+import type { BULK_ITEM_STATUSES } from "./constants";
+import type { batchItemsSchema } from "./items-contract-schema";
 import { BULK_API } from "./uploads-contract";
 
 export const BULK_ITEM_PAGE_SIZES = [10, 20, 50, 100] as const;
@@ -35,20 +29,6 @@ export const BULK_ITEM_STATUS_LABEL: Record<(typeof BULK_ITEM_STATUSES)[number],
   CANCELLED: "Cancelled",
 };
 
-/** What GET /api/bulk-payments/batches/{batchId}/items accepts. */
-export const batchItemsSchema = z.object({
-  /** Part of the recipient's name, of the reference, or of the phone number (digits). */
-  q: searchParam(100),
-  status: listParam(
-    BULK_ITEM_STATUSES.length,
-    z.enum(BULK_ITEM_STATUSES as readonly [string, ...string[]], {
-      error: "Status must be PENDING, PROCESSING, SUCCESS, FAILED, RETRY or CANCELLED",
-    }),
-  ),
-  sort: sortParam(BULK_ITEM_SORT_COLUMNS, BULK_ITEM_DEFAULT_SORT),
-  page: pageParam,
-  size: pageSizeParam(BULK_ITEM_PAGE_SIZES, BULK_ITEM_PAGE_SIZE),
-});
 export type BatchItemsQuery = z.output<typeof batchItemsSchema>;
 export type BatchItemFilters = Pick<BatchItemsQuery, "q" | "status">;
 

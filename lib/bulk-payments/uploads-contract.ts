@@ -1,28 +1,22 @@
 /**
- * The Bulk Payments list's contract: the params schema GET /api/bulk-payments parses (the one
- * validation), the nuqs parser map the server page and the table read the URL with, the API query
- * string, the query keys of the whole area (list, stats, an upload, a batch's items), the URLs
- * and links, and the JSON shapes. Pure: shared by the routes, the server pages and the client.
+ * The Bulk Payments list's contract: the nuqs parser map the server page and the table read the
+ * URL with, the API query string, the query keys of the whole area (list, stats, an upload, a
+ * batch's items), the URLs and links, the JSON shapes and the type of the params GET
+ * /api/bulk-payments parses. Pure and free of zod: shared by the routes, the server pages and the
+ * client. The params schema (zod) is uploads-contract-schema.ts, so zod stays on the server.
  *
  * Bulk payments span currencies: the list is not market-filtered (every currency of the
  * environment), and totals are per currency, never added across currencies.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
 import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
-import {
-  listParam,
-  listUrlState,
-  pageParam,
-  pageSizeParam,
-  searchParam,
-  sortParam,
-  type UrlStateOf,
-} from "@/lib/client/list-params";
+import { listUrlState, type UrlStateOf } from "@/lib/client/list-params";
+import type { bulkUploadsListSchema } from "./uploads-contract-schema";
 import { NotFoundError } from "@/lib/auth/errors";
 import { ENV_PARAM, MARKET_PARAM } from "@/lib/context-url";
 import { marketKey, type Market } from "@/lib/markets";
-import { BULK_UPLOAD_STATUSES, type BulkUploadDto } from "./dto";
+import type { BulkUploadDto } from "./dto";
 
 export const BULK_UPLOAD_PAGE_SIZES = [10, 20, 50, 100] as const;
 export const BULK_UPLOAD_PAGE_SIZE = 20;
@@ -35,21 +29,6 @@ export const BULK_UPLOAD_NOT_FOUND = "Bulk payment not found.";
 export const BULK_BATCH_NOT_FOUND = "Batch not found.";
 
 
-/** What GET /api/bulk-payments accepts. */
-export const bulkUploadsListSchema = z.object({
-  /** Part of the bulk payment's name or of its file's name. */
-  q: searchParam(100),
-  /** The upload's status, as read from its batches. */
-  status: listParam(
-    BULK_UPLOAD_STATUSES.length,
-    z.enum(BULK_UPLOAD_STATUSES, {
-      error: "Status must be pending, processing, completed, completed_with_errors, failed or cancelled",
-    }),
-  ),
-  sort: sortParam(BULK_UPLOAD_SORT_COLUMNS, BULK_UPLOAD_DEFAULT_SORT),
-  page: pageParam,
-  size: pageSizeParam(BULK_UPLOAD_PAGE_SIZES, BULK_UPLOAD_PAGE_SIZE),
-});
 export type BulkUploadsListQuery = z.output<typeof bulkUploadsListSchema>;
 export type BulkUploadFilters = Pick<BulkUploadsListQuery, "q" | "status">;
 

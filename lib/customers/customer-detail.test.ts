@@ -7,7 +7,8 @@ import { testScope } from "@/lib/auth/test-scope";
 import { NotFoundError } from "@/lib/auth/errors";
 import { createIntegrator } from "@/lib/wallets/test-fixtures";
 import { queryObject } from "@/lib/client/list-params";
-import { customerTransactionHref, customerTransactionsSchema } from "./customer-transactions-contract";
+import { customerTransactionHref } from "./customer-transactions-contract";
+import { customerTransactionsSchema } from "./customer-transactions-contract-schema";
 import { getCustomer } from "./get-customer";
 import { listCustomerTransactions } from "./list-customer-transactions";
 

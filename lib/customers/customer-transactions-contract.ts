@@ -1,27 +1,19 @@
 /**
  * A customer's transactions (customer detail page): their collections and payouts in one list,
- * newest first. The params schema the route parses, the nuqs parser map the page and the table
- * read the URL with, the API query string, the query keys, the row type and where a row opens.
- * Pure: shared by the route, the server page and the client.
+ * newest first. The nuqs parser map the page and the table read the URL with, the API query
+ * string, the query keys, the row type, where a row opens and the type of the params the route
+ * parses. Pure and free of zod: shared by the route, the server page and the client. The params
+ * schema (zod) and the route's id check are customer-transactions-contract-schema.ts, so zod stays
+ * on the server.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
 import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
-import {
-  listParam,
-  listUrlState,
-  pageParam,
-  pageSizeParam,
-  single,
-  type CursorPage,
-  type UrlStateOf,
-} from "@/lib/client/list-params";
+import { listUrlState, type CursorPage, type UrlStateOf } from "@/lib/client/list-params";
 import { ENV_PARAM, MARKET_PARAM } from "@/lib/context-url";
 import { marketKey, type Market } from "@/lib/markets";
-import { decodeCursor } from "@/lib/transactions/list-contract";
 import { DEPOSIT_STATUSES, WITHDRAWAL_STATUSES } from "@/lib/transactions/kinds";
-import { NotFoundError } from "@/lib/auth/errors";
-import { CUSTOMER_NOT_FOUND } from "./schemas";
+import type { customerTransactionsSchema } from "./customer-transactions-contract-schema";
 
 export const CUSTOMER_TX_PAGE_SIZES = [10, 20, 50, 100] as const;
 export const CUSTOMER_TX_PAGE_SIZE = 20;
@@ -46,38 +38,6 @@ export const CUSTOMER_TX_LIST_PATH: Record<CustomerTxKind, string> = {
 
 /** A customer id as the routes accept it (the transactions' id alphabet). */
 export const CUSTOMER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** The route's `[id]` checked: anything else is "Customer not found." (404), like another integrator's customer. */
-export function customerRouteId(params: { id: string }): string {
-  if (!CUSTOMER_ID_PATTERN.test(params.id)) throw new NotFoundError(CUSTOMER_NOT_FOUND);
-  return params.id;
-}
-
-const statusToken = z
-  .string()
-  .max(40)
-  .refine((v) => CUSTOMER_TX_STATUSES.includes(v), "Unknown status");
-
-/**
- * What GET /api/customers/{id}/transactions accepts: the status (one or more) and kind filters,
- * then keyset paging (`cursor` with its `page`), or a bare `page` (offset, a hand-edited URL).
- * Parsed into what the service takes (`pageSize` for `size`).
- */
-export const customerTransactionsSchema = z
-  .object({
-    status: listParam(40, statusToken),
-    kind: single(z.enum(CUSTOMER_TX_KINDS, { error: "Kind must be collection or payout" }).optional()),
-    page: pageParam,
-    cursor: single(
-      z
-        .string()
-        .max(200)
-        .optional()
-        .refine((v) => v === undefined || v === "" || decodeCursor(v) !== null, "Malformed cursor"),
-    ),
-    size: pageSizeParam(CUSTOMER_TX_PAGE_SIZES, CUSTOMER_TX_PAGE_SIZE),
-  })
-  .transform(({ size, cursor, ...rest }) => ({ ...rest, cursor: cursor || undefined, pageSize: size }));
 
 export type CustomerTransactionsQuery = z.output<typeof customerTransactionsSchema>;
 

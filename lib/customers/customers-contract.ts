@@ -1,20 +1,14 @@
 /**
- * The Customers list's contract: the params schema the list and export routes parse (the one
- * validation), the nuqs parser map the server page and the table read the URL with, the API query
- * string, the query keys and the row type. Pure: shared by the routes, the server page and the client.
+ * The Customers list's contract: the nuqs parser map the server page and the table read the URL
+ * with, the API query string, the query keys, the row type and the type of the params the list and
+ * export routes parse. Pure and free of zod: shared by the routes, the server page and the client.
+ * The params schema (zod) is customers-contract-schema.ts, so zod stays on the server.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
 import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
-import {
-  listParam,
-  listUrlState,
-  pageParam,
-  pageSizeParam,
-  searchParam,
-  sortParam,
-  type UrlStateOf,
-} from "@/lib/client/list-params";
+import { listUrlState, type UrlStateOf } from "@/lib/client/list-params";
+import type { customersListSchema } from "./customers-contract-schema";
 
 export const CUSTOMER_PAGE_SIZES = [10, 20, 50, 100] as const;
 export const CUSTOMER_PAGE_SIZE = 20;
@@ -28,21 +22,6 @@ export const CUSTOMER_DEFAULT_SORT = "createdAt.desc";
 export const CUSTOMER_EXPORT_MAX_ROWS = 200_000;
 
 
-/** What GET /api/customers and /api/customers/export accept (the export ignores sort and paging). */
-export const customersListSchema = z.object({
-  /** A phone number in any typed form (0712…, 712…, 254712…, +254 712…), a name, an email or a customer key. */
-  q: searchParam(100),
-  /** ISO-2 countries among the organisation's markets; none = the selected market's country. */
-  country: listParam(20, z.string().regex(/^[A-Z]{2}$/, "Unknown country")),
-  network: listParam(20, z.string().regex(/^[A-Z0-9_]{1,40}$/, "Unknown network")),
-  status: listParam(
-    3,
-    z.enum(CUSTOMER_STATUSES, { error: "Status must be active, inactive or suspended" }),
-  ),
-  sort: sortParam(CUSTOMER_SORT_COLUMNS, CUSTOMER_DEFAULT_SORT),
-  page: pageParam,
-  size: pageSizeParam(CUSTOMER_PAGE_SIZES, CUSTOMER_PAGE_SIZE),
-});
 export type CustomersListQuery = z.output<typeof customersListSchema>;
 export type CustomerFilters = Pick<CustomersListQuery, "q" | "country" | "network" | "status">;
 

@@ -7,7 +7,7 @@ import { testScope } from "@/lib/auth/test-scope";
 import { ValidationError } from "@/lib/auth/errors";
 import { queryObject } from "@/lib/client/list-params";
 import { createIntegrator } from "@/lib/wallets/test-fixtures";
-import { customersListSchema } from "./customers-contract";
+import { customersListSchema } from "./customers-contract-schema";
 import { listCustomers } from "./list-customers";
 import { exportCustomers } from "./export-customers";
 

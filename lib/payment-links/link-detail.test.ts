@@ -17,15 +17,8 @@ import { createPaymentLink } from "./create-payment-link";
 import { exportLinkPayments } from "./export-link-payments";
 import { getLinkAnalytics, lastUtcDays } from "./link-analytics";
 import type { PaymentLinkDto } from "./link-dto";
-import {
-  linkAnalyticsSchema,
-  linkDetailQueryKeys,
-  linkPaymentsExportUrl,
-  linkPaymentsSchema,
-  linkPaymentsUrl,
-  linkRouteIds,
-  outcomeOf,
-} from "./link-payments-contract";
+import { linkDetailQueryKeys, linkPaymentsExportUrl, linkPaymentsUrl, outcomeOf } from "./link-payments-contract";
+import { linkAnalyticsSchema, linkPaymentsSchema, linkRouteIds } from "./link-payments-contract-schema";
 import { listLinkPayments } from "./list-link-payments";
 import { getLinkPaymentReceipt } from "./receipt";
 import { getDashboardReceipt } from "./dashboard-receipt";

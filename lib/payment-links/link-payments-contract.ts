@@ -1,28 +1,19 @@
 /**
- * A payment link's payments (the link detail page): the params schema the list and export routes
- * parse (the one validation), the nuqs parser map the server page and the table read the URL with,
- * the API query strings, the query keys (the link, its payments, its analytics, all under
- * `paymentLinksQueryKeys.all`, so an edit or a (de)activation refreshes them) and the row type.
- * Pure: shared by the routes, the server page and the client.
+ * A payment link's payments (the link detail page): the nuqs parser map the server page and the
+ * table read the URL with, the API query strings, the query keys (the link, its payments, its
+ * analytics, all under `paymentLinksQueryKeys.all`, so an edit or a (de)activation refreshes them),
+ * the row type and the types of the params the list and export routes parse. Pure and free of zod:
+ * shared by the routes, the server page and the client. The params schemas (zod) and the routes'
+ * id check are link-payments-contract-schema.ts, so zod stays on the server.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
 import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
-import {
-  listParam,
-  listUrlState,
-  pageParam,
-  pageSizeParam,
-  searchParam,
-  single,
-  sortParam,
-  type UrlStateOf,
-} from "@/lib/client/list-params";
-import { NotFoundError } from "@/lib/auth/errors";
+import { listUrlState, type UrlStateOf } from "@/lib/client/list-params";
 import { ENV_PARAM, MARKET_PARAM } from "@/lib/context-url";
 import { AWAITING_APPROVAL, OPEN_STATUSES, SUCCESS_STATUS } from "@/lib/engine/statuses";
 import { marketKey, type Market } from "@/lib/markets";
-import { LINK_NOT_FOUND } from "./schemas";
+import type { linkPaymentsSchema } from "./link-payments-contract-schema";
 
 export const LINK_PAYMENT_PAGE_SIZES = [10, 20, 50, 100] as const;
 export const LINK_PAYMENT_PAGE_SIZE = 20;
@@ -57,26 +48,6 @@ export function outcomeOf(status: string): LinkPaymentOutcome {
 /** A payment link's or payment's id as the routes accept it (the tables' id alphabet). */
 export const LINK_ROUTE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** The route's `[id]` (and `[paymentId]`) checked: anything else is the link's "not found" (404), like another integrator's id. */
-export function linkRouteIds<P extends { id: string; paymentId?: string }>(params: P): P {
-  if (!LINK_ROUTE_ID.test(params.id)) throw new NotFoundError(LINK_NOT_FOUND);
-  if (params.paymentId !== undefined && !LINK_ROUTE_ID.test(params.paymentId)) throw new NotFoundError("Payment not found.");
-  return params;
-}
-
-
-/** What GET /api/payment-links/{id}/payments and …/payments/export accept (the export ignores sort and paging). */
-export const linkPaymentsSchema = z.object({
-  /** A reference (its beginning, any case) or a phone number's beginning in any typed form (0712…, +254712…). */
-  q: searchParam(100),
-  status: listParam(
-    LINK_PAYMENT_OUTCOMES.length,
-    z.enum(LINK_PAYMENT_OUTCOMES, { error: "Status must be successful, pending or failed" }),
-  ),
-  sort: sortParam(LINK_PAYMENT_SORT_COLUMNS, LINK_PAYMENT_DEFAULT_SORT),
-  page: pageParam,
-  size: pageSizeParam(LINK_PAYMENT_PAGE_SIZES, LINK_PAYMENT_PAGE_SIZE),
-});
 export type LinkPaymentsQuery = z.output<typeof linkPaymentsSchema>;
 export type LinkPaymentFilters = Pick<LinkPaymentsQuery, "q" | "status">;
 
@@ -126,19 +97,6 @@ export function linkPaymentsExportUrl(linkId: string, state: Partial<LinkPayment
 /** The analytics window the page shows (UTC days, today included). */
 export const LINK_ANALYTICS_DAYS = 30;
 export const LINK_ANALYTICS_MAX_DAYS = 366;
-
-/** What GET /api/payment-links/{id}/analytics accepts. */
-export const linkAnalyticsSchema = z.object({
-  days: single(
-    z.coerce
-      .number()
-      .int("Days must be a whole number")
-      .min(1, "Days must be 1 or more")
-      .max(LINK_ANALYTICS_MAX_DAYS, `Days must be at most ${LINK_ANALYTICS_MAX_DAYS}`)
-      .optional()
-      .default(LINK_ANALYTICS_DAYS),
-  ),
-});
 
 /** GET /api/payment-links/{id}/analytics (the page's window: the route's default). */
 export function linkAnalyticsUrl(linkId: string): string {

@@ -3,8 +3,8 @@
  * deactivated beats expired beats used up. A limited link is used up once its successful
  * payments reach maxUses (a single-use link: one).
  */
-import type { LinkUsage } from "./schemas";
-import { LINK_DEACTIVATED, LINK_EXPIRED, LINK_USED_UP } from "./schemas";
+import type { LinkUsage } from "./link-options";
+import { LINK_DEACTIVATED, LINK_EXPIRED, LINK_USED_UP } from "./link-options";
 
 export const LINK_STATUSES = ["active", "expired", "deactivated", "used_up"] as const;
 export type LinkStatus = (typeof LINK_STATUSES)[number];

@@ -14,7 +14,7 @@ import { createPaymentLink } from "./create-payment-link";
 import { updatePaymentLink } from "./update-payment-link";
 import { setLinkActive } from "./set-link-active";
 import { listPaymentLinks } from "./list-payment-links";
-import { paymentLinksListSchema } from "./payment-links-contract";
+import { paymentLinksListSchema } from "./payment-links-contract-schema";
 import {
   createPaymentLinkSchema,
   DEFAULT_CUSTOMER_FIELDS,

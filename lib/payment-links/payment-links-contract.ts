@@ -1,23 +1,15 @@
 /**
- * The Payment Links list's contract: the params schema GET /api/payment-links parses (the one
- * validation), the nuqs parser map the server page and the table read the URL with, the API query
- * string, the query keys and the row type. Pure: shared by the route, the server page and the client.
+ * The Payment Links list's contract: the nuqs parser map the server page and the table read the
+ * URL with, the API query string, the query keys, the row type and the type of the params GET
+ * /api/payment-links parses. Pure and free of zod: shared by the route, the server page and the
+ * client. The params schema (zod) is payment-links-contract-schema.ts, so zod stays on the server.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
 import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
-import {
-  listParam,
-  listUrlState,
-  pageParam,
-  pageSizeParam,
-  searchParam,
-  sortParam,
-  type UrlStateOf,
-} from "@/lib/client/list-params";
+import { listUrlState, type UrlStateOf } from "@/lib/client/list-params";
 import type { PaymentLinkDto } from "./link-dto";
-import { LINK_STATUSES } from "./link-status";
-import { LINK_TYPES, PRICING } from "./schemas";
+import type { paymentLinksListSchema } from "./payment-links-contract-schema";
 
 export const PAYMENT_LINK_PAGE_SIZES = [10, 20, 50, 100] as const;
 export const PAYMENT_LINK_PAGE_SIZE = 20;
@@ -26,24 +18,6 @@ export type PaymentLinkSortColumn = (typeof PAYMENT_LINK_SORT_COLUMNS)[number];
 export const PAYMENT_LINK_DEFAULT_SORT = "createdAt.desc";
 
 
-/** What GET /api/payment-links accepts. */
-export const paymentLinksListSchema = z.object({
-  /** Part of the link's name, or its short code (as printed in /l/{code}). */
-  q: searchParam(100),
-  /** The status as it reads now (deactivated beats expired beats used up). */
-  status: listParam(
-    LINK_STATUSES.length,
-    z.enum(LINK_STATUSES, { error: "Status must be active, expired, deactivated or used_up" }),
-  ),
-  linkType: listParam(LINK_TYPES.length, z.enum(LINK_TYPES, { error: "Type must be STANDARD, INVOICE or DONATION" })),
-  pricing: listParam(
-    PRICING.length,
-    z.enum(PRICING, { error: "Pricing must be FIXED, VARIABLE, PACKAGE or CUSTOMER_CHOICE" }),
-  ),
-  sort: sortParam(PAYMENT_LINK_SORT_COLUMNS, PAYMENT_LINK_DEFAULT_SORT),
-  page: pageParam,
-  size: pageSizeParam(PAYMENT_LINK_PAGE_SIZES, PAYMENT_LINK_PAGE_SIZE),
-});
 export type PaymentLinksListQuery = z.output<typeof paymentLinksListSchema>;
 export type PaymentLinkFilters = Pick<PaymentLinksListQuery, "q" | "status" | "linkType" | "pricing">;
 

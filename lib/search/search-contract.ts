@@ -1,26 +1,19 @@
 /**
- * The command palette's "Find" contract: the params schema GET /api/search parses (the one
- * validation), the query key, the result types and where each result opens. Pure: shared by the
- * route, the service and the palette.
+ * The command palette's "Find" contract: the query key, the result types, where each result opens
+ * and the type of the params GET /api/search parses. Pure and free of zod: shared by the route, the
+ * service and the palette. The params schema (zod) is search-contract-schema.ts, so zod stays on
+ * the server.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import type { TransactionKind } from "@/lib/db/schema/enums";
 import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
-import { searchParam } from "@/lib/client/list-params";
+import type { searchQuerySchema } from "./search-contract-schema";
 
 /** The palette searches once this many characters are typed (the service answers nothing below it). */
 export const SEARCH_MIN_CHARS = 3;
 /** Results per group. */
 export const SEARCH_LIMITS = { transactions: 8, customers: 5, paymentLinks: 5 } as const;
 
-/** What GET /api/search accepts. */
-export const searchQuerySchema = z.object({
-  /**
-   * A transaction reference (its start) or phone number in any typed form, a customer's name,
-   * phone or key, a link's name or short code. Control characters are a 400 (searchParam).
-   */
-  q: searchParam(100),
-});
 export type SearchQuery = z.output<typeof searchQuerySchema>;
 
 export interface TransactionHit {

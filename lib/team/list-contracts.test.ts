@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { queryObject } from "@/lib/client/list-params";
-import { loadMembersSearchParams, membersListQuery, membersListSchema } from "./members-contract";
-import { loadRolesSearchParams, rolesListQuery, rolesListSchema } from "./roles-contract";
+import { loadMembersSearchParams, membersListQuery } from "./members-contract";
+import { membersListSchema } from "./members-contract-schema";
+import { loadRolesSearchParams, rolesListQuery } from "./roles-contract";
+import { rolesListSchema } from "./roles-contract-schema";
 
 const message = (schema: typeof membersListSchema | typeof rolesListSchema, qs: string) => {
   const r = schema.safeParse(queryObject(qs));

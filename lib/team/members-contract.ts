@@ -1,20 +1,14 @@
 /**
- * The Users list's contract: members and pending invites. The params schema the route parses,
- * the nuqs parser map the page and the table read the URL with, the API query string, the query
- * keys and the row type. Pure: shared by the route, the server page and the client.
+ * The Users list's contract: members and pending invites. The nuqs parser map the page and the
+ * table read the URL with, the API query string, the query keys, the row type and the type of the
+ * params the route parses. Pure and free of zod: shared by the route, the server page and the
+ * client. The params schema (zod) is members-contract-schema.ts, so zod stays on the server.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
 import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
-import {
-  listUrlState,
-  type UrlStateOf,
-  listParam,
-  pageParam,
-  pageSizeParam,
-  searchParam,
-  sortParam,
-} from "@/lib/client/list-params";
+import { listUrlState, type UrlStateOf } from "@/lib/client/list-params";
+import type { membersListSchema } from "./members-contract-schema";
 
 export const MEMBER_PAGE_SIZES = [10, 20, 50, 100] as const;
 export const MEMBER_PAGE_SIZE = 20;
@@ -25,18 +19,6 @@ export const MEMBER_SORT_COLUMNS = ["name", "role", "status", "lastSignInAt", "c
 export type MemberSortColumn = (typeof MEMBER_SORT_COLUMNS)[number];
 export const MEMBER_DEFAULT_SORT = "name.asc";
 
-const roleId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Unknown role");
-
-/** What GET /api/team/members accepts. */
-export const membersListSchema = z.object({
-  /** Name or email contains this (case-insensitive). */
-  q: searchParam(200),
-  role: listParam(50, roleId),
-  status: listParam(3, z.enum(MEMBER_STATUS_FILTERS, { error: "Status must be active, invited or disabled" })),
-  sort: sortParam(MEMBER_SORT_COLUMNS, MEMBER_DEFAULT_SORT),
-  page: pageParam,
-  size: pageSizeParam(MEMBER_PAGE_SIZES, MEMBER_PAGE_SIZE),
-});
 export type MembersListQuery = z.output<typeof membersListSchema>;
 
 export const MEMBER_FILTER_KEYS = ["q", "role", "status"] as const;

@@ -1,21 +1,14 @@
 /**
- * The Roles list's contract: the params schema the route parses, the nuqs parser map the page and
- * the table read the URL with, the API query string, the query keys and the row type. Pure.
+ * The Roles list's contract: the nuqs parser map the page and the table read the URL with, the API
+ * query string, the query keys, the row type and the type of the params the route parses. Pure and
+ * free of zod; the params schema (zod) is roles-contract-schema.ts, so zod stays on the server.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
 import type { Permission } from "@/lib/auth/permissions";
 import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
-import {
-  listUrlState,
-  type UrlStateOf,
-  listParam,
-  pageParam,
-  pageSizeParam,
-  parseSortValue,
-  searchParam,
-  single,
-} from "@/lib/client/list-params";
+import { listUrlState, type UrlStateOf } from "@/lib/client/list-params";
+import type { rolesListSchema } from "./roles-contract-schema";
 
 export const ROLE_PAGE_SIZES = [10, 20, 50, 100] as const;
 export const ROLE_PAGE_SIZE = 20;
@@ -23,24 +16,6 @@ export const ROLE_TYPES = ["builtin", "custom"] as const;
 export const ROLE_SORT_COLUMNS = ["name", "members", "updatedAt"] as const;
 export type RoleSortColumn = (typeof ROLE_SORT_COLUMNS)[number];
 
-/** What GET /api/team/roles accepts. Without `sort`: built-in roles first, in their canonical order, then custom ones by name. */
-export const rolesListSchema = z.object({
-  /** Name or description contains this. */
-  q: searchParam(100),
-  type: listParam(2, z.enum(ROLE_TYPES, { error: "Type must be builtin or custom" })),
-  sort: single(
-    z
-      .string()
-      .max(40)
-      .optional()
-      .refine((v) => !v || parseSortValue(v, ROLE_SORT_COLUMNS) !== null, {
-        message: `Unknown sort column; use one of ${ROLE_SORT_COLUMNS.join(", ")} with .asc or .desc`,
-      })
-      .transform((v) => (v ? parseSortValue(v, ROLE_SORT_COLUMNS) : null)),
-  ),
-  page: pageParam,
-  size: pageSizeParam(ROLE_PAGE_SIZES, ROLE_PAGE_SIZE),
-});
 export type RolesListQuery = z.output<typeof rolesListSchema>;
 
 export const ROLE_FILTER_KEYS = ["q", "type"] as const;

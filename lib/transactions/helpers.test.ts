@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { csvField, neutralizeCell } from "@/lib/csv";
 import { addDays, ceilUtcDay, floorUtcDay, parseIsoDay, todayIn, zonedDayStart, zonedRange } from "./dates";
 import { cryptoToDecimal, formatCrypto } from "./format";
-import { decodeCursor, encodeCursor, listQuerySchema, parseSort } from "./list-contract";
+import { decodeCursor, encodeCursor, parseSort } from "./list-contract";
+import { listQuerySchema } from "./list-contract-schema";
 import { escapeLike, parseFilterAmount, phoneSearchPrefix } from "./query";
 
 describe("csv", () => {

@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   ANY_TRANSACTION_READ,
   listPermission,
-  listQuerySchema,
   loadTxSearchParams,
   txExportUrl,
   txFilterQuery,
   txListQuery,
   txQueryKeys,
 } from "./list-contract";
+import { listQuerySchema } from "./list-contract-schema";
 import { queryObject } from "@/lib/client/list-params";
 
 /** What the route's schema makes of a query string, as the gate hands it over (repeated keys grouped). */

@@ -1,23 +1,24 @@
 /**
  * The transaction lists' contract (collections, payouts, onramp, offramp and the home page's
  * recent transactions): one place for
- *   - the params schema the routes parse (list, stats, export): the one validation;
+ *   - the types of the params the routes parse (list, stats, export; the schema: list-contract-schema.ts);
  *   - the nuqs parser map the server page (createLoader) and the table (useDataTable) read the URL with;
  *   - the API query-string serializers built from that map;
  *   - the row and response types;
  *   - paging, sorting and keyset-cursor vocabulary, and the `[kind]` route segment.
- * Pure: shared by routes, server pages and client components. The per-kind configuration is
- * kinds.ts; the SQL is query.ts.
+ * Pure and free of zod: shared by routes, server pages and client components. The params schema
+ * itself (zod) is list-contract-schema.ts, so zod stays on the server. The per-kind configuration
+ * is kinds.ts; the SQL is query.ts.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
 import type { Permission } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/auth/errors";
 import type { TransactionKind } from "@/lib/db/schema/enums";
 import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
-import { dayParam, listParam, listUrlState, single, type CursorPage, type UrlStateOf } from "@/lib/client/list-params";
-import { cleanText } from "@/lib/text-input";
+import { listUrlState, type CursorPage, type UrlStateOf } from "@/lib/client/list-params";
 import { isListSlug, KIND_CONFIG, KIND_PERMISSION, type ListSlug } from "./kinds";
+import type { listQuerySchema } from "./list-contract-schema";
 
 // ---------------------------------------------------------------- paging and sorting
 
@@ -101,75 +102,6 @@ export function decodeCursor(token: string): Cursor | null {
   if (Number.isNaN(Date.parse(ts))) return null;
   return scope ? { dir, ts, id, scope } : { dir, ts, id };
 }
-
-// ---------------------------------------------------------------- the params schema (routes)
-
-const token = z.string().regex(/^[A-Za-z0-9_]{1,40}$/, "Unknown value");
-const amountText = z
-  .string()
-  .trim()
-  .max(24, "Amount is too long")
-  .optional()
-  .transform((v) => (v === "" ? undefined : v));
-
-/**
- * What GET /api/transactions/{kind}[/stats|/export] accept. Shape and syntax only: whether a
- * status, network or sort fits the list and the market is checked by the service (query.ts
- * normalizeFilters), which answers 400 with a message too.
- */
-export const listQuerySchema = z
-  .object({
-    q: single(cleanText(z.string().max(100, "Search is limited to 100 characters"), "The search").optional().default("")),
-    status: listParam(40, token),
-    network: listParam(20, token),
-    method: listParam(20, token),
-    chain: listParam(20, token),
-    token: listParam(20, token),
-    refund: listParam(10, token),
-    from: dayParam,
-    to: dayParam,
-    min: single(amountText),
-    max: single(amountText),
-    sort: single(z.string().max(40).optional().default(DEFAULT_SORT)).refine((v) => parseSort(v) !== null, {
-      message: `Unknown sort column; use one of ${SORT_COLUMNS.join(", ")} with .asc or .desc`,
-    }),
-    size: single(
-      z.coerce
-        .number()
-        .int()
-        .optional()
-        .default(DEFAULT_PAGE_SIZE)
-        .refine(
-          (v) => (PAGE_SIZES as readonly number[]).includes(v),
-          `Page size must be one of ${PAGE_SIZES.join(", ")}`,
-        ),
-    ),
-    page: single(
-      z.coerce
-        .number()
-        .int("Page must be a whole number")
-        .min(1, "Page must be 1 or more")
-        .max(1_000_000)
-        .optional()
-        .default(1),
-    ),
-    cursor: single(
-      z
-        .string()
-        .max(200)
-        .optional()
-        .refine((v) => v === undefined || v === "" || decodeCursor(v) !== null, "Malformed cursor"),
-    ),
-    /** Which zone the date range is in: the integrator's or UTC (what the sidebar widget shows). */
-    tz: single(cleanText(z.string().max(64), "The time zone").optional()),
-    /** Export only these rows (selection). */
-    ids: listParam(MAX_SELECTED_IDS, z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Malformed id")),
-  })
-  .superRefine((v, ctx) => {
-    if (v.from && v.to && v.from > v.to) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "The end date must be on or after the start date" });
-    }
-  });
 
 /** The raw query (what URLSearchParams gives, repeated keys as arrays). */
 export type ListQueryInput = Partial<Record<keyof z.output<typeof listQuerySchema>, string | string[] | undefined>>;

@@ -4,14 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { testEngines, withTestDb } from "@/test/db";
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/auth/errors";
 import { KIND_CONFIG, LIST_SLUGS, statusGroup, type ListSlug } from "./kinds";
-import {
-  ANY_TRANSACTION_READ,
-  listPermission,
-  listQuerySchema,
-  listSlug,
-  type ListQuery,
-  type ListQueryInput,
-} from "./list-contract";
+import { ANY_TRANSACTION_READ, listPermission, listSlug, type ListQuery, type ListQueryInput } from "./list-contract";
+import { listQuerySchema } from "./list-contract-schema";
 import { listTransactions } from "./list-transactions";
 import { transactionStats } from "./transaction-stats";
 import { getTransaction } from "./get-transaction";

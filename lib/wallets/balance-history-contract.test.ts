@@ -3,9 +3,9 @@ import { queryObject } from "@/lib/client/list-params";
 import {
   balanceHistoryExportUrl,
   balanceHistoryListQuery,
-  balanceHistorySchema,
   loadBalanceHistorySearchParams,
 } from "./balance-history-contract";
+import { balanceHistorySchema } from "./balance-history-contract-schema";
 
 const message = (qs: string) => {
   const r = balanceHistorySchema.safeParse(queryObject(qs));

@@ -1,24 +1,15 @@
 /**
- * The webhook log (Settings → Webhooks): the params schema the list route parses (the one
- * validation), the nuqs parser map the server page and the table read the URL with, the API query
- * string, the query keys and the row types. One row per attempt (webhook_deliveries). Pure: shared
- * by the routes, the server page and the client.
+ * The webhook log (Settings → Webhooks): the nuqs parser map the server page and the table read the
+ * URL with, the API query string, the query keys, the row types and the type of the params the
+ * list route parses. One row per attempt (webhook_deliveries). Pure and free of zod: shared by the
+ * routes, the server page and the client. The params schema (zod) is deliveries-contract-schema.ts,
+ * so zod stays on the server.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
 import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
-import {
-  checkDateRange,
-  dayParam,
-  listParam,
-  listUrlState,
-  pageParam,
-  pageSizeParam,
-  searchParam,
-  sortParam,
-  tzParam,
-  type UrlStateOf,
-} from "@/lib/client/list-params";
+import { listUrlState, type UrlStateOf } from "@/lib/client/list-params";
+import type { deliveriesListSchema } from "./deliveries-contract-schema";
 import { NotFoundError } from "@/lib/auth/errors";
 import { ENV_PARAM, MARKET_PARAM } from "@/lib/context-url";
 import { marketKey } from "@/lib/markets";
@@ -58,31 +49,6 @@ export function deliveryRouteId(params: { id: string }): string {
   if (!DELIVERY_ROUTE_ID.test(params.id)) throw new NotFoundError(DELIVERY_NOT_FOUND);
   return params.id;
 }
-
-/** An event name as stored (`transaction.deposit.status.updated`). */
-const eventName = z.string().max(60, "Unknown event").regex(/^[a-z._]+$/, "Unknown event");
-
-/** What GET /api/webhooks/deliveries accepts. */
-export const deliveriesListSchema = z
-  .object({
-    /** An event name, a transaction reference or a URL: any part of it, any case. */
-    // searchParam refuses NUL and the other control characters; a search of this log has no use for
-    // a tab or a line break either (they are trimmed at the ends, refused inside).
-    q: searchParam(200).refine((v) => !/[\t\n\r]/.test(v), "The search cannot contain control characters"),
-    status: listParam(
-      DELIVERY_STATUSES.length,
-      z.enum(DELIVERY_STATUSES, { error: "Status must be COMPLETED, FAILED or PERMANENTLY_FAILED" }),
-    ),
-    event: listParam(DELIVERY_EVENT_OPTIONS.length + 10, eventName),
-    /** First and last day included, in `tz` (the organisation's zone or UTC; default the organisation's). */
-    from: dayParam,
-    to: dayParam,
-    tz: tzParam,
-    sort: sortParam(DELIVERY_SORT_COLUMNS, DELIVERY_DEFAULT_SORT),
-    page: pageParam,
-    size: pageSizeParam(DELIVERY_PAGE_SIZES, DELIVERY_PAGE_SIZE),
-  })
-  .superRefine(checkDateRange);
 
 export type DeliveriesListQuery = z.output<typeof deliveriesListSchema>;
 

@@ -9,11 +9,11 @@ import { queryObject } from "@/lib/client/list-params";
 import { createIntegrator, makeScope } from "@/lib/wallets/test-fixtures";
 import {
   deliveriesListQuery,
-  deliveriesListSchema,
   deliveryRouteId,
   loadDeliveriesSearchParams,
   webhookLogHref,
 } from "./deliveries-contract";
+import { deliveriesListSchema } from "./deliveries-contract-schema";
 import { listWebhookDeliveries } from "./list-webhook-deliveries";
 import { getWebhookDelivery } from "./get-webhook-delivery";
 

@@ -5,7 +5,8 @@ import { requirePageScope } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 import { scopeKeyOf } from "@/lib/client/fetch-json";
 import { parseRouteQuery, prefetchJson, requestZone } from "@/lib/client/prefetch";
-import { auditListQuery, auditListSchema, auditQueryKeys, loadAuditSearchParams } from "@/lib/audit/list-contract";
+import { auditListQuery, auditQueryKeys, loadAuditSearchParams } from "@/lib/audit/list-contract";
+import { auditListSchema } from "@/lib/audit/list-contract-schema";
 import { listAuditFacets, listAuditLogs } from "@/lib/audit/list-audit-logs";
 import { AuditView } from "@/components/team/audit-view";
 

@@ -8,9 +8,9 @@ import { parseRouteQuery, prefetchJson } from "@/lib/client/prefetch";
 import {
   bulkPaymentsQueryKeys,
   bulkUploadsListQuery,
-  bulkUploadsListSchema,
   loadBulkUploadsSearchParams,
 } from "@/lib/bulk-payments/uploads-contract";
+import { bulkUploadsListSchema } from "@/lib/bulk-payments/uploads-contract-schema";
 import { listBulkUploads } from "@/lib/bulk-payments/list-bulk-uploads";
 import { getBulkStats } from "@/lib/bulk-payments/bulk-stats";
 import { BulkPaymentsView } from "@/components/bulk-payments/bulk-payments-view";

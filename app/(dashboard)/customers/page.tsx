@@ -5,12 +5,8 @@ import { requirePageScope } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 import { scopeKeyOf } from "@/lib/client/fetch-json";
 import { parseRouteQuery, prefetchJson } from "@/lib/client/prefetch";
-import {
-  customersListQuery,
-  customersListSchema,
-  customersQueryKeys,
-  loadCustomersSearchParams,
-} from "@/lib/customers/customers-contract";
+import { customersListQuery, customersQueryKeys, loadCustomersSearchParams } from "@/lib/customers/customers-contract";
+import { customersListSchema } from "@/lib/customers/customers-contract-schema";
 import { listCustomers } from "@/lib/customers/list-customers";
 import { CustomersView } from "@/components/customers/customers-view";
 

@@ -8,9 +8,9 @@ import { parseRouteQuery, prefetchJson } from "@/lib/client/prefetch";
 import {
   loadPaymentLinksSearchParams,
   paymentLinksListQuery,
-  paymentLinksListSchema,
   paymentLinksQueryKeys,
 } from "@/lib/payment-links/payment-links-contract";
+import { paymentLinksListSchema } from "@/lib/payment-links/payment-links-contract-schema";
 import { listPaymentLinks } from "@/lib/payment-links/list-payment-links";
 import { PaymentLinksView } from "@/components/payment-links/payment-links-view";
 

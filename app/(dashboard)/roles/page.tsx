@@ -6,7 +6,8 @@ import { getDb } from "@/lib/db/client";
 import { scopeKeyOf } from "@/lib/client/fetch-json";
 import { parseRouteQuery, prefetchJson } from "@/lib/client/prefetch";
 import { listRoles, listRolesPage } from "@/lib/team/list-roles";
-import { loadRolesSearchParams, rolesListQuery, rolesListSchema, rolesQueryKeys } from "@/lib/team/roles-contract";
+import { loadRolesSearchParams, rolesListQuery, rolesQueryKeys } from "@/lib/team/roles-contract";
+import { rolesListSchema } from "@/lib/team/roles-contract-schema";
 import { RolesView } from "@/components/team/roles-view";
 
 export const metadata: Metadata = { title: "Roles & Permissions" };

@@ -14,10 +14,10 @@ import { listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
 import {
   DELIVERY_ROUTE_ID,
   deliveriesListQuery,
-  deliveriesListSchema,
   deliveriesQueryKeys,
   loadDeliveriesSearchParams,
 } from "@/lib/webhooks/deliveries-contract";
+import { deliveriesListSchema } from "@/lib/webhooks/deliveries-contract-schema";
 import { PageHeader } from "@/components/shell/page-header";
 import { AccountSection } from "@/components/settings/account-section";
 import { FeesSection } from "@/components/settings/fees-section";

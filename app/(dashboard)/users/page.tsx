@@ -7,12 +7,8 @@ import { scopeKeyOf } from "@/lib/client/fetch-json";
 import { parseRouteQuery, prefetchJson } from "@/lib/client/prefetch";
 import { listMembersPage } from "@/lib/team/list-members";
 import { listRoles } from "@/lib/team/list-roles";
-import {
-  loadMembersSearchParams,
-  membersListQuery,
-  membersListSchema,
-  membersQueryKeys,
-} from "@/lib/team/members-contract";
+import { loadMembersSearchParams, membersListQuery, membersQueryKeys } from "@/lib/team/members-contract";
+import { membersListSchema } from "@/lib/team/members-contract-schema";
 import { UsersView } from "@/components/team/users-view";
 
 export const metadata: Metadata = { title: "Users" };

@@ -1,5 +1,5 @@
 import { gatedRoute } from "@/lib/auth/guard";
-import { searchQuerySchema } from "@/lib/search/search-contract";
+import { searchQuerySchema } from "@/lib/search/search-contract-schema";
 import { searchEverything } from "@/lib/search/search-everything";
 
 /** The command palette's "Find": what the member may read, in the selected environment and market (lib/search). */

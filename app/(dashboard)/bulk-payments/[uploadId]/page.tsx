@@ -12,10 +12,10 @@ import { listBatchItems } from "@/lib/bulk-payments/list-batch-items";
 import {
   batchItemsListQuery,
   batchItemsQueryKey,
-  batchItemsSchema,
   loadBatchItemsSearchParams,
   selectedBatchId,
 } from "@/lib/bulk-payments/items-contract";
+import { batchItemsSchema } from "@/lib/bulk-payments/items-contract-schema";
 import { BULK_ROUTE_ID, bulkPaymentsQueryKeys } from "@/lib/bulk-payments/uploads-contract";
 import { BulkUploadDetail } from "@/components/bulk-payments/bulk-upload-detail";
 

@@ -13,9 +13,9 @@ import {
   CUSTOMER_ID_PATTERN,
   customerQueryKeys,
   customerTransactionsListQuery,
-  customerTransactionsSchema,
   loadCustomerTransactionsSearchParams,
 } from "@/lib/customers/customer-transactions-contract";
+import { customerTransactionsSchema } from "@/lib/customers/customer-transactions-contract-schema";
 import { CustomerDetailView } from "@/components/customers/customer-detail";
 
 export const metadata: Metadata = { title: "Customer" };

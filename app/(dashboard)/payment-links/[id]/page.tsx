@@ -15,9 +15,9 @@ import {
   LINK_ROUTE_ID,
   linkDetailQueryKeys,
   linkPaymentsListQuery,
-  linkPaymentsSchema,
   loadLinkPaymentsSearchParams,
 } from "@/lib/payment-links/link-payments-contract";
+import { linkPaymentsSchema } from "@/lib/payment-links/link-payments-contract-schema";
 import { LinkDetailView } from "@/components/payment-links/link-detail";
 
 export const metadata: Metadata = { title: "Payment link" };

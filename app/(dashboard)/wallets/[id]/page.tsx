@@ -22,9 +22,9 @@ import { getBalanceHistory } from "@/lib/wallets/balance-history";
 import {
   balanceHistoryListQuery,
   balanceHistoryQueryKeys,
-  balanceHistorySchema,
   loadBalanceHistorySearchParams,
 } from "@/lib/wallets/balance-history-contract";
+import { balanceHistorySchema } from "@/lib/wallets/balance-history-contract-schema";
 
 export const metadata: Metadata = { title: "Balance history" };
 

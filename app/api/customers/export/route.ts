@@ -1,6 +1,6 @@
 import { gatedRoute } from "@/lib/auth/guard";
 import { csvResponse } from "@/lib/csv";
-import { customersListSchema } from "@/lib/customers/customers-contract";
+import { customersListSchema } from "@/lib/customers/customers-contract-schema";
 import { exportCustomers } from "@/lib/customers/export-customers";
 
 /** GET /api/customers/export?<same filters as the list>: the filtered customers as a streamed CSV download. */

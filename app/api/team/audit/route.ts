@@ -1,5 +1,5 @@
 import { gatedRoute } from "@/lib/auth/guard";
-import { auditListSchema } from "@/lib/audit/list-contract";
+import { auditListSchema } from "@/lib/audit/list-contract-schema";
 import { listAuditLogs } from "@/lib/audit/list-audit-logs";
 
 /** One page of the audit log (keyset cursors both ways; see lib/audit/list-contract.ts for the query). */

@@ -1,5 +1,6 @@
 import { gatedRoute } from "@/lib/auth/guard";
-import { listPermission, listQuerySchema, listSlug } from "@/lib/transactions/list-contract";
+import { listPermission, listSlug } from "@/lib/transactions/list-contract";
+import { listQuerySchema } from "@/lib/transactions/list-contract-schema";
 import { listTransactions } from "@/lib/transactions/list-transactions";
 
 /** GET /api/transactions/{collections|payouts|onramp|offramp|recent}?q=&status=&from=&to=&sort=&size=&page=&cursor=&tz= */

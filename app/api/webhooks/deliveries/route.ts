@@ -1,5 +1,5 @@
 import { gatedRoute } from "@/lib/auth/guard";
-import { deliveriesListSchema } from "@/lib/webhooks/deliveries-contract";
+import { deliveriesListSchema } from "@/lib/webhooks/deliveries-contract-schema";
 import { listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
 
 /** A page of the webhook log (one row per attempt, newest first): search, status, event, dates, paging. */

@@ -1,5 +1,5 @@
 import { gatedRoute } from "@/lib/auth/guard";
-import { customerRouteId, customerTransactionsSchema } from "@/lib/customers/customer-transactions-contract";
+import { customerRouteId, customerTransactionsSchema } from "@/lib/customers/customer-transactions-contract-schema";
 import { listCustomerTransactions } from "@/lib/customers/list-customer-transactions";
 
 /** A page of the customer's collections and payouts (the kinds the member may read), newest first. */

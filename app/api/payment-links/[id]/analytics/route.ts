@@ -1,5 +1,5 @@
 import { gatedRoute } from "@/lib/auth/guard";
-import { linkAnalyticsSchema, linkRouteIds } from "@/lib/payment-links/link-payments-contract";
+import { linkAnalyticsSchema, linkRouteIds } from "@/lib/payment-links/link-payments-contract-schema";
 import { getLinkAnalytics } from "@/lib/payment-links/link-analytics";
 
 /** The link's page views, payment attempts, successful payments, conversion and collected total, and the same per UTC day. */

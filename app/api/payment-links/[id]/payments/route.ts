@@ -1,5 +1,5 @@
 import { gatedRoute } from "@/lib/auth/guard";
-import { linkPaymentsSchema, linkRouteIds } from "@/lib/payment-links/link-payments-contract";
+import { linkPaymentsSchema, linkRouteIds } from "@/lib/payment-links/link-payments-contract-schema";
 import { listLinkPayments } from "@/lib/payment-links/list-link-payments";
 
 /** A page of the link's payments (search, outcome filter, sort, paging). */

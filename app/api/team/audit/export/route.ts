@@ -1,6 +1,6 @@
 import { gatedRoute } from "@/lib/auth/guard";
 import { csvResponse } from "@/lib/csv";
-import { auditListSchema } from "@/lib/audit/list-contract";
+import { auditListSchema } from "@/lib/audit/list-contract-schema";
 import { exportAuditCsv } from "@/lib/audit/list-audit-logs";
 
 /** The filtered audit log as a streamed CSV download (formula cells neutralised; sort and paging ignored). */

@@ -1,6 +1,7 @@
 import { gatedRoute } from "@/lib/auth/guard";
 import { csvResponse } from "@/lib/csv";
-import { listPermission, listQuerySchema, listSlug } from "@/lib/transactions/list-contract";
+import { listPermission, listSlug } from "@/lib/transactions/list-contract";
+import { listQuerySchema } from "@/lib/transactions/list-contract-schema";
 import { exportTransactions } from "@/lib/transactions/export-transactions";
 
 /**

@@ -1,5 +1,6 @@
 import { gatedRoute } from "@/lib/auth/guard";
-import { listPermission, listQuerySchema, listSlug } from "@/lib/transactions/list-contract";
+import { listPermission, listSlug } from "@/lib/transactions/list-contract";
+import { listQuerySchema } from "@/lib/transactions/list-contract-schema";
 import { transactionStats } from "@/lib/transactions/transaction-stats";
 
 /** GET /api/transactions/{kind}/stats?<same filters as the list>: counters and stat cards. */

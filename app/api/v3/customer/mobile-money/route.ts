@@ -15,7 +15,7 @@ import { asApi, customersByIds, isMarketCountry, scopeForCountry } from "@/lib/a
 import { createCustomerSchema } from "@/lib/customers/schemas";
 import { createCustomer } from "@/lib/customers/create-customer";
 import { listCustomers } from "@/lib/customers/list-customers";
-import { customersListSchema } from "@/lib/customers/customers-contract";
+import { customersListSchema } from "@/lib/customers/customers-contract-schema";
 
 /** POST /api/v3/customer/mobile-money: a customer in one of the integrator's markets (the "Add Customer" service). */
 export const POST = apiRoute(

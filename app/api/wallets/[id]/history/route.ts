@@ -1,5 +1,5 @@
 import { gatedRoute } from "@/lib/auth/guard";
-import { balanceHistorySchema, walletRouteId } from "@/lib/wallets/balance-history-contract";
+import { balanceHistorySchema, walletRouteId } from "@/lib/wallets/balance-history-contract-schema";
 import { getBalanceHistory } from "@/lib/wallets/balance-history";
 
 /** A page of the wallet's balance history (one row per ledger transaction, newest first). */

@@ -1,6 +1,6 @@
 import { gatedRoute } from "@/lib/auth/guard";
 import { csvResponse } from "@/lib/csv";
-import { batchItemsSchema } from "@/lib/bulk-payments/items-contract";
+import { batchItemsSchema } from "@/lib/bulk-payments/items-contract-schema";
 import { exportBatchResults } from "@/lib/bulk-payments/export-batch-results";
 import { bulkRouteIds } from "@/lib/bulk-payments/uploads-contract";
 

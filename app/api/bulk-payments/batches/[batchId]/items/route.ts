@@ -1,5 +1,5 @@
 import { gatedRoute } from "@/lib/auth/guard";
-import { batchItemsSchema } from "@/lib/bulk-payments/items-contract";
+import { batchItemsSchema } from "@/lib/bulk-payments/items-contract-schema";
 import { listBatchItems } from "@/lib/bulk-payments/list-batch-items";
 import { bulkRouteIds } from "@/lib/bulk-payments/uploads-contract";
 

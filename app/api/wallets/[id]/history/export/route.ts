@@ -1,6 +1,6 @@
 import { gatedRoute } from "@/lib/auth/guard";
 import { csvResponse } from "@/lib/csv";
-import { balanceHistorySchema, walletRouteId } from "@/lib/wallets/balance-history-contract";
+import { balanceHistorySchema, walletRouteId } from "@/lib/wallets/balance-history-contract-schema";
 import { exportBalanceHistory } from "@/lib/wallets/balance-history";
 
 /** The wallet's filtered balance history as a CSV download (sort and paging ignored). */

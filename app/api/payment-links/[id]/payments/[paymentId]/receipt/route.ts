@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { gatedRoute } from "@/lib/auth/guard";
 import { ConflictError } from "@/lib/auth/errors";
-import { linkRouteIds, RECEIPT_NOT_SUCCESSFUL } from "@/lib/payment-links/link-payments-contract";
+import { RECEIPT_NOT_SUCCESSFUL } from "@/lib/payment-links/link-payments-contract";
+import { linkRouteIds } from "@/lib/payment-links/link-payments-contract-schema";
 import { getDashboardReceipt } from "@/lib/payment-links/dashboard-receipt";
 import { renderReceiptPdf } from "@/lib/payment-links/receipt-pdf";
 
