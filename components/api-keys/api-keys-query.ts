@@ -8,6 +8,10 @@ import { PERMISSION_GROUPS } from "@/lib/auth/permissions";
 /** The owner filter's value when the URL has none. */
 export const ALL_OWNERS = "all";
 
+/** The owner filter's trigger (its stand-in and the select loaded on first use share them). */
+export const OWNER_SELECT_ID = "api-keys-owner";
+export const OWNER_SELECT_CLASS = "min-w-40 max-w-72";
+
 export const apiKeysQueryKeys = {
   all: (scopeKey: ScopeKey) => listQueryKey(scopeKey, "api-keys"),
   list: (scopeKey: ScopeKey, owner: string) => listQueryKey(scopeKey, "api-keys", "list", owner),

@@ -1,26 +1,20 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import dynamic from "next/dynamic";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { BookOpen, KeyRound, MoreHorizontal, RefreshCw, ShieldCheck, Trash2 } from "lucide-react";
+import { BookOpen, KeyRound, MoreHorizontal } from "lucide-react";
 import { useQueryState } from "nuqs";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectSeparator, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { StandIn, useMenuOnDemand, useOnDemand, WithStandIn } from "@/components/ui/on-demand";
+import { SelectStandIn } from "@/components/ui/select-stand-in";
 import { toast } from "@/components/ui/toaster";
-import { ConfirmDialog } from "@/components/team/confirm-dialog";
+import { LazyConfirmDialog, loadConfirmDialog } from "@/components/team/lazy-confirm-dialog";
 import { PageHeader } from "@/components/shell/page-header";
 import { useScopeKey } from "@/components/shell/scope-context";
 import { Timestamp } from "@/components/shell/timezone";
@@ -30,17 +24,32 @@ import { fetchJson, retryUnlessClientError } from "@/lib/client/fetch-json";
 import { revokeApiKeyAction } from "@/lib/api-keys/actions";
 import type { ApiKeyDto } from "@/lib/api-keys/api-key-dto";
 import type { ApiKeysPage } from "@/lib/api-keys/list-api-keys";
-import { ALL_OWNERS, apiKeysQueryKeys, apiKeysUrl, ownerFilterOf, permissionLabel } from "./api-keys-query";
+import {
+  ALL_OWNERS,
+  apiKeysQueryKeys,
+  apiKeysUrl,
+  OWNER_SELECT_CLASS,
+  OWNER_SELECT_ID,
+  ownerFilterOf,
+  permissionLabel,
+} from "./api-keys-query";
 import { GenerateKeyDialog } from "./generate-key-dialog";
-import { KeyPermissionsDialog } from "./key-permissions-dialog";
 import { KeyEnvironmentBadge, KeyStatusBadge } from "./key-status-badge";
-import { RollKeyDialog } from "./roll-key-dialog";
+import type { OwnerSelectProps } from "./owner-select";
 import { OFFLINE, useRefreshApiKeys } from "./use-refresh-api-keys";
 
-const NO_KEYS: ApiKeyDto[] = [];
+// The owner select, the row menus and the dialogs load on first use, not with the page (issue 14
+// item 17; components/ui/on-demand.tsx). Pointing at or focusing their button starts the download.
+const loadOwnerSelect = () => import("./owner-select");
+const OwnerSelect = dynamic(() => import("./owner-select"), { ssr: false, loading: StandIn });
+const loadRowMenu = () => import("./key-row-menu");
+const KeyRowMenu = dynamic(() => import("./key-row-menu"), { ssr: false, loading: StandIn });
+const loadRollKeyDialog = () => import("./roll-key-dialog");
+const RollKeyDialog = dynamic(() => import("./roll-key-dialog").then((m) => m.RollKeyDialog), { ssr: false });
+const loadKeyPermissionsDialog = () => import("./key-permissions-dialog");
+const KeyPermissionsDialog = dynamic(() => import("./key-permissions-dialog").then((m) => m.KeyPermissionsDialog), { ssr: false });
 
-/** Roll and revoke make sense for a key that still works. */
-const isLive = (k: ApiKeyDto) => k.status !== "revoked" && k.status !== "expired";
+const NO_KEYS: ApiKeyDto[] = [];
 
 /**
  * API Keys: this environment's keys, filtered by owner (in the URL), with generate, roll, revoke
@@ -227,23 +236,8 @@ export function ApiKeysView({ currentUserId }: { currentUserId: string }) {
               </p>
             )}
             <div className="flex items-center gap-2">
-              <Label htmlFor="api-keys-owner">Owner</Label>
-              <Select value={owner} onValueChange={setOwner}>
-                <SelectTrigger id="api-keys-owner" size="sm" className="min-w-40 max-w-72">
-                  <SelectValue>{ownerLabel}</SelectValue>
-                </SelectTrigger>
-                <SelectContent align="end">
-                  <SelectItem value={ALL_OWNERS}>All</SelectItem>
-                  <SelectItem value="integrator">Integrator</SelectItem>
-                  {(owners.length > 0 || !knownOwner) && <SelectSeparator />}
-                  {owners.map((o) => (
-                    <SelectItem key={o.userId} value={o.userId}>
-                      {o.email}
-                    </SelectItem>
-                  ))}
-                  {!knownOwner && <SelectItem value={owner}>Unknown member</SelectItem>}
-                </SelectContent>
-              </Select>
+              <Label htmlFor={OWNER_SELECT_ID}>Owner</Label>
+              <OwnerFilter owner={owner} owners={owners} ownerLabel={ownerLabel} knownOwner={knownOwner} onChange={setOwner} />
             </div>
           </div>
         </CardHeader>
@@ -277,7 +271,7 @@ export function ApiKeysView({ currentUserId }: { currentUserId: string }) {
         />
       )}
       {revoking && (
-        <ConfirmDialog
+        <LazyConfirmDialog
           open
           onOpenChange={(o) => !o && setRevoking(null)}
           title={`Revoke ${revoking.name}?`}
@@ -304,6 +298,7 @@ function PermissionsSummary({ permissions }: { permissions: ApiKeyDto["permissio
   );
 }
 
+/** A key row's "Actions for …" button: a stand-in until first used, then the real menu (key-row-menu.tsx), opened. */
 function RowActions({
   apiKey,
   onRoll,
@@ -315,42 +310,74 @@ function RowActions({
   onPermissions(): void;
   onRevoke(): void;
 }) {
-  const live = isLive(apiKey);
-  const userBound = apiKey.owner.kind === "user" && apiKey.status !== "revoked";
+  const menu = useMenuOnDemand(loadRowMenu);
+  const label = `Actions for ${apiKey.name}`;
+  if (menu.used) {
+    return (
+      <WithStandIn standIn={<RowMenuButton label={label} tabIndex={-1} />}>
+        <KeyRowMenu apiKey={apiKey} keyboard={menu.keyboard} onRoll={onRoll} onPermissions={onPermissions} onRevoke={onRevoke} />
+      </WithStandIn>
+    );
+  }
+  const warm = () => {
+    menu.trigger.onPointerEnter();
+    void loadRollKeyDialog();
+    void loadKeyPermissionsDialog();
+    void loadConfirmDialog();
+  };
+  return <RowMenuButton label={label} {...menu.trigger} onPointerEnter={warm} />;
+}
+
+function RowMenuButton({ label, ...props }: { label: string } & React.ComponentProps<typeof Button>) {
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label={`Actions for ${apiKey.name}`}>
-          <MoreHorizontal aria-hidden />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-48">
-        <DropdownMenuLabel className="truncate text-xs font-normal text-muted-foreground">{apiKey.name}</DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        {live && (
-          <DropdownMenuItem onSelect={onRoll}>
-            <RefreshCw aria-hidden /> Roll
-          </DropdownMenuItem>
-        )}
-        {userBound && (
-          <DropdownMenuItem onSelect={onPermissions}>
-            <ShieldCheck aria-hidden /> Permissions
-          </DropdownMenuItem>
-        )}
-        {live && (
-          <>
-            <DropdownMenuSeparator />
-            <DropdownMenuItem variant="destructive" onSelect={onRevoke}>
-              <Trash2 aria-hidden /> Revoke
-            </DropdownMenuItem>
-          </>
-        )}
-        {!live && !userBound && (
-          <DropdownMenuItem disabled>
-            {apiKey.status === "revoked" ? "Revoked: nothing to change" : "Expired: nothing to change"}
-          </DropdownMenuItem>
-        )}
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <Button variant="ghost" size="icon" aria-label={label} {...props}>
+      <MoreHorizontal aria-hidden />
+    </Button>
+  );
+}
+
+/** Select keys that open a Radix Select from its trigger. */
+const SELECT_OPEN_KEYS = ["Enter", " ", "ArrowDown", "ArrowUp"];
+
+/**
+ * The owner filter: until first use a stand-in that looks like the select's trigger and has its
+ * role, name (the "Owner" label) and text; a click or an opening key mounts the real select, open.
+ */
+function OwnerFilter(props: OwnerSelectProps) {
+  const select = useOnDemand(loadOwnerSelect);
+  if (select.used) {
+    return (
+      <WithStandIn standIn={<OwnerSelectStandIn label={props.ownerLabel} tabIndex={-1} />}>
+        <OwnerSelect {...props} />
+      </WithStandIn>
+    );
+  }
+  return (
+    <OwnerSelectStandIn
+      {...select.trigger}
+      label={props.ownerLabel}
+      onKeyDown={(e) => {
+        if (!SELECT_OPEN_KEYS.includes(e.key)) return;
+        e.preventDefault();
+        select.use();
+      }}
+    />
+  );
+}
+
+/** The select's closed look (components/ui/select-stand-in.tsx) with the owner's label. */
+function OwnerSelectStandIn({ label, ...props }: { label: string } & React.ComponentProps<"button">) {
+  return (
+    <SelectStandIn
+      id={OWNER_SELECT_ID}
+      size="sm"
+      className={OWNER_SELECT_CLASS}
+      aria-controls={`${OWNER_SELECT_ID}-options`}
+      data-slot="select-trigger"
+      data-state="closed"
+      {...props}
+    >
+      {label}
+    </SelectStandIn>
   );
 }

@@ -6,6 +6,7 @@ import { FormDialog, FormLoading } from "@/components/ui/form-dialog";
 import type { GenerateKeyFormProps } from "./generate-key-form";
 
 /** The form (react-hook-form, the schema) loads when the dialog first opens, not with the page. */
+const loadForm = () => import("./generate-key-form");
 const GenerateKeyForm = dynamic(() => import("./generate-key-form").then((m) => m.GenerateKeyForm), { loading: FormLoading });
 
 /** "+ Generate Key": the button and its dialog; the new key is shown once before the dialog closes. */
@@ -19,6 +20,7 @@ export function GenerateKeyDialog({ owners, currentUserId, disabled }: GenerateK
       title={disabled ? "Loading the team…" : undefined}
       Form={GenerateKeyForm}
       formProps={{ owners, currentUserId }}
+      preload={loadForm}
     />
   );
 }

@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { statusVariant, type StatusVariant } from "@/components/ui/status-pill";
 import { BULK_UPLOAD_STATUS_LABEL, type BulkUploadStatus } from "@/lib/bulk-payments/dto";
 import { BULK_ITEM_STATUS_LABEL } from "@/lib/bulk-payments/items-contract";
-import { BULK_BATCH_STATUS_LABEL, type BulkBatchStatus, type BulkItemStatus } from "@/lib/bulk-payments/schemas";
+import { BULK_BATCH_STATUS_LABEL, type BulkBatchStatus, type BulkItemStatus } from "@/lib/bulk-payments/constants";
 
 /** Bulk statuses the generic rule would read otherwise ("completed_with_errors" is not a failure). */
 const OVERRIDES: Record<string, StatusVariant> = {

@@ -1,26 +1,20 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useQueryStates } from "nuqs";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { z } from "zod";
 import { ArrowLeft, Ban, Check, CheckCircle2, Circle, Download, Play, RotateCcw, ThumbsDown, ThumbsUp, Users, XCircle } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FormFooter } from "@/components/ui/form-dialog";
-import { FormField } from "@/components/ui/form-field";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { StatusPill } from "@/components/ui/status-pill";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
 import { PageHeader } from "@/components/shell/page-header";
 import { useCan, useScope, useScopeKey } from "@/components/shell/scope-context";
@@ -32,7 +26,7 @@ import { DataTableOffsetPagination } from "@/components/data-table/data-table-pa
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { useDataTable, useListState } from "@/components/data-table/use-data-table";
 import "@/components/data-table/types";
-import { ConfirmActionDialog, runAction } from "@/components/engine/transaction-action-dialogs";
+import { useOpenedOnce } from "@/components/ui/on-demand";
 import { fetchJson, retryUnlessClientError } from "@/lib/client/fetch-json";
 import { formatMoney } from "@/lib/money";
 import {
@@ -54,10 +48,22 @@ import {
   type BulkItemRow,
   type BulkItemsResponse,
 } from "@/lib/bulk-payments/items-contract";
-import { BULK_ITEM_STATUSES, BULK_STEPS, decideBatchSchema, type BulkProgressStep, type BulkStep } from "@/lib/bulk-payments/schemas";
+import { BULK_ITEM_STATUSES, BULK_STEPS, type BulkProgressStep, type BulkStep } from "@/lib/bulk-payments/constants";
 import { batchExportUrl, bulkPaymentsHref, bulkPaymentsQueryKeys, bulkUploadUrl } from "@/lib/bulk-payments/uploads-contract";
 import { BatchStatusPill, ItemStatusPill, UploadStatusPill } from "./bulk-status";
 import { CurrencyTotals } from "./bulk-payments-view";
+import type { BatchResult, Result } from "./reject-batch-dialog";
+import { runAction } from "@/lib/client/run-action";
+
+// A batch's dialogs (Radix Dialog; the reason's form) load on first use, not with the page
+// (issue 14 item 17); pointing at or focusing the button that opens one starts the download.
+const loadConfirmActionDialog = () => import("@/components/engine/transaction-action-dialogs");
+const ConfirmActionDialog = dynamic(() => import("@/components/engine/transaction-action-dialogs").then((m) => m.ConfirmActionDialog), {
+  ssr: false,
+});
+const loadRejectBatchDialog = () => import("./reject-batch-dialog");
+const RejectBatchDialog = dynamic(() => import("./reject-batch-dialog"), { ssr: false });
+const warm = (load: () => Promise<unknown>) => ({ onPointerEnter: () => void load(), onFocus: () => void load() });
 
 /** While a batch runs or waits for approval, its page asks again this often. */
 export const LIVE_REFETCH_MS = 2_000;
@@ -101,8 +107,6 @@ function useRefreshBulk(): () => void {
   return useCallback(() => void queryClient.invalidateQueries({ queryKey: bulkPaymentsQueryKeys.all(scopeKey) }), [queryClient, scopeKey]);
 }
 
-type BatchResult = { batchId: string; status: string; message: string };
-type Result = { ok: true; data: BatchResult } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
 /** The five steps, each with its status and message; the running one is the current step. */
 function ProgressStepper({ steps, label }: { steps: BulkProgressStep[]; label: string }) {
@@ -162,62 +166,6 @@ function Figure({ term, children }: { term: string; children: React.ReactNode })
   );
 }
 
-const rejectSchema = z.object({
-  reason: decideBatchSchema.shape.reason.unwrap().pipe(z.string().min(1, "Say why this batch is rejected")),
-});
-type RejectValues = z.input<typeof rejectSchema>;
-
-/** "Reject": a required reason; the batch is not paid. */
-function RejectBatchDialog({
-  batch,
-  label,
-  open,
-  onOpenChange,
-  onDone,
-}: {
-  batch: BulkBatchDto;
-  label: string;
-  open: boolean;
-  onOpenChange(open: boolean): void;
-  onDone(res: BatchResult): void;
-}) {
-  const [submitting, setSubmitting] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<RejectValues>({ resolver: zodResolver(rejectSchema), defaultValues: { reason: "" } });
-  const onValid = async (values: RejectValues) => {
-    setSubmitting(true);
-    setFormError(null);
-    const res: Result = await runAction(() => decideBulkBatchAction({ batchId: batch.id, decision: "reject", reason: values.reason }));
-    setSubmitting(false);
-    if (res.ok) {
-      form.reset();
-      onOpenChange(false);
-      onDone(res.data);
-      return;
-    }
-    if (res.fieldErrors?.reason?.[0]) form.setError("reason", { message: res.fieldErrors.reason[0] });
-    else setFormError(res.error);
-  };
-  return (
-    <Dialog open={open} onOpenChange={(o) => !submitting && onOpenChange(o)}>
-      <DialogContent onInteractOutside={(e) => submitting && e.preventDefault()}>
-        <form onSubmit={(e) => void form.handleSubmit(onValid)(e)} noValidate className="grid gap-4">
-          <DialogHeader>
-            <DialogTitle>Reject {label}?</DialogTitle>
-            <DialogDescription>
-              None of its {count(batch.totalPayments)} payments ({formatMoney(batch.totalAmount, batch.currency)}) is sent.
-            </DialogDescription>
-          </DialogHeader>
-          <FormField id={`reject-${batch.id}`} label="Reason" required error={form.formState.errors.reason?.message}>
-            <Textarea {...form.register("reason")} rows={3} maxLength={300} autoFocus disabled={submitting} placeholder="Why is this batch rejected?" />
-          </FormField>
-          <FormFooter error={formError} submitting={submitting} onCancel={() => onOpenChange(false)} cancelLabel="Go back" submitLabel="Reject batch" destructive />
-        </form>
-      </DialogContent>
-    </Dialog>
-  );
-}
-
 /** A download started by a button (the route answers a CSV attachment: the page stays). */
 function startDownload(url: string) {
   const a = document.createElement("a");
@@ -247,6 +195,8 @@ function BatchCard({
   const [busy, setBusy] = useState<null | "process" | "approve" | "retry">(null);
   const [cancelling, setCancelling] = useState(false);
   const [rejecting, setRejecting] = useState(false);
+  const cancelMounted = useOpenedOnce(cancelling);
+  const rejectMounted = useOpenedOnce(rejecting);
 
   const c = batch.counts;
   const ended = c.success + c.failed + c.cancelled;
@@ -303,6 +253,7 @@ function BatchCard({
               <Button
                 size="sm"
                 variant="outline"
+                {...warm(loadRejectBatchDialog)}
                 onClick={() => setRejecting(true)}
                 disabled={busy !== null || ownBatch}
                 title={ownBatch ? "You started this batch: another member decides on it" : undefined}
@@ -320,7 +271,7 @@ function BatchCard({
             <Download aria-hidden /> Export results
           </Button>
           {canCancel && (
-            <Button size="sm" variant="ghost" className="text-destructive dark:text-red-300" onClick={() => setCancelling(true)} disabled={busy !== null}>
+            <Button size="sm" variant="ghost" className="text-destructive dark:text-red-300" {...warm(loadConfirmActionDialog)} onClick={() => setCancelling(true)} disabled={busy !== null}>
               <Ban aria-hidden /> Cancel batch
             </Button>
           )}
@@ -384,24 +335,26 @@ function BatchCard({
         </dl>
       </CardContent>
 
-      <ConfirmActionDialog
-        open={cancelling}
-        onOpenChange={setCancelling}
-        title={`Cancel ${label}?`}
-        description={
-          batch.status === "processing"
-            ? "Payments already sent still complete; the ones not sent yet are not sent."
-            : `None of its ${count(batch.totalPayments)} payments is sent.`
-        }
-        confirmLabel="Cancel batch"
-        onConfirm={async () => {
-          const res: Result = await runAction(() => cancelBulkBatchAction({ batchId: batch.id }));
-          if (!res.ok) return res.error;
-          done(res.data);
-          return null;
-        }}
-      />
-      {canApprove && <RejectBatchDialog batch={batch} label={label} open={rejecting} onOpenChange={setRejecting} onDone={done} />}
+      {cancelMounted && (
+        <ConfirmActionDialog
+          open={cancelling}
+          onOpenChange={setCancelling}
+          title={`Cancel ${label}?`}
+          description={
+            batch.status === "processing"
+              ? "Payments already sent still complete; the ones not sent yet are not sent."
+              : `None of its ${count(batch.totalPayments)} payments is sent.`
+          }
+          confirmLabel="Cancel batch"
+          onConfirm={async () => {
+            const res: Result = await runAction(() => cancelBulkBatchAction({ batchId: batch.id }));
+            if (!res.ok) return res.error;
+            done(res.data);
+            return null;
+          }}
+        />
+      )}
+      {canApprove && rejectMounted && <RejectBatchDialog batch={batch} label={label} open={rejecting} onOpenChange={setRejecting} onDone={done} />}
     </Card>
   );
 }

@@ -21,7 +21,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
 import { PageHeader } from "@/components/shell/page-header";
-import { newIdempotencyKey } from "@/components/wallets/transfer-dialog";
+import { newIdempotencyKey } from "@/lib/client/idempotency-key";
+import { UNREACHABLE_MESSAGE as UNREACHABLE } from "@/lib/client/run-action";
 import { useScope, useScopeKey } from "@/components/shell/scope-context";
 import { Timestamp } from "@/components/shell/timezone";
 import { ApiError } from "@/lib/client/fetch-json";
@@ -47,7 +48,6 @@ import {
   walletsHref,
 } from "@/lib/bulk-payments/uploads-contract";
 
-const UNREACHABLE = "Could not reach the server. Check your connection and try again.";
 const MB = 1024 * 1024;
 const LIMITS = `Up to ${BULK_MAX_BYTES / MB} MB and ${BULK_MAX_ROWS.toLocaleString("en-US")} rows`;
 /** Rows of the problems table drawn at once (the download has them all). */

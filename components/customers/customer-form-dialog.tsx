@@ -12,7 +12,11 @@ import { reactivateCustomerAction } from "@/lib/customers/actions";
 import type { EditableCustomer, SuspendableCustomer } from "@/lib/customers/schemas";
 import { outOfMarketHint, who } from "./customer-dialog-utils";
 
-/** The forms (react-hook-form, the name lookup) load when a dialog first opens, not with the page. */
+/**
+ * The forms (react-hook-form, the name lookup) load when a dialog first opens, not with the page;
+ * pointing at or focusing a button fetches them ahead (FormDialog's `preload`).
+ */
+const loadForms = () => import("./customer-forms");
 const CustomerForm = dynamic(() => import("./customer-forms").then((m) => m.CustomerForm), { loading: FormLoading });
 const SuspendForm = dynamic(() => import("./customer-forms").then((m) => m.SuspendForm), { loading: FormLoading });
 
@@ -35,6 +39,7 @@ export function AddCustomerDialog({ label = "Add Customer", variant, size }: Tri
       contentClassName="sm:max-w-xl"
       Form={CustomerForm}
       formProps={{}}
+      preload={loadForms}
     />
   );
 }
@@ -56,6 +61,7 @@ export function EditCustomerDialog({ customer, label = "Edit", variant = "outlin
       contentClassName="sm:max-w-xl"
       Form={CustomerForm}
       formProps={{ customer }}
+      preload={loadForms}
     />
   );
 }
@@ -77,6 +83,7 @@ export function SuspendCustomerDialog({ customer, label = "Suspend", variant = "
       contentClassName=""
       Form={SuspendForm}
       formProps={{ customer }}
+      preload={loadForms}
     />
   );
 }

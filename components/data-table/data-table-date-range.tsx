@@ -1,14 +1,12 @@
 "use client";
 
-import { useState } from "react";
+import dynamic from "next/dynamic";
 import { CalendarDays, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
-import { addDays, parseIsoDay, todayIn } from "@/lib/transactions/dates";
+import { StandIn, useOnDemand, WithStandIn } from "@/components/ui/on-demand";
+import { parseIsoDay } from "@/lib/transactions/dates";
 
-interface Props {
+export interface DateRangeProps {
   from: string | null;
   to: string | null;
   /** The zone "today" and the days are in (what the sidebar widget shows). */
@@ -22,79 +20,42 @@ function label(day: string): string {
   return new Date(Date.UTC(p[0], p[1] - 1, p[2])).toLocaleDateString("en-GB", { day: "2-digit", month: "short", year: "numeric", timeZone: "UTC" });
 }
 
-/** "Pick a date": a from/to range of calendar days, with presets. */
-export function DataTableDateRange({ from, to, zone, onChange }: Props) {
-  const [open, setOpen] = useState(false);
-  const [draftFrom, setDraftFrom] = useState(from ?? "");
-  const [draftTo, setDraftTo] = useState(to ?? "");
-  const today = todayIn(zone);
-  const invalid = draftFrom && draftTo && draftFrom > draftTo ? "The end date must be on or after the start date" : null;
-  const presets: [string, string, string][] = [
-    ["Today", today, today],
-    ["Last 7 days", addDays(today, -6), today],
-    ["Last 30 days", addDays(today, -29), today],
-    ["This month", `${today.slice(0, 8)}01`, today],
-  ];
-  const apply = (f: string, t: string) => {
-    onChange({ from: f || null, to: t || null });
-    setOpen(false);
-  };
+/** The range's button: "Pick a date", or the range chosen. */
+export function DateRangeButton({ from, to, ...props }: { from: string | null; to: string | null } & React.ComponentProps<"button">) {
   const text = from || to ? `${from ? label(from) : "…"} – ${to ? label(to) : "…"}` : "Pick a date";
   return (
+    <Button
+      variant="outline"
+      size="sm"
+      aria-label={from || to ? `Date range: ${text}` : "Pick a date"}
+      className={from || to ? "rounded-r-none" : undefined}
+      aria-haspopup="dialog"
+      aria-expanded={false}
+      {...props}
+    >
+      <CalendarDays aria-hidden /> {text}
+    </Button>
+  );
+}
+
+// The popover (Radix Popover, the form) loads on first use; until then its button stands in.
+const loadPopup = () => import("./data-table-date-range-popup");
+const DateRangePopup = dynamic(() => import("./data-table-date-range-popup"), { ssr: false, loading: StandIn });
+
+/** "Pick a date": a from/to range of calendar days, with presets. */
+export function DataTableDateRange(props: DateRangeProps) {
+  const { from, to, onChange } = props;
+  const popup = useOnDemand(loadPopup);
+  const button = <DateRangeButton from={from} to={to} />;
+  return (
     <div className="flex items-center">
-      <Popover
-        open={open}
-        onOpenChange={(o) => {
-          setOpen(o);
-          if (o) {
-            setDraftFrom(from ?? "");
-            setDraftTo(to ?? "");
-          }
-        }}
-      >
-        <PopoverTrigger asChild>
-          <Button variant="outline" size="sm" aria-label={from || to ? `Date range: ${text}` : "Pick a date"} className={from || to ? "rounded-r-none" : undefined}>
-            <CalendarDays aria-hidden /> {text}
-          </Button>
-        </PopoverTrigger>
-        <PopoverContent align="start" className="w-80">
-          <form
-            className="space-y-3"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (!invalid) apply(draftFrom, draftTo);
-            }}
-          >
-            <div className="flex flex-wrap gap-1.5">
-              {presets.map(([name, f, t]) => (
-                <Button key={name} type="button" variant="secondary" size="sm" onClick={() => apply(f, t)}>
-                  {name}
-                </Button>
-              ))}
-            </div>
-            <div className="grid grid-cols-2 gap-2">
-              <div className="space-y-1.5">
-                <Label htmlFor="date-from">From</Label>
-                <Input id="date-from" type="date" value={draftFrom} max={draftTo || undefined} onChange={(e) => setDraftFrom(e.target.value)} />
-              </div>
-              <div className="space-y-1.5">
-                <Label htmlFor="date-to">To</Label>
-                <Input id="date-to" type="date" value={draftTo} min={draftFrom || undefined} onChange={(e) => setDraftTo(e.target.value)} />
-              </div>
-            </div>
-            {invalid && <p className="text-xs text-destructive dark:text-red-300">{invalid}</p>}
-            <p className="text-xs text-muted-foreground">Days are in {zone === "UTC" ? "UTC" : zone.replace("_", " ")}.</p>
-            <div className="flex justify-end gap-2">
-              <Button type="button" variant="ghost" size="sm" onClick={() => apply("", "")}>
-                Clear
-              </Button>
-              <Button type="submit" size="sm" disabled={!!invalid}>
-                Apply
-              </Button>
-            </div>
-          </form>
-        </PopoverContent>
-      </Popover>
+      {popup.used ? (
+        <WithStandIn standIn={button}>
+          <DateRangePopup {...props} trigger={button} />
+        </WithStandIn>
+      ) : (
+        <DateRangeButton from={from} to={to} {...popup.trigger} />
+      )}
       {(from || to) && (
         <Button variant="outline" size="sm" className="rounded-l-none border-l-0 px-2" aria-label="Clear date range" onClick={() => onChange({ from: null, to: null })}>
           <X aria-hidden />

@@ -1,8 +1,10 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { StandIn, useOnDemand, WithStandIn } from "@/components/ui/on-demand";
+import { SelectStandIn } from "@/components/ui/select-stand-in";
 
 interface Props {
   rowsDisplayed: number;
@@ -20,6 +22,26 @@ interface Props {
   disabled?: boolean;
 }
 
+// The rows-per-page select (Radix Select) loads on first use; until then a look-alike button stands in.
+const loadPageSize = () => import("./data-table-page-size-select");
+const PageSizeSelect = dynamic(() => import("./data-table-page-size-select"), { ssr: false, loading: StandIn });
+
+/** "Rows per page": a select named by the "rows-per-page" text beside it. */
+function PageSize({ pageSize, pageSizes, onPageSize }: { pageSize: number; pageSizes: readonly number[]; onPageSize: (size: number) => void }) {
+  const select = useOnDemand(loadPageSize);
+  const standIn = (
+    <SelectStandIn size="sm" className="w-[72px]" aria-labelledby="rows-per-page" {...(select.used ? {} : select.trigger)}>
+      {pageSize}
+    </SelectStandIn>
+  );
+  if (!select.used) return standIn;
+  return (
+    <WithStandIn standIn={standIn}>
+      <PageSizeSelect pageSize={pageSize} pageSizes={pageSizes} onPageSize={onPageSize} />
+    </WithStandIn>
+  );
+}
+
 /** "N row(s) displayed", rows per page and ‹ Page N › (keyset paging: previous / next). */
 export function DataTablePagination(p: Props) {
   return (
@@ -30,18 +52,7 @@ export function DataTablePagination(p: Props) {
       <div className="flex flex-wrap items-center gap-4">
         <div className="flex items-center gap-2">
           <span id="rows-per-page">Rows per page</span>
-          <Select value={String(p.pageSize)} onValueChange={(v) => p.onPageSize(Number(v))}>
-            <SelectTrigger size="sm" className="w-[72px]" aria-labelledby="rows-per-page">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              {p.pageSizes.map((s) => (
-                <SelectItem key={s} value={String(s)}>
-                  {s}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+          <PageSize pageSize={p.pageSize} pageSizes={p.pageSizes} onPageSize={p.onPageSize} />
         </div>
         <div className="flex items-center gap-1">
           <Button variant="outline" size="icon" className="size-8" aria-label="Previous page" disabled={!p.hasPrev || p.disabled} onClick={p.onPrev}>

@@ -1,36 +1,37 @@
 "use client";
 
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import dynamic from "next/dynamic";
+import { StandIn, useOnDemand, WithStandIn } from "@/components/ui/on-demand";
+import { SelectStandIn } from "@/components/ui/select-stand-in";
 
-const ALL = "__all";
+export const ALL = "__all";
 
-/** A one-value filter (kind, actor…): a select whose accessible name is the filter's title. */
-export function DataTableSelectFilter({
-  title,
-  options,
-  value,
-  allLabel,
-  onChange,
-}: {
+export interface SelectFilterProps {
   title: string;
   options: readonly { value: string; label: string }[];
   value: string | null;
   allLabel?: string;
   onChange: (value: string | null) => void;
-}) {
+}
+
+// The select (Radix Select) loads on first use; until then a button that looks like it stands in.
+const loadSelect = () => import("./data-table-select-filter-popup");
+const SelectFilterPopup = dynamic(() => import("./data-table-select-filter-popup"), { ssr: false, loading: StandIn });
+
+/** A one-value filter (kind, actor…): a select whose accessible name is the filter's title. */
+export function DataTableSelectFilter(props: SelectFilterProps) {
+  const { title, options, value, allLabel } = props;
+  const select = useOnDemand(loadSelect);
+  const shown = (value && options.find((o) => o.value === value)?.label) || (allLabel ?? `All ${title.toLowerCase()}`);
+  const standIn = (
+    <SelectStandIn aria-label={title} size="sm" className="w-44" {...(select.used ? {} : select.trigger)}>
+      {shown}
+    </SelectStandIn>
+  );
+  if (!select.used) return standIn;
   return (
-    <Select value={value || ALL} onValueChange={(v) => onChange(v === ALL ? null : v)}>
-      <SelectTrigger aria-label={title} size="sm" className="w-44">
-        <SelectValue />
-      </SelectTrigger>
-      <SelectContent>
-        <SelectItem value={ALL}>{allLabel ?? `All ${title.toLowerCase()}`}</SelectItem>
-        {options.map((o) => (
-          <SelectItem key={o.value} value={o.value}>
-            {o.label}
-          </SelectItem>
-        ))}
-      </SelectContent>
-    </Select>
+    <WithStandIn standIn={standIn}>
+      <SelectFilterPopup {...props} />
+    </WithStandIn>
   );
 }

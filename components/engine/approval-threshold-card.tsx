@@ -17,7 +17,7 @@ import { setApprovalThresholdAction } from "@/lib/engine/actions";
 import { z } from "zod";
 import { approvalThresholdSchema } from "@/lib/engine/schemas";
 import { formatMoney, toDecimalString } from "@/lib/money";
-import { runAction } from "./transaction-action-dialogs";
+import { runAction } from "@/lib/client/run-action";
 
 /** The card's form: one row per currency, each the Save action's own schema. */
 const thresholdsFormSchema = z.object({ thresholds: z.array(approvalThresholdSchema) });

@@ -8,6 +8,7 @@ import type { OpenableDialog } from "@/components/shell/open-on-arrival";
 import type { DefaultCustomer } from "./new-collection-form";
 
 const NewCollectionForm = dynamic(() => import("./new-collection-form").then((m) => m.NewCollectionForm), { loading: FormLoading });
+const loadForm = () => import("./new-collection-form");
 
 /**
  * "+ New Collection" (Collections, Home, the wallet card's Collect, a customer's "Request
@@ -32,6 +33,7 @@ export function NewCollectionDialog({
       Form={NewCollectionForm}
       formProps={{ walletId, defaultCustomer }}
       openParam={openParam}
+      preload={loadForm}
     />
   );
 }

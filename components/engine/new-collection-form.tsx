@@ -11,7 +11,7 @@ import { Label } from "@/components/ui/label";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { toast } from "@/components/ui/toaster";
 import { useRefreshScope, useScope } from "@/components/shell/scope-context";
-import { newIdempotencyKey } from "@/components/wallets/transfer-dialog";
+import { newIdempotencyKey } from "@/lib/client/idempotency-key";
 import { createCollectionAction } from "@/lib/engine/actions";
 import type { CreatedTransaction } from "@/lib/engine/new-transaction";
 import { COLLECTION_METHODS, newCollectionSchema, type NewCollectionInput } from "@/lib/engine/schemas";

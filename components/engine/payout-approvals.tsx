@@ -19,7 +19,8 @@ import type { PayoutApprovalRow } from "@/lib/engine/list-payout-approvals";
 import { PAYOUT_CHANNEL_LABEL, type PayoutChannel } from "@/lib/engine/schemas";
 import { formatMoney } from "@/lib/money";
 import { payoutApprovalsKey } from "./payout-approvals-key";
-import { RejectPayoutDialog, runAction } from "./transaction-action-dialogs";
+import { RejectPayoutDialog } from "./transaction-action-dialogs";
+import { runAction } from "@/lib/client/run-action";
 
 export const APPROVALS_REFETCH_MS = 5_000;
 export const SELF_SENT_TITLE = "You sent this payout";

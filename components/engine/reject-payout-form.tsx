@@ -8,7 +8,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { decidePayoutApprovalAction } from "@/lib/engine/actions";
 import { decideApprovalSchema, type DecideApprovalInput } from "@/lib/engine/schemas";
-import { runAction } from "./transaction-action-dialogs";
+import { runAction } from "@/lib/client/run-action";
 import { FormFooter } from "@/components/ui/form-dialog";
 
 /** The Reject payout form: a required reason (components/engine/transaction-action-dialogs.tsx opens it). */

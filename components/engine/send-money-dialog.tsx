@@ -8,6 +8,7 @@ import type { OpenableDialog } from "@/components/shell/open-on-arrival";
 import type { DefaultCustomer } from "./new-collection-form";
 
 const SendMoneyForm = dynamic(() => import("./send-money-form").then((m) => m.SendMoneyForm), { loading: FormLoading });
+const loadForm = () => import("./send-money-form");
 
 /**
  * "Send Money" (Payouts, the wallet card's Payout, a customer's "Send money"): mobile money, bank,
@@ -33,6 +34,7 @@ export function SendMoneyDialog({
       Form={SendMoneyForm}
       formProps={{ walletId, defaultCustomer }}
       openParam={openParam}
+      preload={loadForm}
     />
   );
 }

@@ -16,7 +16,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toaster";
 import { useRefreshScope, useScope, useScopeKey } from "@/components/shell/scope-context";
-import { newIdempotencyKey } from "@/components/wallets/transfer-dialog";
+import { newIdempotencyKey } from "@/lib/client/idempotency-key";
 import { fetchJson, listQueryKey } from "@/lib/client/fetch-json";
 import { sendMoneyAction } from "@/lib/engine/actions";
 import { banksOf, findBank } from "@/lib/engine/banks";

@@ -8,19 +8,6 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Spinner } from "@/components/ui/spinner";
 import { FormLoading } from "@/components/ui/form-dialog";
 
-/** What the engine's actions answer (lib/auth/guard.ts ActionResult). */
-type Result<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
-
-export const UNREACHABLE_MESSAGE = "Could not reach the server. Check your connection and try again.";
-
-/** Runs an engine action; a thrown (network) error becomes a refusal with a plain message. */
-export async function runAction<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await call();
-  } catch {
-    return { ok: false, error: UNREACHABLE_MESSAGE };
-  }
-}
 
 /**
  * A yes/no dialog for a consequential engine action. The refusal's message stays in the dialog;

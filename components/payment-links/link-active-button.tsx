@@ -6,7 +6,7 @@ import { Ban, RotateCcw } from "lucide-react";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toaster";
-import { ConfirmDialog } from "@/components/team/confirm-dialog";
+import { LazyConfirmDialog, loadConfirmDialog } from "@/components/team/lazy-confirm-dialog";
 import { useCan, useScopeKey } from "@/components/shell/scope-context";
 import { setPaymentLinkActiveAction } from "@/lib/payment-links/actions";
 import type { PaymentLinkDto } from "@/lib/payment-links/link-dto";
@@ -56,7 +56,10 @@ export function useSetLinkActive(): (link: Pick<PaymentLinkDto, "id" | "name">, 
   );
 }
 
-/** "Deactivate payment link?": a controlled confirmation (the link page's button and the list's row menu). */
+/**
+ * "Deactivate payment link?": a controlled confirmation (the link page's button and the list's row
+ * menu). Its code (Radix Dialog) loads when it first opens.
+ */
 export function DeactivateLinkDialog({
   link,
   open,
@@ -68,7 +71,7 @@ export function DeactivateLinkDialog({
 }) {
   const setActive = useSetLinkActive();
   return (
-    <ConfirmDialog
+    <LazyConfirmDialog
       open={open}
       onOpenChange={onOpenChange}
       title="Deactivate payment link?"
@@ -106,7 +109,14 @@ export function LinkActiveButton({
   if (link.active) {
     return (
       <>
-        <Button variant={variant} size={size} className={className} onClick={() => setConfirming(true)}>
+        <Button
+          variant={variant}
+          size={size}
+          className={className}
+          onPointerEnter={() => void loadConfirmDialog()}
+          onFocus={() => void loadConfirmDialog()}
+          onClick={() => setConfirming(true)}
+        >
           <Ban aria-hidden /> Deactivate
         </Button>
         <DeactivateLinkDialog link={link} open={confirming} onOpenChange={setConfirming} />

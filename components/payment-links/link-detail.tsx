@@ -61,7 +61,7 @@ import {
   type LinkType,
   type LinkUsage,
   type Pricing,
-} from "@/lib/payment-links/schemas";
+} from "@/lib/payment-links/link-options";
 
 /** Recharts loads on demand: not in the page's first-load JavaScript. */
 const LinkAnalyticsChart = dynamic(() => import("./link-analytics-chart"), {

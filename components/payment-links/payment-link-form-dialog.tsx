@@ -9,6 +9,7 @@ import type { PaymentLinkDto } from "@/lib/payment-links/link-dto";
 import type { PaymentLinkFormProps } from "./payment-link-form";
 
 /** The form (react-hook-form, zod, the QR encoder of its success step) loads when the dialog first opens, not with the page. */
+export const loadPaymentLinkForm = () => import("./payment-link-form");
 const PaymentLinkForm = dynamic(() => import("./payment-link-form").then((m) => m.PaymentLinkForm), { loading: FormLoading });
 
 const CONTENT_CLASS = "sm:max-w-2xl";
@@ -55,6 +56,7 @@ export function PaymentLinkFormDialog(props: PaymentLinkFormDialogProps) {
       trigger={props.trigger}
       open={props.open}
       onOpenChange={props.onOpenChange}
+      preload={loadPaymentLinkForm}
     />
   );
 }

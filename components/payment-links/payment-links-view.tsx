@@ -1,23 +1,16 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
-import { Ban, Copy, ExternalLink, Link2, MoreHorizontal, Pencil, RotateCcw } from "lucide-react";
+import { Link2, MoreHorizontal } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { copyText } from "@/components/ui/copy-button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
-import { toast } from "@/components/ui/toaster";
+import { StandIn, useMenuOnDemand, WithStandIn } from "@/components/ui/on-demand";
+import { loadConfirmDialog } from "@/components/team/lazy-confirm-dialog";
 import { PageHeader } from "@/components/shell/page-header";
 import { useCan, useScope, useScopeKey } from "@/components/shell/scope-context";
 import { Timestamp } from "@/components/shell/timezone";
@@ -42,10 +35,14 @@ import {
   type PaymentLinkRow,
   type PaymentLinksListResponse,
 } from "@/lib/payment-links/payment-links-contract";
-import { LINK_TYPE_LABEL, LINK_TYPES, PRICING, PRICING_LABEL, type LinkType } from "@/lib/payment-links/schemas";
+import { LINK_TYPE_LABEL, LINK_TYPES, PRICING, PRICING_LABEL, type LinkType } from "@/lib/payment-links/link-options";
 import { DeactivateLinkDialog, useSetLinkActive } from "./link-active-button";
 import { LinkStatusBadge } from "@/components/payment-links/link-status-badge";
-import { PaymentLinkFormDialog } from "./payment-link-form-dialog";
+import { loadPaymentLinkForm, PaymentLinkFormDialog } from "./payment-link-form-dialog";
+
+// A row's menu loads on first use, not with the page (issue 14 item 17; components/ui/on-demand.tsx).
+const loadRowMenu = () => import("./link-row-menu");
+const LinkRowMenu = dynamic(() => import("./link-row-menu"), { ssr: false, loading: StandIn });
 
 const STATUS_OPTIONS = LINK_STATUSES.map((s) => ({ value: s, label: LINK_STATUS_LABEL[s] }));
 const TYPE_OPTIONS = LINK_TYPES.map((t) => ({ value: t, label: LINK_TYPE_LABEL[t] }));
@@ -277,6 +274,7 @@ export function PaymentLinksView() {
   );
 }
 
+/** A row's "Actions for …" button: a stand-in until first used, then the real menu (link-row-menu.tsx), opened. */
 function RowActions({
   row,
   canManage,
@@ -290,47 +288,35 @@ function RowActions({
   onDeactivate(): void;
   onReactivate(): void;
 }) {
-  const copy = async () => {
-    const url = `${window.location.origin}${row.path}`;
-    if (await copyText(url)) toast.success("Link copied", { description: url });
-    else toast.error("The link could not be copied", { description: url });
+  const menu = useMenuOnDemand(loadRowMenu);
+  const label = `Actions for ${row.name}`;
+  if (menu.used) {
+    return (
+      <WithStandIn standIn={<RowMenuButton label={label} tabIndex={-1} />}>
+        <LinkRowMenu
+          row={row}
+          keyboard={menu.keyboard}
+          canManage={canManage}
+          onEdit={onEdit}
+          onDeactivate={onDeactivate}
+          onReactivate={onReactivate}
+        />
+      </WithStandIn>
+    );
+  }
+  const warm = () => {
+    menu.trigger.onPointerEnter();
+    if (!canManage) return;
+    void loadPaymentLinkForm();
+    void loadConfirmDialog();
   };
+  return <RowMenuButton label={label} {...menu.trigger} onPointerEnter={warm} />;
+}
+
+function RowMenuButton({ label, ...props }: { label: string } & React.ComponentProps<typeof Button>) {
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label={`Actions for ${row.name}`}>
-          <MoreHorizontal aria-hidden />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-52">
-        <DropdownMenuLabel className="truncate text-xs font-normal text-muted-foreground">{row.name}</DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => void copy()}>
-          <Copy aria-hidden /> Copy link
-        </DropdownMenuItem>
-        <DropdownMenuItem asChild>
-          <a href={row.path} target="_blank" rel="noopener noreferrer">
-            <ExternalLink aria-hidden /> Open checkout in new tab
-          </a>
-        </DropdownMenuItem>
-        {canManage && (
-          <>
-            <DropdownMenuSeparator />
-            <DropdownMenuItem onSelect={onEdit}>
-              <Pencil aria-hidden /> Edit
-            </DropdownMenuItem>
-            {row.active ? (
-              <DropdownMenuItem variant="destructive" onSelect={onDeactivate}>
-                <Ban aria-hidden /> Deactivate
-              </DropdownMenuItem>
-            ) : (
-              <DropdownMenuItem onSelect={onReactivate}>
-                <RotateCcw aria-hidden /> Reactivate
-              </DropdownMenuItem>
-            )}
-          </>
-        )}
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <Button variant="ghost" size="icon" aria-label={label} {...props}>
+      <MoreHorizontal aria-hidden />
+    </Button>
   );
 }

@@ -28,7 +28,7 @@ import {
   type DeliveryAttempt,
   type WebhookDeliveryDetail,
 } from "@/lib/webhooks/deliveries-contract";
-import { UNREACHABLE } from "./step-up-dialog";
+import { UNREACHABLE_MESSAGE as UNREACHABLE } from "@/lib/client/run-action";
 import { useRefreshWebhookLog } from "./use-refresh-webhook-log";
 
 const MODE_LABEL: Record<string, string> = {

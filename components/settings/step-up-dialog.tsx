@@ -8,11 +8,12 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Spinner } from "@/components/ui/spinner";
+import { UNREACHABLE_MESSAGE as UNREACHABLE } from "@/lib/client/run-action";
 
 /** What the webhook actions answer (lib/auth/guard.ts ActionResult). */
 export type StepUpResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
-export const UNREACHABLE = "Could not reach the server. Check your connection and try again.";
+// Its own module (unreachable.ts): the settings page says it without loading this dialog.
 
 /**
  * A small dialog that asks for the password again (step-up) before a sensitive action: reveal,

@@ -16,7 +16,7 @@ import { updateWebhookSettingsAction } from "@/lib/webhooks/actions";
 import { EVENT_LABEL, SETTLEMENT_EVENTS, TRANSACTION_EVENTS, WEBHOOK_EVENTS, type WebhookEvent } from "@/lib/webhooks/events";
 import type { WebhookSettingsView } from "@/lib/webhooks/get-webhook-settings";
 import { updateWebhookSettingsSchema } from "@/lib/webhooks/schemas";
-import { UNREACHABLE } from "./step-up-dialog";
+import { UNREACHABLE_MESSAGE as UNREACHABLE } from "@/lib/client/run-action";
 
 type FormIn = z.input<typeof updateWebhookSettingsSchema>;
 type FormOut = z.output<typeof updateWebhookSettingsSchema>;

@@ -10,7 +10,7 @@ import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/
 import { EmptyState } from "@/components/ui/empty-state";
 import { StatusPill } from "@/components/ui/status-pill";
 import { toast } from "@/components/ui/toaster";
-import { ConfirmDialog } from "@/components/team/confirm-dialog";
+import { LazyConfirmDialog, loadConfirmDialog } from "@/components/team/lazy-confirm-dialog";
 import { useScope, useScopeKey } from "@/components/shell/scope-context";
 import { Timestamp, useTimezone } from "@/components/shell/timezone";
 import { DataTable } from "@/components/data-table/data-table";
@@ -39,9 +39,12 @@ import {
   type WebhookDeliveriesResponse,
   type WebhookDeliveryRow,
 } from "@/lib/webhooks/deliveries-contract";
-import { DeliveryDetailSheet } from "./delivery-detail-sheet";
-import { UNREACHABLE } from "./step-up-dialog";
+import dynamic from "next/dynamic";
+import { UNREACHABLE_MESSAGE as UNREACHABLE } from "@/lib/client/run-action";
 import { useRefreshWebhookLog } from "./use-refresh-webhook-log";
+
+// The detail sheet (Radix Dialog) loads when a delivery is first opened (a row, or the URL).
+const DeliveryDetailSheet = dynamic(() => import("./delivery-detail-sheet").then((m) => m.DeliveryDetailSheet), { ssr: false });
 
 const count = (n: number) => n.toLocaleString("en-US");
 
@@ -191,10 +194,16 @@ function ResendAllFailed({ from, to, events, zone }: { from: string | null; to: 
   };
   return (
     <>
-      <Button variant="outline" size="sm" onClick={() => setOpen(true)}>
+      <Button
+        variant="outline"
+        size="sm"
+        onPointerEnter={() => void loadConfirmDialog()}
+        onFocus={() => void loadConfirmDialog()}
+        onClick={() => setOpen(true)}
+      >
         <RotateCcw aria-hidden /> Resend all failed
       </Button>
-      <ConfirmDialog
+      <LazyConfirmDialog
         open={open}
         onOpenChange={setOpen}
         title="Resend all failed deliveries?"
@@ -240,6 +249,9 @@ export function WebhookLog() {
     resolvedPage: data && !query.isPlaceholderData ? data.page : undefined,
   });
   const open = (id: string | null) => void list.setState({ delivery: id });
+  // Mounted from the first opened delivery on (closing animates, focus goes back to the row).
+  const [sheetUsed, setSheetUsed] = useState(false);
+  if (list.state.delivery && !sheetUsed) setSheetUsed(true);
 
   return (
     <Card role="region" aria-labelledby="webhook-log-heading">
@@ -296,7 +308,7 @@ export function WebhookLog() {
           disabled={query.isFetching && query.isPlaceholderData}
         />
       </CardContent>
-      <DeliveryDetailSheet id={list.state.delivery} onOpen={(id) => open(id)} onClose={() => open(null)} />
+      {sheetUsed && <DeliveryDetailSheet id={list.state.delivery} onOpen={(id) => open(id)} onClose={() => open(null)} />}
     </Card>
   );
 }

@@ -11,7 +11,7 @@ import { Timestamp } from "@/components/shell/timezone";
 import { sendTestEventAction } from "@/lib/webhooks/actions";
 import type { WebhookSettingsView } from "@/lib/webhooks/get-webhook-settings";
 import { SigningSecret } from "./signing-secret";
-import { UNREACHABLE } from "./step-up-dialog";
+import { UNREACHABLE_MESSAGE as UNREACHABLE } from "@/lib/client/run-action";
 import { useRefreshWebhookLog } from "./use-refresh-webhook-log";
 import { WebhookEndpointForm } from "./webhook-endpoint-form";
 import { WebhookLog } from "./webhook-log";

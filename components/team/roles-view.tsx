@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
@@ -28,7 +29,14 @@ import {
   type RoleSummary,
   type RolesListResponse,
 } from "@/lib/team/roles-contract";
-import { DeleteRoleDialog, RoleEditorDialog } from "./role-dialogs";
+import { useOpenedOnce } from "@/components/ui/on-demand";
+
+// The dialogs (react-hook-form, the permission matrix, Radix Dialog and Select) load on first use,
+// not with the page (issue 14 item 17); pointing at a button that opens one starts the download.
+const loadRoleDialogs = () => import("./role-dialogs");
+const RoleEditorDialog = dynamic(() => import("./role-dialogs").then((m) => m.RoleEditorDialog), { ssr: false });
+const DeleteRoleDialog = dynamic(() => import("./role-dialogs").then((m) => m.DeleteRoleDialog), { ssr: false });
+const warmDialogs = { onPointerEnter: () => void loadRoleDialogs(), onFocus: () => void loadRoleDialogs() };
 
 /** "Collections, Payouts (manage), …": which areas a role reaches, in one line. */
 function summary(role: RoleSummary): string {
@@ -60,6 +68,8 @@ export function RolesView({ allRoles }: { allRoles: RoleSummary[] }) {
   const router = useRouter();
   const [editor, setEditor] = useState<{ open: boolean; role: RoleSummary | null }>({ open: false, role: null });
   const [deleting, setDeleting] = useState<RoleSummary | null>(null);
+  const editorMounted = useOpenedOnce(editor.open);
+  const deleteMounted = useOpenedOnce(deleting !== null);
 
   const urlState = useListState(rolesSearchParams);
   const qs = rolesListQuery(urlState);
@@ -137,6 +147,7 @@ export function RolesView({ allRoles }: { allRoles: RoleSummary[] }) {
               variant="ghost"
               size="sm"
               aria-label={`View ${role.name}`}
+              {...warmDialogs}
               onClick={() => setEditor({ open: true, role })}
             >
               <Eye aria-hidden /> View
@@ -147,11 +158,18 @@ export function RolesView({ allRoles }: { allRoles: RoleSummary[] }) {
                 variant="ghost"
                 size="icon"
                 aria-label={`Edit ${role.name}`}
+                {...warmDialogs}
                 onClick={() => setEditor({ open: true, role })}
               >
                 <Pencil aria-hidden />
               </Button>
-              <Button variant="ghost" size="icon" aria-label={`Delete ${role.name}`} onClick={() => setDeleting(role)}>
+              <Button
+                variant="ghost"
+                size="icon"
+                aria-label={`Delete ${role.name}`}
+                {...warmDialogs}
+                onClick={() => setDeleting(role)}
+              >
                 <Trash2 aria-hidden />
               </Button>
             </div>
@@ -181,7 +199,7 @@ export function RolesView({ allRoles }: { allRoles: RoleSummary[] }) {
         title="Roles & Permissions"
         description="Define roles and the permissions they grant"
         actions={
-          <Button onClick={() => setEditor({ open: true, role: null })}>
+          <Button {...warmDialogs} onClick={() => setEditor({ open: true, role: null })}>
             <Plus aria-hidden /> Create role
           </Button>
         }
@@ -213,18 +231,22 @@ export function RolesView({ allRoles }: { allRoles: RoleSummary[] }) {
           />
         </CardContent>
       </Card>
-      <RoleEditorDialog
-        open={editor.open}
-        role={editor.role}
-        onOpenChange={(open) => setEditor((e) => ({ ...e, open }))}
-        onSaved={refresh}
-      />
-      <DeleteRoleDialog
-        role={deleting}
-        roles={allRoles}
-        onOpenChange={(o) => !o && setDeleting(null)}
-        onDeleted={refresh}
-      />
+      {editorMounted && (
+        <RoleEditorDialog
+          open={editor.open}
+          role={editor.role}
+          onOpenChange={(open) => setEditor((e) => ({ ...e, open }))}
+          onSaved={refresh}
+        />
+      )}
+      {deleteMounted && (
+        <DeleteRoleDialog
+          role={deleting}
+          roles={allRoles}
+          onOpenChange={(o) => !o && setDeleting(null)}
+          onDeleted={refresh}
+        />
+      )}
     </>
   );
 }

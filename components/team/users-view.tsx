@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
@@ -8,14 +9,6 @@ import { MoreHorizontal, ShieldCheck, ShieldOff, UserPlus, Users } from "lucide-
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { StatusPill } from "@/components/ui/status-pill";
 import { toast } from "@/components/ui/toaster";
@@ -47,12 +40,19 @@ import {
 } from "@/lib/team/members-contract";
 import type { RoleSummary } from "@/lib/team/roles-contract";
 import { run } from "./api";
-import { ChangeRoleDialog } from "./change-role-dialog";
-import { ConfirmDialog } from "./confirm-dialog";
-import { InviteDialog } from "./invite-dialog";
+import { LazyConfirmDialog, loadConfirmDialog } from "./lazy-confirm-dialog";
+import { StandIn, useMenuOnDemand, useOpenedOnce, WithStandIn } from "@/components/ui/on-demand";
+import type { PendingKind } from "./member-row-menu";
 import { canGrant } from "./role-utils";
 
-type PendingKind = "disable" | "enable" | "remove" | "resend" | "revoke";
+// Menus and dialogs load on first use, not with the page (issue 14 item 17; components/ui/on-demand.tsx).
+const loadRowMenu = () => import("./member-row-menu");
+const MemberRowMenu = dynamic(() => import("./member-row-menu"), { ssr: false, loading: StandIn });
+const loadInviteDialog = () => import("./invite-dialog");
+const InviteDialog = dynamic(() => import("./invite-dialog").then((m) => m.InviteDialog), { ssr: false });
+const loadChangeRoleDialog = () => import("./change-role-dialog");
+const ChangeRoleDialog = dynamic(() => import("./change-role-dialog").then((m) => m.ChangeRoleDialog), { ssr: false });
+
 type Pending = { kind: PendingKind; row: TeamRow } | null;
 
 const STATUS_OPTIONS = [
@@ -76,6 +76,8 @@ export function UsersView({ roles }: { roles: RoleSummary[] }) {
   const [inviteOpen, setInviteOpen] = useState(false);
   const [roleFor, setRoleFor] = useState<TeamRow | null>(null);
   const [pending, setPending] = useState<Pending>(null);
+  const inviteMounted = useOpenedOnce(inviteOpen);
+  const changeRoleMounted = useOpenedOnce(roleFor !== null);
 
   const urlState = useListState(membersSearchParams);
   const qs = membersListQuery(urlState);
@@ -216,7 +218,11 @@ export function UsersView({ roles }: { roles: RoleSummary[] }) {
         description="Invite team members and manage their access"
         actions={
           canManage && (
-            <Button onClick={() => setInviteOpen(true)}>
+            <Button
+              onClick={() => setInviteOpen(true)}
+              onPointerEnter={() => void loadInviteDialog()}
+              onFocus={() => void loadInviteDialog()}
+            >
               <UserPlus aria-hidden /> Invite teammates
             </Button>
           )
@@ -267,13 +273,17 @@ export function UsersView({ roles }: { roles: RoleSummary[] }) {
 
       {canManage && (
         <>
-          <InviteDialog open={inviteOpen} onOpenChange={setInviteOpen} roles={roles} onInvited={refresh} />
-          <ChangeRoleDialog
-            member={roleFor}
-            roles={roles}
-            onOpenChange={(o) => !o && setRoleFor(null)}
-            onChanged={refresh}
-          />
+          {inviteMounted && (
+            <InviteDialog open={inviteOpen} onOpenChange={setInviteOpen} roles={roles} onInvited={refresh} />
+          )}
+          {changeRoleMounted && (
+            <ChangeRoleDialog
+              member={roleFor}
+              roles={roles}
+              onOpenChange={(o) => !o && setRoleFor(null)}
+              onChanged={refresh}
+            />
+          )}
           <PendingDialog pending={pending} onClose={() => setPending(null)} onDone={refresh} />
         </>
       )}
@@ -281,6 +291,7 @@ export function UsersView({ roles }: { roles: RoleSummary[] }) {
   );
 }
 
+/** The row's "Actions for …" button: a stand-in until first used, then the real menu (member-row-menu.tsx), opened. */
 function RowActions({
   row,
   onChangeRole,
@@ -290,41 +301,32 @@ function RowActions({
   onChangeRole(): void;
   onPick(kind: PendingKind): void;
 }) {
+  const menu = useMenuOnDemand(loadRowMenu);
+  const label = `Actions for ${row.email}`;
+  if (menu.used) {
+    return (
+      <WithStandIn standIn={<RowMenuButton label={label} tabIndex={-1} />}>
+        <MemberRowMenu row={row} keyboard={menu.keyboard} onChangeRole={onChangeRole} onPick={onPick} />
+      </WithStandIn>
+    );
+  }
+  return <RowMenuButton label={label} {...menu.trigger} onPointerEnter={warmRowDialogs(menu.trigger.onPointerEnter)} />;
+}
+
+/** What a row's menu and its dialogs need, fetched while the pointer is on the row's button. */
+function warmRowDialogs(warm: () => void) {
+  return () => {
+    warm();
+    void loadChangeRoleDialog();
+    void loadConfirmDialog();
+  };
+}
+
+function RowMenuButton({ label, ...props }: { label: string } & React.ComponentProps<typeof Button>) {
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label={`Actions for ${row.email}`}>
-          <MoreHorizontal aria-hidden />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-48">
-        <DropdownMenuLabel className="truncate text-xs font-normal text-muted-foreground">
-          {row.email}
-        </DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        {row.kind === "invite" ? (
-          <>
-            <DropdownMenuItem onSelect={() => onPick("resend")}>Resend invite</DropdownMenuItem>
-            <DropdownMenuItem variant="destructive" onSelect={() => onPick("revoke")}>
-              Revoke invite
-            </DropdownMenuItem>
-          </>
-        ) : (
-          <>
-            <DropdownMenuItem onSelect={onChangeRole}>Change role</DropdownMenuItem>
-            {row.status === "disabled" ? (
-              <DropdownMenuItem onSelect={() => onPick("enable")}>Re-enable</DropdownMenuItem>
-            ) : (
-              <DropdownMenuItem onSelect={() => onPick("disable")}>Disable</DropdownMenuItem>
-            )}
-            <DropdownMenuSeparator />
-            <DropdownMenuItem variant="destructive" onSelect={() => onPick("remove")}>
-              Remove from team
-            </DropdownMenuItem>
-          </>
-        )}
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <Button variant="ghost" size="icon" aria-label={label} {...props}>
+      <MoreHorizontal aria-hidden />
+    </Button>
   );
 }
 
@@ -387,7 +389,7 @@ function PendingDialog({ pending, onClose, onDone }: { pending: Pending; onClose
     onDone();
   };
   return (
-    <ConfirmDialog
+    <LazyConfirmDialog
       open={pending !== null}
       onOpenChange={(o) => !o && onClose()}
       title={copy.title}

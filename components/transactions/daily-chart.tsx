@@ -1,20 +1,31 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney } from "@/lib/money";
 import type { DailyPoint } from "@/lib/transactions/types";
 
 export type ChartMode = "count" | "volume";
 
-const dayLabel = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { day: "2-digit", month: "short", timeZone: "UTC" });
+const dayLabel = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { day: "2-digit", month: "short", timeZone: "UTC" });
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 
 /**
- * Recharts is large: this module is loaded on demand (see daily-chart-card.tsx). The bars do not
- * animate: on a page load the animation re-rendered the chart frame after frame while the page
- * was still hydrating (main-thread time Lighthouse counts as blocking), for no information.
+ * Recharts is large: this module is loaded on demand (see daily-chart-card.tsx). It renders while
+ * the page is still settling, so it is kept from measuring the page (forced layouts Lighthouse
+ * counts as blocking time): the bars do not animate, the axes show every n-th tick instead of
+ * measuring each label to decide (30 days: every third date), and the legend is HTML rather than
+ * recharts' Legend (which reads its box on mount).
  */
-export default function DailyChart({ days, currency, mode }: { days: DailyPoint[]; currency: string; mode: ChartMode }) {
+export default function DailyChart({
+  days,
+  currency,
+  mode,
+}: {
+  days: DailyPoint[];
+  currency: string;
+  mode: ChartMode;
+}) {
   const data = days.map((d) => ({
     ...d,
     label: dayLabel(d.day),
@@ -22,38 +33,122 @@ export default function DailyChart({ days, currency, mode }: { days: DailyPoint[
     payoutsVolume: Number(d.payoutsAmount),
   }));
   return (
-    <ResponsiveContainer width="100%" height={280} initialDimension={{ width: 960, height: 280 }}>
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barGap={2}>
-        <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
-        <XAxis dataKey="label" tick={{ fontSize: 11, fill: "var(--muted-foreground)" }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={16} />
-        <YAxis
-          tick={{ fontSize: 11, fill: "var(--muted-foreground)" }}
-          tickLine={false}
-          axisLine={false}
-          width={48}
-          allowDecimals={false}
-          tickFormatter={(v: number) => (mode === "volume" ? compact.format(v / 100) : compact.format(v))}
-        />
-        <Tooltip
-          cursor={{ fill: "var(--muted)", opacity: 0.4 }}
-          contentStyle={{ background: "var(--popover)", border: "1px solid var(--border)", borderRadius: 8, color: "var(--popover-foreground)", fontSize: 12 }}
-          formatter={(value, name) => [mode === "volume" ? formatMoney(BigInt(Math.round(Number(value))), currency) : Number(value).toLocaleString("en-US"), name]}
-        />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        {mode === "count" ? (
-          <>
-            <Bar dataKey="collectionsSuccessful" name="Collections successful" stackId="c" fill="var(--chart-2)" isAnimationActive={false} />
-            <Bar dataKey="collectionsFailed" name="Collections failed" stackId="c" fill="var(--destructive)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
-            <Bar dataKey="payoutsSuccessful" name="Payouts successful" stackId="p" fill="var(--chart-3)" isAnimationActive={false} />
-            <Bar dataKey="payoutsFailed" name="Payouts failed" stackId="p" fill="var(--chart-4)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
-          </>
-        ) : (
-          <>
-            <Bar dataKey="collectionsVolume" name="Collections (successful)" fill="var(--chart-2)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
-            <Bar dataKey="payoutsVolume" name="Payouts (successful)" fill="var(--chart-3)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
-          </>
-        )}
-      </BarChart>
-    </ResponsiveContainer>
+    <>
+      <ResponsiveContainer width="100%" height={256} initialDimension={{ width: 960, height: 256 }}>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barGap={2}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
+          <XAxis
+            dataKey="label"
+            tick={{ fontSize: 11, fill: "var(--muted-foreground)" }}
+            tickLine={false}
+            axisLine={false}
+            interval={2}
+          />
+          <YAxis
+            tick={{ fontSize: 11, fill: "var(--muted-foreground)" }}
+            tickLine={false}
+            axisLine={false}
+            width={48}
+            interval={0}
+            allowDecimals={false}
+            tickFormatter={(v: number) => (mode === "volume" ? compact.format(v / 100) : compact.format(v))}
+          />
+          <Tooltip
+            cursor={{ fill: "var(--muted)", opacity: 0.4 }}
+            contentStyle={{
+              background: "var(--popover)",
+              border: "1px solid var(--border)",
+              borderRadius: 8,
+              color: "var(--popover-foreground)",
+              fontSize: 12,
+            }}
+            formatter={(value, name) => [
+              mode === "volume"
+                ? formatMoney(BigInt(Math.round(Number(value))), currency)
+                : Number(value).toLocaleString("en-US"),
+              name,
+            ]}
+          />
+          {mode === "count" ? (
+            <>
+              <Bar
+                dataKey="collectionsSuccessful"
+                name="Collections successful"
+                stackId="c"
+                fill="var(--chart-2)"
+                isAnimationActive={false}
+              />
+              <Bar
+                dataKey="collectionsFailed"
+                name="Collections failed"
+                stackId="c"
+                fill="var(--destructive)"
+                radius={[3, 3, 0, 0]}
+                isAnimationActive={false}
+              />
+              <Bar
+                dataKey="payoutsSuccessful"
+                name="Payouts successful"
+                stackId="p"
+                fill="var(--chart-3)"
+                isAnimationActive={false}
+              />
+              <Bar
+                dataKey="payoutsFailed"
+                name="Payouts failed"
+                stackId="p"
+                fill="var(--chart-4)"
+                radius={[3, 3, 0, 0]}
+                isAnimationActive={false}
+              />
+            </>
+          ) : (
+            <>
+              <Bar
+                dataKey="collectionsVolume"
+                name="Collections (successful)"
+                fill="var(--chart-2)"
+                radius={[3, 3, 0, 0]}
+                isAnimationActive={false}
+              />
+              <Bar
+                dataKey="payoutsVolume"
+                name="Payouts (successful)"
+                fill="var(--chart-3)"
+                radius={[3, 3, 0, 0]}
+                isAnimationActive={false}
+              />
+            </>
+          )}
+        </BarChart>
+      </ResponsiveContainer>
+      <Legend mode={mode} />
+    </>
+  );
+}
+
+/** The chart's legend: what each colour is, in the order the bars stack. */
+function Legend({ mode }: { mode: ChartMode }) {
+  const series =
+    mode === "count"
+      ? [
+          ["Collections successful", "var(--chart-2)"],
+          ["Collections failed", "var(--destructive)"],
+          ["Payouts successful", "var(--chart-3)"],
+          ["Payouts failed", "var(--chart-4)"],
+        ]
+      : [
+          ["Collections (successful)", "var(--chart-2)"],
+          ["Payouts (successful)", "var(--chart-3)"],
+        ];
+  return (
+    <ul aria-hidden className="mt-2 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs text-muted-foreground">
+      {series.map(([name, color]) => (
+        <li key={name} className="flex items-center gap-1.5">
+          <span className="size-2.5 rounded-[2px]" style={{ background: color }} />
+          {name}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -8,11 +8,8 @@ import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toaster";
 import { useCan, useRefreshScope, useScope } from "@/components/shell/scope-context";
 import { untrackTransaction } from "@/components/engine/tracked-transactions";
-import {
-  ConfirmActionDialog,
-  RejectPayoutDialog,
-  runAction,
-} from "@/components/engine/transaction-action-dialogs";
+import { ConfirmActionDialog, RejectPayoutDialog } from "@/components/engine/transaction-action-dialogs";
+import { runAction } from "@/lib/client/run-action";
 import { cancelOfframpAction, cancelTransactionAction, decidePayoutApprovalAction, retryOfframpRefundAction } from "@/lib/engine/actions";
 import { AWAITING_APPROVAL } from "@/lib/engine/statuses";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";

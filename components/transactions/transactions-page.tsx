@@ -7,13 +7,8 @@ import { getDb } from "@/lib/db/client";
 import { scopeKeyOf } from "@/lib/client/fetch-json";
 import { parseRouteQuery, prefetchJson, requestZone } from "@/lib/client/prefetch";
 import type { ListSlug } from "@/lib/transactions/kinds";
-import {
-  listQuerySchema,
-  loadTxSearchParams,
-  txFilterQuery,
-  txListQuery,
-  txQueryKeys,
-} from "@/lib/transactions/list-contract";
+import { loadTxSearchParams, txFilterQuery, txListQuery, txQueryKeys } from "@/lib/transactions/list-contract";
+import { listQuerySchema } from "@/lib/transactions/list-contract-schema";
 import { listTransactions } from "@/lib/transactions/list-transactions";
 import { transactionStats } from "@/lib/transactions/transaction-stats";
 import { getTransaction } from "@/lib/transactions/get-transaction";

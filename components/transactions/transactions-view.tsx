@@ -1,6 +1,7 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useQueryClient } from "@tanstack/react-query";
 import { Download, RefreshCw } from "lucide-react";
@@ -30,8 +31,13 @@ import {
 } from "@/lib/transactions/list-contract";
 import { transactionColumns } from "./transaction-columns";
 import { TransactionCounters, TransactionStatCards } from "./transaction-stats";
-import { TransactionDetailSheet } from "./transaction-detail-sheet";
 import { useTxList, useTxStats } from "./use-transactions";
+
+// The detail sheet (Radix Dialog, the engine's action dialogs) loads when a row is first opened (or
+// the URL names one), fetched ahead when the pointer or focus reaches the table.
+const loadSheet = () => import("./transaction-detail-sheet");
+const TransactionDetailSheet = dynamic(() => import("./transaction-detail-sheet").then((m) => m.TransactionDetailSheet), { ssr: false });
+const warmSheet = () => void loadSheet().catch(() => undefined);
 
 /**
  * A transaction list on the list system: the URL (the contract's parser map, through
@@ -71,6 +77,9 @@ export function TransactionsView({ slug, variant = "page" }: { slug: ListSlug; v
   const total = stats.data?.counters.total;
   const pageCount = variant === "page" && total !== undefined ? Math.max(1, Math.ceil(total / state.size)) : undefined;
   const listError = listQuery.error;
+  // Mounted from the first opened transaction on (closing animates, focus goes back to the row).
+  const [sheetUsed, setSheetUsed] = useState(false);
+  if (state.tx && !sheetUsed) setSheetUsed(true);
 
   const toolbar = (
     <DataTableToolbar
@@ -113,18 +122,20 @@ export function TransactionsView({ slug, variant = "page" }: { slug: ListSlug; v
   const body = (
     <div className="space-y-3">
       {toolbar}
-      <DataTable
-        table={list.table}
-        aria-label={config.tableTitle}
-        isLoading={listQuery.isPending}
-        isFetching={listQuery.isFetching}
-        onRowClick={(row) => void list.setState({ tx: row.original.id }, { history: "push" })}
-        rowLabel={(row) => `Open transaction ${row.original.referenceId}`}
-        skeletonRows={variant === "home" ? 5 : 8}
-        error={
-          listError ? <DataTableError error={listError} what="transactions" onReset={list.resetView} /> : null
-        }
-      />
+      <div onPointerEnter={warmSheet} onFocus={warmSheet}>
+        <DataTable
+          table={list.table}
+          aria-label={config.tableTitle}
+          isLoading={listQuery.isPending}
+          isFetching={listQuery.isFetching}
+          onRowClick={(row) => void list.setState({ tx: row.original.id }, { history: "push" })}
+          rowLabel={(row) => `Open transaction ${row.original.referenceId}`}
+          skeletonRows={variant === "home" ? 5 : 8}
+          error={
+            listError ? <DataTableError error={listError} what="transactions" onReset={list.resetView} /> : null
+          }
+        />
+      </div>
       <DataTablePagination
         rowsDisplayed={listError ? 0 : (data?.rows.length ?? 0)}
         selected={selectedIds.length}
@@ -139,11 +150,13 @@ export function TransactionsView({ slug, variant = "page" }: { slug: ListSlug; v
         onNext={() => data && list.nextPage(data)}
         onPageSize={list.setPageSize}
       />
-      <TransactionDetailSheet
-        slug={slug}
-        id={state.tx}
-        onClose={() => void list.setState({ tx: null }, { history: "push" })}
-      />
+      {sheetUsed && (
+        <TransactionDetailSheet
+          slug={slug}
+          id={state.tx}
+          onClose={() => void list.setState({ tx: null }, { history: "push" })}
+        />
+      )}
     </div>
   );
 

@@ -1,11 +1,16 @@
 "use client";
 
-import { useState, type ComponentType } from "react";
+import { useCallback, useState, type ComponentType } from "react";
+import dynamic from "next/dynamic";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { OpenOnArrival, type OpenableDialog } from "@/components/shell/open-on-arrival";
+
+// The dialog itself (Radix Dialog, its focus trap and scroll lock) loads when it first opens, or
+// when the pointer or focus reaches its button; it stays mounted afterwards.
+const loadShell = () => import("./form-dialog-shell");
+const FormDialogShell = dynamic(() => import("./form-dialog-shell"), { ssr: false });
 
 export interface FormDialogTriggerProps {
   /** The trigger's text (each dialog has its default, e.g. "New Collection"; "Collect" on the wallet card). */
@@ -27,7 +32,8 @@ export interface FormDialogFormProps {
  * A button and the dialog it opens, for a form. Pass a next/dynamic `Form`: its code (react-hook-form,
  * searches, previews) then loads when the dialog first opens, not with the page. The form is mounted
  * per opening (a fresh idempotency key, reference and values every time) and the dialog cannot be
- * dismissed while it is busy.
+ * dismissed while it is busy. The dialog's own code (Radix) loads on first opening too; `preload`
+ * (the Form's `import()`) lets the button fetch both as soon as the pointer or focus reaches it.
  */
 export function FormDialog<P extends object>({
   label,
@@ -44,6 +50,7 @@ export function FormDialog<P extends object>({
   open: controlledOpen,
   onOpenChange,
   openParam,
+  preload,
 }: FormDialogTriggerProps & {
   label: string;
   /** A disabled trigger says why in its title. */
@@ -59,29 +66,48 @@ export function FormDialog<P extends object>({
   onOpenChange?: (open: boolean) => void;
   /** Opens on arrival when the URL says `?open=<openParam>` (components/shell/open-on-arrival.tsx). */
   openParam?: OpenableDialog;
+  /** The Form's code, fetched ahead when the pointer or focus reaches the button: `() => import("./my-form")`. */
+  preload?: () => Promise<unknown>;
 }) {
   const [ownOpen, setOwnOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const open = controlledOpen ?? ownOpen;
+  // Mounted from the first opening on (closing animates, and focus goes back to the button).
+  const [used, setUsed] = useState(false);
+  if (open && !used) setUsed(true);
   const setOpen = (next: boolean) => {
     if (controlledOpen === undefined) setOwnOpen(next);
     onOpenChange?.(next);
   };
+  const warm = useCallback(() => {
+    // A failed download shows up when the dialog mounts (next/dynamic retries the import).
+    loadShell().catch(() => undefined);
+    preload?.().catch(() => undefined);
+  }, [preload]);
   return (
     <>
       {controlledOpen !== undefined ? null : trigger ? (
         trigger(() => setOpen(true))
       ) : (
-        <Button variant={variant} size={size} className={className} onClick={() => setOpen(true)} disabled={disabled} title={title}>
+        <Button
+          variant={variant}
+          size={size}
+          className={className}
+          onClick={() => setOpen(true)}
+          onPointerEnter={warm}
+          onFocus={warm}
+          disabled={disabled}
+          title={title}
+        >
           {icon} {label}
         </Button>
       )}
       {openParam && <OpenOnArrival dialog={openParam} onOpen={() => setOpen(true)} />}
-      <Dialog open={open} onOpenChange={(next) => !busy && setOpen(next)}>
-        <DialogContent className={contentClassName} onInteractOutside={(e) => busy && e.preventDefault()}>
+      {used && (
+        <FormDialogShell open={open} onOpenChange={setOpen} busy={busy} className={contentClassName}>
           {open && <Form {...formProps} onBusy={setBusy} onCancel={() => setOpen(false)} onDone={() => setOpen(false)} />}
-        </DialogContent>
-      </Dialog>
+        </FormDialogShell>
+      )}
     </>
   );
 }
@@ -127,7 +153,8 @@ export function FormFooter({
           <AlertDescription>{error}</AlertDescription>
         </Alert>
       )}
-      <DialogFooter>
+      {/* DialogFooter's markup, written out: this file must not pull Radix Dialog into the page. */}
+      <div data-slot="dialog-footer" className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button type="button" variant="outline" onClick={onCancel} disabled={submitting}>
           {cancelLabel}
         </Button>
@@ -135,7 +162,7 @@ export function FormFooter({
           {submitting ? <Spinner label="" /> : icon}
           {submitting && busyLabel ? busyLabel : submitLabel}
         </Button>
-      </DialogFooter>
+      </div>
     </>
   );
 }

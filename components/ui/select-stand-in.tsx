@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import { ChevronDown } from "lucide-react";
 import { cn } from "@/lib/utils";
 
@@ -24,10 +25,13 @@ export function SelectStandIn({
   children,
   ...props
 }: React.ComponentProps<"button"> & { size?: "sm" | "default" }) {
+  // Like Radix's trigger, it names the listbox it will control (not in the page until opened).
+  const listbox = useId();
   return (
     <button
       type="button"
       role="combobox"
+      aria-controls={listbox}
       aria-expanded={false}
       aria-autocomplete="none"
       data-size={size}

@@ -20,22 +20,9 @@ import type { TransferResult, WalletDto } from "@/lib/wallets/types";
 import { FormFooter } from "@/components/ui/form-dialog";
 import { useScopeKey } from "@/components/shell/scope-context";
 import { fetchWalletsOverview, walletsKey } from "./api";
+import { newIdempotencyKey } from "@/lib/client/idempotency-key";
 
-/** A v4 UUID; crypto.randomUUID needs a secure context, getRandomValues does not. */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === "function") {
-    try {
-      return crypto.randomUUID();
-    } catch {
-      /* insecure context */
-    }
-  }
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+// Kept here too: the money forms import it from this module.
 
 interface TransferDialogProps {
   wallet: WalletDto;

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
@@ -25,8 +26,17 @@ import { cn } from "@/lib/utils";
 import type { TransferResult, WalletDto, WalletsOverview } from "@/lib/wallets/types";
 import { fetchWalletsOverview, walletsKey } from "./api";
 import { ShortDate } from "./format";
-import { TransferDialog } from "./transfer-dialog";
-import { AddWalletDialog, EditWalletDialog } from "./wallet-form-dialogs";
+import { useOpenedOnce } from "@/components/ui/on-demand";
+
+// The dialogs (Radix Dialog, react-hook-form, their schemas) load on first use, not with the page
+// (issue 14 item 17); pointing at or focusing a button that opens one starts the download.
+const loadTransferDialog = () => import("./transfer-dialog");
+const TransferDialog = dynamic(() => import("./transfer-dialog").then((m) => m.TransferDialog), { ssr: false });
+const loadWalletFormDialogs = () => import("./wallet-form-dialogs");
+const AddWalletDialog = dynamic(() => import("./wallet-form-dialogs").then((m) => m.AddWalletDialog), { ssr: false });
+const EditWalletDialog = dynamic(() => import("./wallet-form-dialogs").then((m) => m.EditWalletDialog), { ssr: false });
+const warmTransfer = { onPointerEnter: () => void loadTransferDialog(), onFocus: () => void loadTransferDialog() };
+const warmWalletForm = { onPointerEnter: () => void loadWalletFormDialogs(), onFocus: () => void loadWalletFormDialogs() };
 
 /** "1,000.00" — the amount without its currency code (the "+N deposit" line). */
 function bareAmount(minor: string | bigint, currency: string): string {
@@ -88,6 +98,9 @@ export function WalletsView({ initial }: { initial: WalletsOverview }) {
   const [transferOpen, setTransferOpen] = useState(false);
   const [editOpen, setEditOpen] = useState(false);
   const [addOpen, setAddOpen] = useState(false);
+  const transferMounted = useOpenedOnce(transferOpen);
+  const editMounted = useOpenedOnce(editOpen);
+  const addMounted = useOpenedOnce(addOpen);
 
   const selected = data.wallets.find((w) => w.id === data.selectedWalletId) ?? null;
   const currency = data.summary.currency;
@@ -113,7 +126,7 @@ export function WalletsView({ initial }: { initial: WalletsOverview }) {
         description="Manage your fiat wallets and transfer deposit balances"
         actions={
           canManage && (
-            <Button onClick={() => setAddOpen(true)}>
+            <Button {...warmWalletForm} onClick={() => setAddOpen(true)}>
               <Plus aria-hidden /> Add Wallet
             </Button>
           )
@@ -157,7 +170,7 @@ export function WalletsView({ initial }: { initial: WalletsOverview }) {
             <span className="flex items-center justify-between gap-2">
               <span>Pending transfer</span>
               {canTransfer && BigInt(data.summary.depositBalance) > 0n && (
-                <Button size="sm" variant="outline" disabled={!canOpenTransfer} onClick={() => setTransferOpen(true)}>
+                <Button size="sm" variant="outline" disabled={!canOpenTransfer} {...warmTransfer} onClick={() => setTransferOpen(true)}>
                   Transfer Now
                 </Button>
               )}
@@ -195,7 +208,7 @@ export function WalletsView({ initial }: { initial: WalletsOverview }) {
             description={`You have no ${scope.market.currency} wallet for ${COUNTRIES[scope.market.country]?.name ?? scope.market.country} in this environment.`}
             action={
               canManage && (
-                <Button onClick={() => setAddOpen(true)}>
+                <Button {...warmWalletForm} onClick={() => setAddOpen(true)}>
                   <Plus aria-hidden /> Add Wallet
                 </Button>
               )
@@ -223,10 +236,10 @@ export function WalletsView({ initial }: { initial: WalletsOverview }) {
         </CardContent>
       </Card>
 
-      {selected && canTransfer && (
+      {selected && canTransfer && transferMounted && (
         <TransferDialog wallet={selected} open={transferOpen} onOpenChange={setTransferOpen} onTransferred={onTransferred} />
       )}
-      {selected && canManage && (
+      {selected && canManage && editMounted && (
         <EditWalletDialog
           wallet={selected}
           open={editOpen}
@@ -239,7 +252,7 @@ export function WalletsView({ initial }: { initial: WalletsOverview }) {
           }}
         />
       )}
-      {canManage && <AddWalletDialog open={addOpen} onOpenChange={setAddOpen} onSaved={refresh} />}
+      {canManage && addMounted && <AddWalletDialog open={addOpen} onOpenChange={setAddOpen} onSaved={refresh} />}
     </>
   );
 }
@@ -301,7 +314,7 @@ function SelectedWalletCard({
           </div>
           <div className="flex flex-wrap gap-2">
             {canTransfer && (
-              <Button onClick={onTransfer} disabled={transferDisabled}>
+              <Button {...warmTransfer} onClick={onTransfer} disabled={transferDisabled}>
                 <ArrowLeftRight aria-hidden /> Transfer Deposit Balance
               </Button>
             )}
@@ -329,7 +342,7 @@ function SelectedWalletCard({
               </Button>
             )}
             {canManage && (
-              <Button variant="outline" onClick={onEdit}>
+              <Button variant="outline" {...warmWalletForm} onClick={onEdit}>
                 <Pencil aria-hidden /> Edit Wallet
               </Button>
             )}
