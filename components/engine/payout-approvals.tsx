@@ -16,7 +16,7 @@ import { Timestamp } from "@/components/shell/timezone";
 import { fetchJson, retryUnlessClientError } from "@/lib/client/fetch-json";
 import { decidePayoutApprovalAction } from "@/lib/engine/actions";
 import type { PayoutApprovalRow } from "@/lib/engine/list-payout-approvals";
-import { PAYOUT_CHANNEL_LABEL, type PayoutChannel } from "@/lib/engine/schemas";
+import { PAYOUT_CHANNEL_LABEL, type PayoutChannel } from "@/lib/engine/payout-channels";
 import { formatMoney } from "@/lib/money";
 import { payoutApprovalsKey } from "./payout-approvals-key";
 import { RejectPayoutDialog } from "./transaction-action-dialogs";
