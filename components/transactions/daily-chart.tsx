@@ -10,6 +10,20 @@ const dayLabel = (day: string) =>
   new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { day: "2-digit", month: "short", timeZone: "UTC" });
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 
+/** The bars of each measure, bottom to top of a stack; `top` rounds a stack's upper corners. The legend lists the same. */
+const SERIES: Record<ChartMode, { dataKey: string; name: string; color: string; stackId?: string; top?: boolean }[]> = {
+  count: [
+    { dataKey: "collectionsSuccessful", name: "Collections successful", color: "var(--chart-2)", stackId: "c" },
+    { dataKey: "collectionsFailed", name: "Collections failed", color: "var(--destructive)", stackId: "c", top: true },
+    { dataKey: "payoutsSuccessful", name: "Payouts successful", color: "var(--chart-3)", stackId: "p" },
+    { dataKey: "payoutsFailed", name: "Payouts failed", color: "var(--chart-4)", stackId: "p", top: true },
+  ],
+  volume: [
+    { dataKey: "collectionsVolume", name: "Collections (successful)", color: "var(--chart-2)", top: true },
+    { dataKey: "payoutsVolume", name: "Payouts (successful)", color: "var(--chart-3)", top: true },
+  ],
+};
+
 /**
  * Recharts is large: this module is loaded on demand (see daily-chart-card.tsx). It renders while
  * the page is still settling, so it is kept from measuring the page (forced layouts Lighthouse
@@ -69,57 +83,17 @@ export default function DailyChart({
               name,
             ]}
           />
-          {mode === "count" ? (
-            <>
-              <Bar
-                dataKey="collectionsSuccessful"
-                name="Collections successful"
-                stackId="c"
-                fill="var(--chart-2)"
-                isAnimationActive={false}
-              />
-              <Bar
-                dataKey="collectionsFailed"
-                name="Collections failed"
-                stackId="c"
-                fill="var(--destructive)"
-                radius={[3, 3, 0, 0]}
-                isAnimationActive={false}
-              />
-              <Bar
-                dataKey="payoutsSuccessful"
-                name="Payouts successful"
-                stackId="p"
-                fill="var(--chart-3)"
-                isAnimationActive={false}
-              />
-              <Bar
-                dataKey="payoutsFailed"
-                name="Payouts failed"
-                stackId="p"
-                fill="var(--chart-4)"
-                radius={[3, 3, 0, 0]}
-                isAnimationActive={false}
-              />
-            </>
-          ) : (
-            <>
-              <Bar
-                dataKey="collectionsVolume"
-                name="Collections (successful)"
-                fill="var(--chart-2)"
-                radius={[3, 3, 0, 0]}
-                isAnimationActive={false}
-              />
-              <Bar
-                dataKey="payoutsVolume"
-                name="Payouts (successful)"
-                fill="var(--chart-3)"
-                radius={[3, 3, 0, 0]}
-                isAnimationActive={false}
-              />
-            </>
-          )}
+          {SERIES[mode].map((b) => (
+            <Bar
+              key={b.dataKey}
+              dataKey={b.dataKey}
+              name={b.name}
+              stackId={b.stackId}
+              fill={b.color}
+              radius={b.top ? [3, 3, 0, 0] : undefined}
+              isAnimationActive={false}
+            />
+          ))}
         </BarChart>
       </ResponsiveContainer>
       <Legend mode={mode} />
@@ -129,24 +103,12 @@ export default function DailyChart({
 
 /** The chart's legend: what each colour is, in the order the bars stack. */
 function Legend({ mode }: { mode: ChartMode }) {
-  const series =
-    mode === "count"
-      ? [
-          ["Collections successful", "var(--chart-2)"],
-          ["Collections failed", "var(--destructive)"],
-          ["Payouts successful", "var(--chart-3)"],
-          ["Payouts failed", "var(--chart-4)"],
-        ]
-      : [
-          ["Collections (successful)", "var(--chart-2)"],
-          ["Payouts (successful)", "var(--chart-3)"],
-        ];
   return (
     <ul aria-hidden className="mt-2 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs text-muted-foreground">
-      {series.map(([name, color]) => (
-        <li key={name} className="flex items-center gap-1.5">
-          <span className="size-2.5 rounded-[2px]" style={{ background: color }} />
-          {name}
+      {SERIES[mode].map((b) => (
+        <li key={b.dataKey} className="flex items-center gap-1.5">
+          <span className="size-2.5 rounded-[2px]" style={{ background: b.color }} />
+          {b.name}
         </li>
       ))}
     </ul>
