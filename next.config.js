@@ -5,6 +5,8 @@ const nextConfig = {
   // NEXT_DIST_DIR lets several builds (e.g. parallel work trees of the same checkout) coexist.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // NEXT_SOURCE_MAPS=1 emits browser source maps, for measuring what each chunk is made of.
+  productionBrowserSourceMaps: process.env.NEXT_SOURCE_MAPS === "1",
   reactStrictMode: true,
   // forbidden() renders app/forbidden.tsx with a 403 when a page guard refuses.
   experimental: { authInterrupts: true },

@@ -4,8 +4,10 @@ import { useState } from "react";
 import dynamic from "next/dynamic";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
+import { StandIn, WithStandIn, useOnDemand } from "@/components/ui/on-demand";
 import { formatMoney } from "@/lib/money";
-import type { ChartMode } from "./daily-chart";
+import type { ChartMode } from "./daily-chart-series";
+import { DailyChartStatic } from "./daily-chart-static";
 import { useDailyChart } from "./use-transactions";
 
 const MODES: [ChartMode, string][] = [
@@ -13,12 +15,17 @@ const MODES: [ChartMode, string][] = [
   ["volume", "Volume"],
 ];
 
-const DailyChart = dynamic(() => import("./daily-chart"), { ssr: false, loading: () => <Skeleton className="h-[280px] w-full" /> });
+// Recharts (its tooltips) loads on first use; until then the page shows the same chart drawn in
+// HTML (daily-chart-static.tsx says why).
+const DailyChart = dynamic(() => import("./daily-chart"), { ssr: false, loading: StandIn });
+const loadChart = () => import("./daily-chart");
 
 /** Home: 30 days of collections and payouts, successful vs failed (counts) or successful volume. */
 export function DailyChartCard() {
   const { data, isPending, error } = useDailyChart();
   const [mode, setMode] = useState<ChartMode>("count");
+  const chart = useOnDemand(loadChart);
+  const [focusChart, setFocusChart] = useState(false);
   const sum = (k: "collectionsSuccessful" | "collectionsFailed" | "payoutsSuccessful" | "payoutsFailed") => data?.days.reduce((s, d) => s + d[k], 0) ?? 0;
   const volume = (k: "collectionsAmount" | "payoutsAmount") => data?.days.reduce((s, d) => s + BigInt(d[k]), 0n) ?? 0n;
   const summary = data
@@ -38,7 +45,10 @@ export function DailyChartCard() {
               key={value}
               type="button"
               aria-pressed={mode === value}
-              onClick={() => setMode(value)}
+              onClick={() => {
+                setMode(value);
+                chart.use();
+              }}
               className="inline-flex h-full items-center rounded-md px-3 text-sm font-medium outline-none transition-colors hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring aria-pressed:bg-background aria-pressed:text-foreground aria-pressed:shadow-sm"
             >
               {label}
@@ -52,8 +62,25 @@ export function DailyChartCard() {
             <Skeleton className="h-[280px] w-full" />
           ) : error ? (
             <p className="py-16 text-center text-sm text-muted-foreground">The chart could not be loaded: {error.message}</p>
+          ) : data && chart.used ? (
+            <WithStandIn standIn={<DailyChartStatic days={data.days} mode={mode} />}>
+              <DailyChart days={data.days} currency={data.currency} mode={mode} autoFocus={focusChart} />
+            </WithStandIn>
           ) : data ? (
-            <DailyChart days={data.days} currency={data.currency} mode={mode} />
+            // Pointing at it or focusing it loads recharts. Focusable with recharts' role, as its
+            // surface is: a keyboard user lands on it and then walks the days with the arrow keys.
+            <div
+              role="application"
+              tabIndex={0}
+              // pointermove, not pointerenter: a pointer already over it when the page hydrates counts.
+              onPointerMove={chart.use}
+              onFocus={() => {
+                setFocusChart(true);
+                chart.use();
+              }}
+            >
+              <DailyChartStatic days={data.days} mode={mode} />
+            </div>
           ) : null}
           {summary && <figcaption className="sr-only">{summary}</figcaption>}
         </figure>

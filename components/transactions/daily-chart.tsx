@@ -1,71 +1,67 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney } from "@/lib/money";
 import type { DailyPoint } from "@/lib/transactions/types";
-
-export type ChartMode = "count" | "volume";
-
-const dayLabel = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { day: "2-digit", month: "short", timeZone: "UTC" });
-const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
-
-/** The bars of each measure, bottom to top of a stack; `top` rounds a stack's upper corners. The legend lists the same. */
-const SERIES: Record<ChartMode, { dataKey: string; name: string; color: string; stackId?: string; top?: boolean }[]> = {
-  count: [
-    { dataKey: "collectionsSuccessful", name: "Collections successful", color: "var(--chart-2)", stackId: "c" },
-    { dataKey: "collectionsFailed", name: "Collections failed", color: "var(--destructive)", stackId: "c", top: true },
-    { dataKey: "payoutsSuccessful", name: "Payouts successful", color: "var(--chart-3)", stackId: "p" },
-    { dataKey: "payoutsFailed", name: "Payouts failed", color: "var(--chart-4)", stackId: "p", top: true },
-  ],
-  volume: [
-    { dataKey: "collectionsVolume", name: "Collections (successful)", color: "var(--chart-2)", top: true },
-    { dataKey: "payoutsVolume", name: "Payouts (successful)", color: "var(--chart-3)", top: true },
-  ],
-};
+import { CHART, ChartLegend, SERIES, chartRows, valueTick, type ChartMode } from "./daily-chart-series";
 
 /**
- * Recharts is large: this module is loaded on demand (see daily-chart-card.tsx). It renders while
- * the page is still settling, so it is kept from measuring the page (forced layouts Lighthouse
- * counts as blocking time): the bars do not animate, the axes show every n-th tick instead of
- * measuring each label to decide (30 days: every third date), and the legend is HTML rather than
- * recharts' Legend (which reads its box on mount).
+ * The home chart in recharts, loaded when the chart is first used (daily-chart-card.tsx); until
+ * then daily-chart-static.tsx draws the same picture. It is kept from measuring the page (forced
+ * layouts): the bars do not animate, the axes show every n-th tick instead of measuring each label
+ * to decide (30 days: every third date), and the legend is HTML rather than recharts' Legend.
+ * `autoFocus`: the static chart had the keyboard focus; give it to recharts' surface (arrow keys
+ * then walk the days' tooltips).
  */
 export default function DailyChart({
   days,
   currency,
   mode,
+  autoFocus,
 }: {
   days: DailyPoint[];
   currency: string;
   mode: ChartMode;
+  autoFocus?: boolean;
 }) {
-  const data = days.map((d) => ({
-    ...d,
-    label: dayLabel(d.day),
-    collectionsVolume: Number(d.collectionsAmount),
-    payoutsVolume: Number(d.payoutsAmount),
-  }));
+  const data = chartRows(days);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!autoFocus || !el) return;
+    // ResponsiveContainer draws the chart once it has measured its box: wait for the surface.
+    const focus = () => {
+      const surface = el.querySelector<SVGElement>(".recharts-surface");
+      surface?.focus();
+      return Boolean(surface);
+    };
+    if (focus()) return;
+    const observer = new MutationObserver(() => focus() && observer.disconnect());
+    observer.observe(el, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [autoFocus]);
   return (
-    <>
-      <ResponsiveContainer width="100%" height={256} initialDimension={{ width: 960, height: 256 }}>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barGap={2}>
+    <div ref={box}>
+      <ResponsiveContainer width="100%" height={CHART.height} initialDimension={{ width: 960, height: CHART.height }}>
+        <BarChart data={data} margin={{ top: CHART.top, right: CHART.right, bottom: 0, left: 0 }} barGap={CHART.barGap}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
           <XAxis
             dataKey="label"
-            tick={{ fontSize: 11, fill: "var(--muted-foreground)" }}
+            tick={{ fontSize: CHART.tickFontSize, fill: "var(--muted-foreground)" }}
             tickLine={false}
             axisLine={false}
-            interval={2}
+            height={CHART.xAxisHeight}
+            interval={CHART.xTickInterval}
           />
           <YAxis
-            tick={{ fontSize: 11, fill: "var(--muted-foreground)" }}
+            tick={{ fontSize: CHART.tickFontSize, fill: "var(--muted-foreground)" }}
             tickLine={false}
             axisLine={false}
-            width={48}
+            width={CHART.yAxisWidth}
             interval={0}
             allowDecimals={false}
-            tickFormatter={(v: number) => (mode === "volume" ? compact.format(v / 100) : compact.format(v))}
+            tickFormatter={(v: number) => valueTick(mode, v)}
           />
           <Tooltip
             cursor={{ fill: "var(--muted)", opacity: 0.4 }}
@@ -96,21 +92,8 @@ export default function DailyChart({
           ))}
         </BarChart>
       </ResponsiveContainer>
-      <Legend mode={mode} />
-    </>
+      <ChartLegend mode={mode} />
+    </div>
   );
 }
 
-/** The chart's legend: what each colour is, in the order the bars stack. */
-function Legend({ mode }: { mode: ChartMode }) {
-  return (
-    <ul aria-hidden className="mt-2 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs text-muted-foreground">
-      {SERIES[mode].map((b) => (
-        <li key={b.dataKey} className="flex items-center gap-1.5">
-          <span className="size-2.5 rounded-[2px]" style={{ background: b.color }} />
-          {b.name}
-        </li>
-      ))}
-    </ul>
-  );
-}

@@ -6,8 +6,7 @@ import { cn } from "@/lib/utils";
 
 /*
  * A native checkbox drawn like the design's (no Radix: 20 row checkboxes hydrate as plain inputs).
- * `appearance: none` leaves a box we style; the tick and the dash are the Lucide Check and Minus
- * icons (URL-encoded SVG) as a mask on `::before`, painted in `currentColor`.
+ * Its look is the `ui-checkbox` class in app/globals.css (one class per row, not ~1 kB of utilities).
  */
 type CheckboxProps = Omit<React.ComponentProps<"input">, "type" | "checked" | "defaultChecked" | "onChange"> & {
   /** `"indeterminate"`: some but not all (shown as a dash; exposed as aria-checked="mixed"). */
@@ -53,18 +52,7 @@ function Checkbox({ className, checked, defaultChecked, onCheckedChange, onChang
         // Like a button checkbox: Enter does not toggle it, nor submit the form around it.
         if (e.key === "Enter") e.preventDefault();
       }}
-      className={cn(
-        "peer inline-grid size-4 shrink-0 appearance-none place-content-center rounded-[4px] border border-input bg-transparent shadow-xs transition-shadow outline-none",
-        "focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background",
-        "checked:border-primary checked:bg-primary checked:text-primary-foreground",
-        "indeterminate:border-primary indeterminate:bg-primary indeterminate:text-primary-foreground",
-        "before:size-3.5 before:bg-current before:content-[''] before:[mask-position:center] before:[mask-repeat:no-repeat] before:[mask-size:contain]",
-        "before:hidden checked:before:block indeterminate:before:block",
-        "checked:before:[mask-image:url(data:image/svg+xml,%3Csvg%20xmlns=%27http://www.w3.org/2000/svg%27%20viewBox=%270%200%2024%2024%27%20fill=%27none%27%20stroke=%27black%27%20stroke-width=%272%27%20stroke-linecap=%27round%27%20stroke-linejoin=%27round%27%3E%3Cpath%20d=%27M20%206%209%2017l-5-5%27/%3E%3C/svg%3E)]",
-        "indeterminate:before:[mask-image:url(data:image/svg+xml,%3Csvg%20xmlns=%27http://www.w3.org/2000/svg%27%20viewBox=%270%200%2024%2024%27%20fill=%27none%27%20stroke=%27black%27%20stroke-width=%272%27%20stroke-linecap=%27round%27%20stroke-linejoin=%27round%27%3E%3Cpath%20d=%27M5%2012h14%27/%3E%3C/svg%3E)]",
-        "aria-invalid:border-destructive disabled:cursor-not-allowed disabled:opacity-50",
-        className,
-      )}
+      className={cn("peer ui-checkbox", className)}
       {...props}
     />
   );

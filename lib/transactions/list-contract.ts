@@ -72,8 +72,10 @@ const CURSOR_SCOPE = /^(sandbox|production):[A-Z]{2}-[A-Z]{3}$/;
 const CURSOR_TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 const CURSOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+// btoa/atob (Node has them too), not Buffer: a Buffer reference makes the bundler ship its 7 kB
+// polyfill to every list page.
 function toBase64Url(text: string): string {
-  const b64 = typeof btoa === "function" ? btoa(text) : Buffer.from(text, "binary").toString("base64");
+  const b64 = btoa(text);
   return b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
@@ -81,7 +83,7 @@ function fromBase64Url(text: string): string | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
   const b64 = text.replace(/-/g, "+").replace(/_/g, "/");
   try {
-    return typeof atob === "function" ? atob(b64) : Buffer.from(b64, "base64").toString("binary");
+    return atob(b64);
   } catch {
     return null;
   }
