@@ -3,8 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { z } from "zod";
+import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/ui/form-field";
@@ -14,14 +13,15 @@ import { FormBanner } from "./form-banner";
 
 export const RESET_STORAGE_KEY = "kotani.reset";
 
-const schema = z.object({ email: z.string().trim().min(1, "Enter your email address").email("Enter a valid email address").max(254) });
-type Values = z.infer<typeof schema>;
+import type { ForgotPasswordValues as Values } from "./forgot-password-schema";
+
+const resolver = zodResolverOnDemand<Values>(() => import("./forgot-password-schema").then((m) => m.forgotPasswordSchema));
 
 /** Step 1: "Send Reset OTP". The answer is the same whether or not the email has an account. */
 export function ForgotPasswordForm() {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: "" } });
+  const form = useForm<Values>({ resolver, defaultValues: { email: "" } });
   const { errors, isSubmitting } = form.formState;
 
   async function onSubmit(values: Values) {
@@ -37,7 +37,7 @@ export function ForgotPasswordForm() {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="mt-8 space-y-5">
+    <form onSubmit={form.handleSubmit(onSubmit)} onFocus={resolver.preload} noValidate className="mt-8 space-y-5">
       {formError && (
         <FormBanner tone="error" testId="form-error" role="alert">
           {formError}

@@ -5,8 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signInWithCredentials } from "@/lib/auth/client/sign-in";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import * as z from "zod/mini";
+import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
 import { ShieldCheck } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -16,13 +15,9 @@ import { PasswordInput } from "./password-input";
 import { LOGIN_MESSAGES, loginErrorMessage } from "./login-messages";
 import { FormBanner } from "./form-banner";
 
-// zod/mini: the same checks as the classic API at a fraction of its size on the page that every
-// visit starts with (the server checks the credentials again; this only gives field errors early).
-const loginSchema = z.object({
-  email: z.string().check(z.trim(), z.minLength(1, "Enter your email address"), z.regex(z.regexes.email, "Enter a valid email address")),
-  password: z.string().check(z.minLength(1, "Enter your password")),
-});
-type LoginValues = z.infer<typeof loginSchema>;
+import type { LoginValues } from "./login-schema";
+
+const resolver = zodResolverOnDemand<LoginValues>(() => import("./login-schema").then((m) => m.loginSchema));
 
 /**
  * Sign-in in one or two steps: email + password; then, only when the password was right and the
@@ -33,7 +28,7 @@ export function LoginForm({ callbackUrl, notice, initialError }: { callbackUrl: 
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(initialError ?? null);
   const [credentials, setCredentials] = useState<LoginValues | null>(null);
-  const form = useForm<LoginValues>({ resolver: zodResolver(loginSchema), defaultValues: { email: "", password: "" } });
+  const form = useForm<LoginValues>({ resolver, defaultValues: { email: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
 
   async function submit(values: LoginValues, second?: { totp?: string; recoveryCode?: string }) {
@@ -71,7 +66,7 @@ export function LoginForm({ callbackUrl, notice, initialError }: { callbackUrl: 
   }
 
   return (
-    <form onSubmit={form.handleSubmit((v) => submit(v))} noValidate className="mt-8 space-y-5">
+    <form onSubmit={form.handleSubmit((v) => submit(v))} onFocus={resolver.preload} noValidate className="mt-8 space-y-5">
       {notice && !formError && (
         <FormBanner tone="success" testId="login-notice">
           {notice}

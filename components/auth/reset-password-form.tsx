@@ -4,32 +4,21 @@ import { useEffect, useState, useSyncExternalStore } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { z } from "zod";
+import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/ui/form-field";
 import { Spinner } from "@/components/ui/spinner";
 import { resetPasswordWithCode } from "@/lib/auth/password-reset-actions";
-import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-limits";
+import { PASSWORD_MIN } from "@/lib/auth/password-limits";
 import { PasswordInput } from "./password-input";
 import { RESET_STORAGE_KEY } from "./forgot-password-form";
 import { FormBanner } from "./form-banner";
 import { placeFieldErrors } from "@/lib/client/place-field-errors";
 
-const schema = z
-  .object({
-    email: z.string().trim().min(1, "Enter your email address").email("Enter a valid email address").max(254),
-    code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit OTP from the email"),
-    password: z
-      .string()
-      .min(1, "Enter a new password")
-      .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
-      .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`),
-    confirmPassword: z.string().min(1, "Confirm your new password"),
-  })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match" });
-type Values = z.infer<typeof schema>;
+import type { ResetPasswordValues as Values } from "./reset-password-schema";
+
+const resolver = zodResolverOnDemand<Values>(() => import("./reset-password-schema").then((m) => m.resetPasswordFormSchema));
 const FIELDS = ["email", "code", "password", "confirmPassword"] as const;
 
 const noSubscription = () => () => {};
@@ -51,7 +40,7 @@ export function ResetPasswordForm({ email = "" }: { email?: string }) {
   const saved = useSyncExternalStore(noSubscription, readSaved, () => null);
   const notice = saved ? (parseSaved(saved)?.notice ?? null) : null;
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email, code: "", password: "", confirmPassword: "" } });
+  const form = useForm<Values>({ resolver, defaultValues: { email, code: "", password: "", confirmPassword: "" } });
   const { errors, isSubmitting } = form.formState;
 
   useEffect(() => {
@@ -71,7 +60,7 @@ export function ResetPasswordForm({ email = "" }: { email?: string }) {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="mt-8 space-y-5">
+    <form onSubmit={form.handleSubmit(onSubmit)} onFocus={resolver.preload} noValidate className="mt-8 space-y-5">
       {notice && !formError && (
         <FormBanner tone="success" testId="reset-notice">
           {notice}

@@ -2,8 +2,6 @@
 
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { z } from "zod";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormFooter } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
@@ -11,18 +9,16 @@ import { Textarea } from "@/components/ui/textarea";
 import { formatMoney } from "@/lib/money";
 import { decideBulkBatchAction } from "@/lib/bulk-payments/actions";
 import type { BulkBatchDto } from "@/lib/bulk-payments/dto";
-import { decideBatchSchema } from "@/lib/bulk-payments/schemas";
 import { runAction } from "@/lib/client/run-action";
+import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
+import type { RejectBatchValues as RejectValues } from "./reject-batch-schema";
 
 export type BatchResult = { batchId: string; status: string; message: string };
 export type Result = { ok: true; data: BatchResult } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
 const count = (n: number) => n.toLocaleString("en-US");
 
-const rejectSchema = z.object({
-  reason: decideBatchSchema.shape.reason.unwrap().pipe(z.string().min(1, "Say why this batch is rejected")),
-});
-type RejectValues = z.input<typeof rejectSchema>;
+const resolver = zodResolverOnDemand<RejectValues>(() => import("./reject-batch-schema").then((m) => m.rejectBatchSchema));
 
 /** "Reject": a required reason; the batch is not paid. Loaded on first use (bulk-upload-detail.tsx). */
 export default function RejectBatchDialog({
@@ -40,7 +36,7 @@ export default function RejectBatchDialog({
 }) {
   const [submitting, setSubmitting] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<RejectValues>({ resolver: zodResolver(rejectSchema), defaultValues: { reason: "" } });
+  const form = useForm<RejectValues>({ resolver, defaultValues: { reason: "" } });
   const onValid = async (values: RejectValues) => {
     setSubmitting(true);
     setFormError(null);
@@ -58,7 +54,7 @@ export default function RejectBatchDialog({
   return (
     <Dialog open={open} onOpenChange={(o) => !submitting && onOpenChange(o)}>
       <DialogContent onInteractOutside={(e) => submitting && e.preventDefault()}>
-        <form onSubmit={(e) => void form.handleSubmit(onValid)(e)} noValidate className="grid gap-4">
+        <form onSubmit={(e) => void form.handleSubmit(onValid)(e)} onFocus={resolver.preload} noValidate className="grid gap-4">
           <DialogHeader>
             <DialogTitle>Reject {label}?</DialogTitle>
             <DialogDescription>

@@ -2,8 +2,7 @@
 
 import { useRef, useState } from "react";
 import Link from "next/link";
-import { Controller, useForm, useWatch, type Resolver } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { Controller, useForm, useWatch } from "react-hook-form";
 import { UserCheck } from "lucide-react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -24,18 +23,8 @@ import {
 } from "@/lib/customers/actions";
 import { customerName } from "@/lib/customers/format";
 import { nameLookupSummary, type ValidateAccountResponse } from "@/lib/customers/name-lookup";
-import {
-  createCustomerSchema,
-  ID_TYPE_LABEL,
-  ID_TYPES,
-  latestToday,
-  suspendCustomerSchema,
-  updateCustomerSchema,
-  type EditableCustomer,
-  type SuspendableCustomer,
-  type SuspendCustomerInput,
-  type UpdateCustomerInput,
-} from "@/lib/customers/schemas";
+import { ID_TYPE_LABEL, ID_TYPES, latestToday } from "@/lib/customers/customer-fields";
+import type { EditableCustomer, SuspendableCustomer, SuspendCustomerInput, UpdateCustomerInput } from "@/lib/customers/schemas";
 import { banksOf } from "@/lib/engine/banks";
 import { networksOf } from "@/lib/engine/networks";
 import { cn } from "@/lib/utils";
@@ -43,6 +32,7 @@ import { countryName, who } from "./customer-dialog-utils";
 import { placeFieldErrors } from "@/lib/client/place-field-errors";
 import { FormFooter, type FormDialogFormProps } from "@/components/ui/form-dialog";
 import { browserZone, localInputValue } from "@/lib/client/datetime-local";
+import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
 
 /** Radix selects cannot hold "": this item value stands for "none" and maps to "". */
 const NONE = "__none__";
@@ -63,6 +53,11 @@ const FIELDS: readonly FieldName[] = [
   "accountNumber",
   "bankCode",
 ];
+
+// The schemas (and zod) load on first validation; the form starts the download when focused.
+const createResolver = zodResolverOnDemand<CustomerFormValues>(() => import("@/lib/customers/schemas").then((m) => m.createCustomerSchema));
+const updateResolver = zodResolverOnDemand<CustomerFormValues>(() => import("@/lib/customers/schemas").then((m) => m.updateCustomerSchema));
+const suspendResolver = zodResolverOnDemand<SuspendCustomerInput>(() => import("@/lib/customers/schemas").then((m) => m.suspendCustomerSchema));
 
 // ---------------------------------------------------------------- Add / Edit
 
@@ -94,8 +89,9 @@ export function CustomerForm({ customer, onBusy, onCancel, onDone }: { customer?
   const [formError, setFormError] = useState<string | null>(null);
   const [existingId, setExistingId] = useState<string | null>(null);
 
+  const resolver = editing ? updateResolver : createResolver;
   const form = useForm<CustomerFormValues>({
-    resolver: zodResolver(editing ? updateCustomerSchema : createCustomerSchema) as unknown as Resolver<CustomerFormValues>,
+    resolver,
     defaultValues: initialValues(customer, country),
   });
   const errors = form.formState.errors;
@@ -160,7 +156,7 @@ export function CustomerForm({ customer, onBusy, onCancel, onDone }: { customer?
   ) : undefined;
 
   return (
-    <form onSubmit={(e) => void form.handleSubmit(submit)(e)} noValidate className="grid gap-5">
+    <form onSubmit={(e) => void form.handleSubmit(submit)(e)} onFocus={resolver.preload} noValidate className="grid gap-5">
       <DialogHeader>
         <DialogTitle>{editing ? "Edit Customer" : "Add Customer"}</DialogTitle>
         <DialogDescription>
@@ -393,7 +389,7 @@ export function SuspendForm({ customer, onBusy, onCancel, onDone }: { customer: 
   const [formError, setFormError] = useState<string | null>(null);
   const [min] = useState(() => localInputValue(new Date()));
   const form = useForm<SuspendCustomerInput>({
-    resolver: zodResolver(suspendCustomerSchema),
+    resolver: suspendResolver,
     defaultValues: { customerId: customer.id, until: "" },
   });
   const submitting = form.formState.isSubmitting;
@@ -422,7 +418,7 @@ export function SuspendForm({ customer, onBusy, onCancel, onDone }: { customer: 
   };
 
   return (
-    <form onSubmit={(e) => void form.handleSubmit(submit)(e)} noValidate className="grid gap-5">
+    <form onSubmit={(e) => void form.handleSubmit(submit)(e)} onFocus={suspendResolver.preload} noValidate className="grid gap-5">
       <DialogHeader>
         <DialogTitle>Suspend customer</DialogTitle>
         <DialogDescription>{who(customer)} can&apos;t be asked to pay or be paid until then. You can reactivate them at any time.</DialogDescription>

@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -14,8 +13,13 @@ import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toaster";
 import type { ActionResult } from "@/lib/auth/guard";
 import { createSavedViewAction, deleteSavedViewAction, updateSavedViewAction } from "@/lib/saved-views/actions";
-import { createSavedViewSchema, updateSavedViewSchema, type CreateSavedViewInput, type UpdateSavedViewInput } from "@/lib/saved-views/schemas";
+import type { CreateSavedViewInput, UpdateSavedViewInput } from "@/lib/saved-views/schemas";
 import type { SavedViewDto, SavedViewList } from "@/lib/saved-views/lists";
+import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
+
+// The schemas (and zod) load on first validation; each form starts the download when focused.
+const createResolver = zodResolverOnDemand<CreateSavedViewInput>(() => import("@/lib/saved-views/schemas").then((m) => m.createSavedViewSchema));
+const updateResolver = zodResolverOnDemand<UpdateSavedViewInput>(() => import("@/lib/saved-views/schemas").then((m) => m.updateSavedViewSchema));
 
 /** Which dialog of the Views menu is open. */
 export type SavedViewDialogState = { kind: "save" } | { kind: "rename"; view: SavedViewDto } | { kind: "delete"; view: SavedViewDto } | null;
@@ -54,7 +58,7 @@ function showErrors(res: Extract<ActionResult<unknown>, { ok: false }>, setNameE
 function SaveViewForm({ listId, params, onClose, onChanged }: Props) {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<CreateSavedViewInput>({
-    resolver: zodResolver(createSavedViewSchema),
+    resolver: createResolver,
     defaultValues: { list: listId, params, name: "", shared: false, makeDefault: false },
   });
   const submitting = form.formState.isSubmitting;
@@ -67,7 +71,7 @@ function SaveViewForm({ listId, params, onClose, onChanged }: Props) {
     onClose();
   });
   return (
-    <form onSubmit={submit} noValidate className="grid gap-5">
+    <form onSubmit={submit} onFocus={createResolver.preload} noValidate className="grid gap-5">
       <DialogHeader>
         <DialogTitle>Save current view</DialogTitle>
         <DialogDescription>The list&apos;s filters, sort and columns, under a name you pick them by.</DialogDescription>
@@ -116,7 +120,7 @@ function CheckboxField({
 function RenameViewForm({ listId, view, onClose, onChanged }: Props & { view: SavedViewDto }) {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<UpdateSavedViewInput>({
-    resolver: zodResolver(updateSavedViewSchema),
+    resolver: updateResolver,
     defaultValues: { list: listId, viewId: view.id, name: view.name },
   });
   const submitting = form.formState.isSubmitting;
@@ -129,7 +133,7 @@ function RenameViewForm({ listId, view, onClose, onChanged }: Props & { view: Sa
     onClose();
   });
   return (
-    <form onSubmit={submit} noValidate className="grid gap-5">
+    <form onSubmit={submit} onFocus={updateResolver.preload} noValidate className="grid gap-5">
       <DialogHeader>
         <DialogTitle>Rename view</DialogTitle>
         <DialogDescription>{view.visibility === "shared" ? "The team sees the new name too." : "Only you see this view."}</DialogDescription>

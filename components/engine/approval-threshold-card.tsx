@@ -3,7 +3,6 @@
 import { useId, useRef, useState } from "react";
 import Link from "next/link";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -14,14 +13,14 @@ import { toast } from "@/components/ui/toaster";
 import { useCan } from "@/components/shell/scope-context";
 import type { ApprovalThreshold } from "@/lib/engine/approval-thresholds";
 import { setApprovalThresholdAction } from "@/lib/engine/actions";
-import { z } from "zod";
-import { approvalThresholdSchema } from "@/lib/engine/schemas";
 import { formatMoney, toDecimalString } from "@/lib/money";
 import { runAction } from "@/lib/client/run-action";
+import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
+import type { ThresholdsFormValues } from "./approval-threshold-schema";
 
-/** The card's form: one row per currency, each the Save action's own schema. */
-const thresholdsFormSchema = z.object({ thresholds: z.array(approvalThresholdSchema) });
-type ThresholdsForm = z.input<typeof thresholdsFormSchema>;
+/** The card's form: one row per currency, each the Save action's own schema (loaded on first validation). */
+type ThresholdsForm = ThresholdsFormValues;
+const resolver = zodResolverOnDemand<ThresholdsForm>(() => import("./approval-threshold-schema").then((m) => m.thresholdsFormSchema));
 
 const asInput = (threshold: string | null, currency: string) => (threshold === null ? "" : toDecimalString(threshold, currency));
 
@@ -61,7 +60,7 @@ function ThresholdsForm({ initial }: { initial: ApprovalThreshold[] }) {
   // What the server holds now (minor units), per currency.
   const [saved, setSaved] = useState<Record<string, string | null>>(() => Object.fromEntries(initial.map((t) => [t.currency, t.threshold])));
   const form = useForm<ThresholdsForm>({
-    resolver: zodResolver(thresholdsFormSchema),
+    resolver,
     defaultValues: { thresholds: initial.map((t) => ({ currency: t.currency, threshold: asInput(t.threshold, t.currency) })) },
   });
 
@@ -100,7 +99,7 @@ function ThresholdsForm({ initial }: { initial: ApprovalThreshold[] }) {
   };
 
   return (
-    <form onSubmit={(e) => void form.handleSubmit(onValid)(e)} noValidate className="grid gap-4">
+    <form onSubmit={(e) => void form.handleSubmit(onValid)(e)} onFocus={resolver.preload} noValidate className="grid gap-4">
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
         {initial.map(({ currency }, index) => {
           const current = saved[currency] ?? null;

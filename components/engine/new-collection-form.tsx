@@ -2,7 +2,6 @@
 
 import { useRef, useState } from "react";
 import { useForm, type UseFormRegisterReturn } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Send } from "lucide-react";
 import { DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField, type FieldControlProps } from "@/components/ui/form-field";
@@ -14,7 +13,8 @@ import { useRefreshScope, useScope } from "@/components/shell/scope-context";
 import { newIdempotencyKey } from "@/lib/client/idempotency-key";
 import { createCollectionAction } from "@/lib/engine/actions";
 import type { CreatedTransaction } from "@/lib/engine/new-transaction";
-import { COLLECTION_METHODS, newCollectionSchema, type NewCollectionInput } from "@/lib/engine/schemas";
+import { COLLECTION_METHODS } from "@/lib/engine/collection-methods";
+import type { NewCollectionInput } from "@/lib/engine/schemas";
 import { formatMoney, parseAmount } from "@/lib/money";
 import { cn } from "@/lib/utils";
 import { networksOf } from "@/lib/engine/networks";
@@ -22,6 +22,7 @@ import { MobileRecipientFields, recipientLabel, type MobileRecipient } from "./c
 import { trackTransaction } from "./tracked-transactions";
 import { placeFieldErrors } from "@/lib/client/place-field-errors";
 import { FormFooter } from "@/components/ui/form-dialog";
+import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
 
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -70,6 +71,9 @@ export function initialRecipient(customer: DefaultCustomer | undefined, country:
   };
 }
 
+/** The action's schema (and zod) load on first validation; the form starts the download when focused. */
+const resolver = zodResolverOnDemand<NewCollectionInput>(() => import("@/lib/engine/schemas").then((m) => m.newCollectionSchema));
+
 /** The field names a server refusal may name that this form shows under a field. */
 const COLLECTION_FIELDS = ["customerId", "phoneNumber", "network", "amount", "referenceId", "description", "callbackUrl"] as const;
 
@@ -99,7 +103,7 @@ export function NewCollectionForm({
   const [formError, setFormError] = useState<string | null>(null);
 
   const form = useForm<NewCollectionInput>({
-    resolver: zodResolver(newCollectionSchema),
+    resolver,
     defaultValues: {
       walletId,
       customerId: recipient.customer?.id ?? "",
@@ -162,7 +166,7 @@ export function NewCollectionForm({
   };
 
   return (
-    <form onSubmit={(e) => void form.handleSubmit(onValid)(e)} noValidate className="grid gap-5">
+    <form onSubmit={(e) => void form.handleSubmit(onValid)(e)} onFocus={resolver.preload} noValidate className="grid gap-5">
       <DialogHeader>
         <DialogTitle>New Collection</DialogTitle>
         <DialogDescription>Ask a customer to pay: they confirm the payment on their phone.</DialogDescription>

@@ -2,14 +2,17 @@
 
 import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { decidePayoutApprovalAction } from "@/lib/engine/actions";
-import { decideApprovalSchema, type DecideApprovalInput } from "@/lib/engine/schemas";
+import type { DecideApprovalInput } from "@/lib/engine/schemas";
 import { runAction } from "@/lib/client/run-action";
 import { FormFooter } from "@/components/ui/form-dialog";
+import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
+
+/** The action's schema (and zod) load on first validation; the form starts the download when focused. */
+const resolver = zodResolverOnDemand<DecideApprovalInput>(() => import("@/lib/engine/schemas").then((m) => m.decideApprovalSchema));
 
 /** The Reject payout form: a required reason (components/engine/transaction-action-dialogs.tsx opens it). */
 export function RejectForm({
@@ -29,7 +32,7 @@ export function RejectForm({
   const [submitting, setSubmitting] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<DecideApprovalInput>({
-    resolver: zodResolver(decideApprovalSchema),
+    resolver,
     defaultValues: { transactionId, decision: "reject", reason: "" },
   });
 
@@ -53,7 +56,7 @@ export function RejectForm({
   };
 
   return (
-    <form onSubmit={(e) => void form.handleSubmit(onValid)(e)} noValidate className="grid gap-4">
+    <form onSubmit={(e) => void form.handleSubmit(onValid)(e)} onFocus={resolver.preload} noValidate className="grid gap-4">
       <DialogHeader>
         <DialogTitle>Reject payout</DialogTitle>
         <DialogDescription>

@@ -2,7 +2,6 @@
 
 import { useRef, useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ArrowLeft, ArrowUpFromLine, Send } from "lucide-react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -22,13 +21,18 @@ import { sendMoneyAction } from "@/lib/engine/actions";
 import { banksOf, findBank } from "@/lib/engine/banks";
 import type { CreatedTransaction } from "@/lib/engine/new-transaction";
 import type { PayoutQuote } from "@/lib/engine/quote-payout";
-import { PAYOUT_CHANNEL_LABEL, payoutChannelsOf, sendMoneySchema, type PayoutChannel, type SendMoneyInput } from "@/lib/engine/schemas";
+import { PAYOUT_CHANNEL_LABEL, payoutChannelsOf, type PayoutChannel } from "@/lib/engine/payout-channels";
+import type { SendMoneyInput } from "@/lib/engine/schemas";
 import { formatMoney, parseAmount } from "@/lib/money";
 import { cn } from "@/lib/utils";
 import { MobileRecipientFields, recipientLabel, useDebouncedValue, type MobileRecipient } from "./customer-search";
 import { AmountField, initialRecipient, newReference, withoutEmpty, type DefaultCustomer } from "./new-collection-form";
 import { trackTransaction } from "./tracked-transactions";
 import { placeFieldErrors } from "@/lib/client/place-field-errors";
+import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
+
+/** The action's schema (and zod) load on first validation; the form starts the download when focused. */
+const resolver = zodResolverOnDemand<SendMoneyInput>(() => import("@/lib/engine/schemas").then((m) => m.sendMoneySchema));
 
 /** The field names a server refusal may name that this form shows under a field. */
 const PAYOUT_FIELDS = [
@@ -76,7 +80,7 @@ export function SendMoneyForm({
   const [formError, setFormError] = useState<string | null>(null);
 
   const form = useForm<SendMoneyInput>({
-    resolver: zodResolver(sendMoneySchema),
+    resolver,
     defaultValues: {
       walletId,
       channel: "MOBILE_MONEY",
@@ -202,7 +206,7 @@ export function SendMoneyForm({
   };
 
   return (
-    <form onSubmit={(e) => void form.handleSubmit(onReview)(e)} noValidate className="grid gap-5">
+    <form onSubmit={(e) => void form.handleSubmit(onReview)(e)} onFocus={resolver.preload} noValidate className="grid gap-5">
       <DialogHeader>
         <DialogTitle>Send Money</DialogTitle>
         <DialogDescription>

@@ -2,8 +2,7 @@
 
 import { useId, useRef, useState } from "react";
 import Link from "next/link";
-import { Controller, useFieldArray, useForm, useWatch, type Path, type Resolver } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { Controller, useFieldArray, useForm, useWatch, type Path } from "react-hook-form";
 import { ExternalLink, ImageUp, Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -24,7 +23,6 @@ import { toDecimalString } from "@/lib/money";
 import { createPaymentLinkAction, updatePaymentLinkAction } from "@/lib/payment-links/actions";
 import type { PaymentLinkDto } from "@/lib/payment-links/link-dto";
 import {
-  createPaymentLinkSchema,
   DEFAULT_CUSTOMER_FIELDS,
   FIELD_MODES,
   LINK_METHODS,
@@ -36,19 +34,19 @@ import {
   MAX_PACKAGES,
   PRICING,
   PRICING_LABEL,
-  updatePaymentLinkSchema,
-  type CreatePaymentLinkInput,
   type CustomerFields,
   type FieldMode,
   type LinkMethod,
   type LinkType,
   type LinkUsage,
   type Pricing,
-} from "@/lib/payment-links/schemas";
+} from "@/lib/payment-links/link-options";
+import type { CreatePaymentLinkInput } from "@/lib/payment-links/schemas";
 import { cn } from "@/lib/utils";
 import { LinkShare } from "./link-share";
 import { useRefreshPaymentLinks } from "./link-active-button";
 import { browserZone, localInputValue } from "@/lib/client/datetime-local";
+import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
 
 export interface PaymentLinkFormProps {
   /** The link to edit; none: create one. */
@@ -76,6 +74,10 @@ interface LinkFormValues {
   logo?: { fileName: string; base64: string };
   removeLogo: boolean;
 }
+
+// The schemas (and zod) load on first validation; the form starts the download when focused.
+const createResolver = zodResolverOnDemand<LinkFormValues>(() => import("@/lib/payment-links/schemas").then((m) => m.createPaymentLinkSchema));
+const updateResolver = zodResolverOnDemand<LinkFormValues>(() => import("@/lib/payment-links/schemas").then((m) => m.updatePaymentLinkSchema));
 
 const STATIC_FIELDS: readonly Path<LinkFormValues>[] = [
   "name",
@@ -190,8 +192,9 @@ export function PaymentLinkForm({ link, onBusy, onCancel, onDone }: PaymentLinkF
   const [minExpiry] = useState(() => localInputValue(new Date()));
   const fileInput = useRef<HTMLInputElement>(null);
 
+  const resolver = editing ? updateResolver : createResolver;
   const form = useForm<LinkFormValues>({
-    resolver: zodResolver(editing ? updatePaymentLinkSchema : createPaymentLinkSchema) as unknown as Resolver<LinkFormValues>,
+    resolver,
     defaultValues: initialValues(link),
   });
   const { errors } = form.formState;
@@ -297,7 +300,7 @@ export function PaymentLinkForm({ link, onBusy, onCancel, onDone }: PaymentLinkF
   const hasStoredLogo = !!link?.hasLogo && !removeLogo;
 
   return (
-    <form onSubmit={(e) => void form.handleSubmit(submit)(e)} noValidate className="grid gap-5">
+    <form onSubmit={(e) => void form.handleSubmit(submit)(e)} onFocus={resolver.preload} noValidate className="grid gap-5">
       <DialogHeader>
         <DialogTitle>{editing ? "Edit payment link" : "Create payment link"}</DialogTitle>
         <DialogDescription>

@@ -2,7 +2,6 @@
 
 import { useId, useRef, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { Save } from "lucide-react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -15,11 +14,15 @@ import { toast } from "@/components/ui/toaster";
 import { updateWebhookSettingsAction } from "@/lib/webhooks/actions";
 import { EVENT_LABEL, SETTLEMENT_EVENTS, TRANSACTION_EVENTS, WEBHOOK_EVENTS, type WebhookEvent } from "@/lib/webhooks/events";
 import type { WebhookSettingsView } from "@/lib/webhooks/get-webhook-settings";
-import { updateWebhookSettingsSchema } from "@/lib/webhooks/schemas";
+import type { updateWebhookSettingsSchema } from "@/lib/webhooks/schemas";
 import { UNREACHABLE_MESSAGE as UNREACHABLE } from "@/lib/client/run-action";
+import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
 
 type FormIn = z.input<typeof updateWebhookSettingsSchema>;
 type FormOut = z.output<typeof updateWebhookSettingsSchema>;
+
+/** The action's schema (and zod) load on first validation; the form starts the download when focused. */
+const resolver = zodResolverOnDemand<FormIn, unknown, FormOut>(() => import("@/lib/webhooks/schemas").then((m) => m.updateWebhookSettingsSchema));
 
 const KNOWN = new Set<string>(WEBHOOK_EVENTS);
 const valuesOf = (s: WebhookSettingsView): FormIn => ({ url: s.url ?? "", events: s.events.filter((e): e is WebhookEvent => KNOWN.has(e)) });
@@ -92,7 +95,7 @@ export function WebhookEndpointForm({ settings, onSaved }: { settings: WebhookSe
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   const inFlight = useRef(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<FormIn, unknown, FormOut>({ resolver: zodResolver(updateWebhookSettingsSchema), defaultValues: valuesOf(settings) });
+  const form = useForm<FormIn, unknown, FormOut>({ resolver, defaultValues: valuesOf(settings) });
   const { errors, isSubmitting, isDirty } = form.formState;
 
   const submit = async (values: FormOut) => {
@@ -124,7 +127,7 @@ export function WebhookEndpointForm({ settings, onSaved }: { settings: WebhookSe
   };
 
   return (
-    <form onSubmit={(e) => void form.handleSubmit(submit)(e)} noValidate className="grid gap-5" aria-label="Webhook endpoint">
+    <form onSubmit={(e) => void form.handleSubmit(submit)(e)} onFocus={resolver.preload} noValidate className="grid gap-5" aria-label="Webhook endpoint">
       <FormField
         id={`${id}-url`}
         label="Webhook URL"

@@ -5,7 +5,6 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signInWithCredentials } from "@/lib/auth/client/sign-in";
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -13,12 +12,13 @@ import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { PasswordInput } from "@/components/auth/password-input";
 import { acceptInviteAction } from "@/lib/team/accept-invite-actions";
-import {
-  acceptExistingAccountSchema,
-  acceptNewAccountSchema,
-  PASSWORD_MIN_LENGTH,
-  type AcceptInviteInput,
-} from "@/lib/team/schemas";
+import { PASSWORD_MIN_LENGTH } from "@/lib/team/team-constants";
+import type { AcceptInviteInput } from "@/lib/team/schemas";
+import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
+
+// The schemas (and zod) load on first validation; the form starts the download when focused.
+const existingResolver = zodResolverOnDemand<AcceptInviteInput>(() => import("@/lib/team/schemas").then((m) => m.acceptExistingAccountSchema));
+const newResolver = zodResolverOnDemand<AcceptInviteInput>(() => import("@/lib/team/schemas").then((m) => m.acceptNewAccountSchema));
 
 /**
  * Accepts the invite (a public, token-checked server action), then signs in with the same email
@@ -37,8 +37,9 @@ export function AcceptInviteForm({
 }) {
   const router = useRouter();
   const [formError, setFormError] = useState<React.ReactNode>(null);
+  const resolver = accountExists ? existingResolver : newResolver;
   const form = useForm<AcceptInviteInput>({
-    resolver: zodResolver(accountExists ? acceptExistingAccountSchema : acceptNewAccountSchema),
+    resolver,
     defaultValues: accountExists
       ? { mode: "existing", token, password: "" }
       : { mode: "new", token, name: "", password: "", confirmPassword: "" },
@@ -77,7 +78,7 @@ export function AcceptInviteForm({
   });
 
   return (
-    <form onSubmit={submit} noValidate className="mt-6 space-y-5">
+    <form onSubmit={submit} onFocus={resolver.preload} noValidate className="mt-6 space-y-5">
       {formError && (
         <Alert variant="destructive" data-testid="accept-error">
           <AlertDescription>{formError}</AlertDescription>

@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -21,12 +20,17 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
 import { useScope } from "@/components/shell/scope-context";
 import { inviteMembersAction } from "@/lib/team/actions";
-import { inviteMembersSchema, INVITE_TTL_HOURS, MAX_INVITES_PER_REQUEST, splitEmailList } from "@/lib/team/schemas";
+import { INVITE_TTL_HOURS, MAX_INVITES_PER_REQUEST, splitEmailList } from "@/lib/team/team-constants";
+import type { inviteMembersSchema } from "@/lib/team/schemas";
 import type { RoleSummary } from "@/lib/team/roles-contract";
 import { canGrant } from "./role-utils";
+import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
 
 type FormIn = z.input<typeof inviteMembersSchema>;
 type FormOut = z.output<typeof inviteMembersSchema>;
+
+/** The action's schema (and zod) load on first validation; the form starts the download when focused. */
+const resolver = zodResolverOnDemand<FormIn, unknown, FormOut>(() => import("@/lib/team/schemas").then((m) => m.inviteMembersSchema));
 
 /** "Invite teammates": one or several addresses and a role; each gets a single-use 72 h link. */
 export function InviteDialog({
@@ -45,7 +49,7 @@ export function InviteDialog({
   const defaultRole = grantable.find((r) => r.name === "Viewer")?.id ?? grantable[0]?.id ?? "";
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FormIn, unknown, FormOut>({
-    resolver: zodResolver(inviteMembersSchema),
+    resolver,
     defaultValues: { emails: "", roleId: defaultRole },
   });
   const { errors, isSubmitting } = form.formState;
@@ -87,7 +91,7 @@ export function InviteDialog({
   return (
     <Dialog open={open} onOpenChange={close}>
       <DialogContent className="sm:max-w-xl">
-        <form onSubmit={submit} noValidate className="grid gap-5">
+        <form onSubmit={submit} onFocus={resolver.preload} noValidate className="grid gap-5">
           <DialogHeader>
             <DialogTitle>Invite teammates</DialogTitle>
             <DialogDescription>

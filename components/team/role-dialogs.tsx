@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -23,13 +22,18 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
 import { useScope } from "@/components/shell/scope-context";
 import { createRoleAction, deleteRoleAction, updateRoleAction } from "@/lib/team/actions";
-import { roleInputSchema, ROLE_NAME_MAX_LENGTH } from "@/lib/team/schemas";
+import { ROLE_NAME_MAX_LENGTH } from "@/lib/team/team-constants";
+import type { roleInputSchema } from "@/lib/team/schemas";
 import type { RoleSummary } from "@/lib/team/roles-contract";
 import { PermissionMatrix } from "./permission-matrix";
 import { canGrant } from "./role-utils";
+import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
 
 type FormIn = z.input<typeof roleInputSchema>;
 type FormOut = z.output<typeof roleInputSchema>;
+
+/** The action's schema (and zod) load on first validation; the form starts the download when focused. */
+const resolver = zodResolverOnDemand<FormIn, unknown, FormOut>(() => import("@/lib/team/schemas").then((m) => m.roleInputSchema));
 
 /** Create a custom role, edit one, or look at a built-in one (read-only). */
 export function RoleEditorDialog({
@@ -48,7 +52,7 @@ export function RoleEditorDialog({
   const readOnly = role?.isBuiltin ?? false;
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<FormIn, unknown, FormOut>({
-    resolver: zodResolver(roleInputSchema),
+    resolver,
     values: { name: role?.name ?? "", description: role?.description ?? "", permissions: role?.permissions ?? [] },
   });
   const { errors, isSubmitting } = form.formState;
@@ -79,7 +83,7 @@ export function RoleEditorDialog({
   return (
     <Dialog open={open} onOpenChange={close}>
       <DialogContent className="sm:max-w-2xl">
-        <form onSubmit={submit} noValidate className="grid gap-5">
+        <form onSubmit={submit} onFocus={resolver.preload} noValidate className="grid gap-5">
           <DialogHeader>
             <DialogTitle className="flex items-center gap-2">
               {title}

@@ -3,7 +3,6 @@
 import { useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { useQuery } from "@tanstack/react-query";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { ArrowRight } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -15,12 +14,16 @@ import { formatMoney } from "@/lib/money";
 import { cn } from "@/lib/utils";
 import { transferDepositBalanceAction } from "@/lib/wallets/actions";
 import { parseAmount } from "@/lib/money";
-import { transferFormSchema, type TransferFormInput } from "@/lib/wallets/schemas";
+import type { TransferFormInput } from "@/lib/wallets/schemas";
 import type { TransferResult, WalletDto } from "@/lib/wallets/types";
 import { FormFooter } from "@/components/ui/form-dialog";
 import { useScopeKey } from "@/components/shell/scope-context";
 import { fetchWalletsOverview, walletsKey } from "./api";
 import { newIdempotencyKey } from "@/lib/client/idempotency-key";
+import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
+
+/** The action's schema (and zod) load on first validation; the form starts the download when focused. */
+const resolver = zodResolverOnDemand<TransferFormInput>(() => import("@/lib/wallets/schemas").then((m) => m.transferFormSchema));
 
 // Kept here too: the money forms import it from this module.
 
@@ -75,7 +78,7 @@ function TransferForm({
   const [formError, setFormError] = useState<string | null>(null);
 
   const form = useForm<TransferFormInput>({
-    resolver: zodResolver(transferFormSchema),
+    resolver,
     defaultValues: { walletId: wallet.id, mode: "entire", amount: "", idempotencyKey },
   });
   const mode = useWatch({ control: form.control, name: "mode" });
@@ -134,7 +137,7 @@ function TransferForm({
   const canSubmit = !submitting && deposit > 0n && (mode === "entire" || previewAmount !== null);
 
   return (
-    <form onSubmit={(e) => void form.handleSubmit(onValid)(e)} noValidate className="grid gap-5">
+    <form onSubmit={(e) => void form.handleSubmit(onValid)(e)} onFocus={resolver.preload} noValidate className="grid gap-5">
       <DialogHeader>
         <DialogTitle>Transfer Deposit Balance</DialogTitle>
         <DialogDescription>Move funds from your deposit balance to your main wallet balance for immediate use.</DialogDescription>

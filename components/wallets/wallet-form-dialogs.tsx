@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
@@ -16,16 +15,21 @@ import { toast } from "@/components/ui/toaster";
 import { useScope } from "@/components/shell/scope-context";
 import { COUNTRIES, CURRENCIES, marketKey } from "@/lib/markets";
 import { createWalletAction, updateWalletAction } from "@/lib/wallets/actions";
-import { createWalletSchema, updateWalletSchema, type CreateWalletInput, type UpdateWalletInput } from "@/lib/wallets/schemas";
+import type { CreateWalletInput, UpdateWalletInput } from "@/lib/wallets/schemas";
 import type { WalletDto } from "@/lib/wallets/types";
 import { FormFooter } from "@/components/ui/form-dialog";
+import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
+
+// The actions' schemas (and zod) load on first validation; each form starts the download when focused.
+const createResolver = zodResolverOnDemand<CreateWalletInput>(() => import("@/lib/wallets/schemas").then((m) => m.createWalletSchema));
+const updateResolver = zodResolverOnDemand<UpdateWalletInput>(() => import("@/lib/wallets/schemas").then((m) => m.updateWalletSchema));
 
 /** "+ Add Wallet": a name and one of the integrator's markets in the current environment. */
 export function AddWalletDialog({ open, onOpenChange, onSaved }: { open: boolean; onOpenChange(open: boolean): void; onSaved(w: WalletDto): void }) {
   const scope = useScope();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<CreateWalletInput>({
-    resolver: zodResolver(createWalletSchema),
+    resolver: createResolver,
     values: {
       name: `My ${scope.market.currency} Wallet`,
       market: marketKey(scope.market),
@@ -52,7 +56,7 @@ export function AddWalletDialog({ open, onOpenChange, onSaved }: { open: boolean
   return (
     <Dialog open={open} onOpenChange={(o) => !submitting && onOpenChange(o)}>
       <DialogContent>
-        <form onSubmit={submit} noValidate className="grid gap-5">
+        <form onSubmit={submit} onFocus={createResolver.preload} noValidate className="grid gap-5">
           <DialogHeader>
             <DialogTitle>Add Wallet</DialogTitle>
             <DialogDescription>Create a fiat wallet for one of your markets in {scope.environment === "production" ? "Production" : "Sandbox"}.</DialogDescription>
@@ -104,7 +108,7 @@ export function EditWalletDialog({
 }) {
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<UpdateWalletInput>({
-    resolver: zodResolver(updateWalletSchema),
+    resolver: updateResolver,
     values: { walletId: wallet.id, name: wallet.name, locked: wallet.locked },
   });
   const submitting = form.formState.isSubmitting;
@@ -125,7 +129,7 @@ export function EditWalletDialog({
   return (
     <Dialog open={open} onOpenChange={(o) => !submitting && onOpenChange(o)}>
       <DialogContent>
-        <form onSubmit={submit} noValidate className="grid gap-5">
+        <form onSubmit={submit} onFocus={updateResolver.preload} noValidate className="grid gap-5">
           <DialogHeader>
             <DialogTitle>Edit Wallet</DialogTitle>
             <DialogDescription>

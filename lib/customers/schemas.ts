@@ -6,10 +6,10 @@
  */
 import { z } from "zod";
 import { plainText } from "@/lib/engine/schemas";
+import { ID_TYPES, latestToday } from "./customer-fields";
 
-export const ID_TYPES = ["NATIONAL_ID", "ECOWAS_ID"] as const;
-export type IdType = (typeof ID_TYPES)[number];
-export const ID_TYPE_LABEL: Record<IdType, string> = { NATIONAL_ID: "National ID", ECOWAS_ID: "ECOWAS ID" };
+// The forms' constants live in a zod-free module (the dialogs import it); re-exported for the server.
+export { ID_TYPES, ID_TYPE_LABEL, latestToday, type IdType } from "./customer-fields";
 
 export const CUSTOMER_CREATED_MESSAGE = "Customer has been successfully created.";
 export const CUSTOMER_UPDATED_MESSAGE = "Bio Data has been successfully updated.";
@@ -26,8 +26,6 @@ export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Account numbers as Send Money takes them. */
 const ACCOUNT_NUMBER = /^[0-9A-Za-z-]{5,34}$/;
-/** The earliest offset on earth (UTC+14): "today" anywhere is at most this date. */
-const LATEST_OFFSET_MS = 14 * 3600_000;
 
 /** "YYYY-MM-DD" of a real calendar day, or null. */
 function calendarDay(text: string): string | null {
@@ -36,11 +34,6 @@ function calendarDay(text: string): string | null {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? text : null;
-}
-
-/** Today's latest calendar date anywhere (so someone born today east of UTC is not "in the future"). */
-export function latestToday(now = Date.now()): string {
-  return new Date(now + LATEST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** Optional YYYY-MM-DD, a real day, from 1900-01-01 to today. */

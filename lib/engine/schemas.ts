@@ -11,13 +11,7 @@ import { cleanText, plainText } from "@/lib/text-input";
 import { PAYOUT_CHANNELS } from "./payout-channels";
 
 export * from "./payout-channels";
-
-/** Collection methods: only mobile money (STK push) is live in the sandbox (§3.6). */
-export const COLLECTION_METHODS = [
-  { value: "MOBILE_MONEY", label: "Mobile money (STK push)", enabled: true },
-  { value: "BANK", label: "Bank checkout", enabled: false },
-  { value: "CARD", label: "Card", enabled: false },
-] as const;
+export * from "./collection-methods";
 
 const id = z.string().trim().max(64, "Unknown id").regex(/^[A-Za-z0-9_-]*$/, "Unknown id");
 

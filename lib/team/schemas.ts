@@ -4,17 +4,18 @@
  */
 import { z } from "zod";
 import { ALL_PERMISSIONS, type Permission } from "@/lib/auth/permissions";
-import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-limits";
 import { cleanText } from "@/lib/text-input";
+import { MAX_INVITES_PER_REQUEST, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLE_NAME_MAX_LENGTH, splitEmailList } from "./team-constants";
 
-/** At most this many addresses in one "Invite teammates" submission. */
-export const MAX_INVITES_PER_REQUEST = 50;
-/** An invite link works once, for this long. */
-export const INVITE_TTL_HOURS = 72;
-/** The account-security rules' limits (the common-password list is checked on the server). */
-export const PASSWORD_MIN_LENGTH = PASSWORD_MIN;
-export const PASSWORD_MAX_LENGTH = PASSWORD_MAX;
-export const ROLE_NAME_MAX_LENGTH = 50;
+// The forms' limits and helpers live in a zod-free module (the dialogs import it); re-exported for the server.
+export {
+  INVITE_TTL_HOURS,
+  MAX_INVITES_PER_REQUEST,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  ROLE_NAME_MAX_LENGTH,
+  splitEmailList,
+} from "./team-constants";
 
 /** Record ids (24 hex here; any short url-safe string is accepted so a bad id is "not found", not a crash). */
 export const idSchema = z
@@ -25,14 +26,6 @@ export const idSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, "Unknown id");
 
 const emailSchema = z.email();
-
-/** Splits what people paste (commas, semicolons, spaces, new lines) into candidate addresses. */
-export function splitEmailList(raw: string): string[] {
-  return raw
-    .split(/[\s,;]+/)
-    .map((e) => e.trim().replace(/^<|>$/g, ""))
-    .filter(Boolean);
-}
 
 export interface ParsedEmailList {
   emails: string[];

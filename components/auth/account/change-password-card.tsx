@@ -1,33 +1,23 @@
 "use client";
 
 import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { z } from "zod";
+import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toaster";
 import { changeOwnPassword } from "@/lib/auth/account-actions";
-import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-limits";
+import { PASSWORD_MIN } from "@/lib/auth/password-limits";
 import { PasswordInput } from "../password-input";
 import { placeFieldErrors } from "@/lib/client/place-field-errors";
 
-const schema = z
-  .object({
-    currentPassword: z.string().min(1, "Enter your current password"),
-    newPassword: z
-      .string()
-      .min(1, "Enter a new password")
-      .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
-      .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`),
-    confirmPassword: z.string().min(1, "Confirm your new password"),
-  })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The passwords do not match" });
-type Values = z.infer<typeof schema>;
+import type { ChangePasswordValues as Values } from "./change-password-schema";
+
+const resolver = zodResolverOnDemand<Values>(() => import("./change-password-schema").then((m) => m.changePasswordFormSchema));
 const FIELDS = ["currentPassword", "newPassword", "confirmPassword"] as const;
 
 export function ChangePasswordForm() {
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" } });
+  const form = useForm<Values>({ resolver, defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" } });
   const { errors, isSubmitting } = form.formState;
 
   async function onSubmit(values: Values) {
@@ -41,7 +31,7 @@ export function ChangePasswordForm() {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="max-w-md space-y-4" aria-label="Change password">
+    <form onSubmit={form.handleSubmit(onSubmit)} onFocus={resolver.preload} noValidate className="max-w-md space-y-4" aria-label="Change password">
       {errors.root?.message && (
         <p role="alert" className="text-sm text-destructive dark:text-red-300">
           {errors.root.message}
