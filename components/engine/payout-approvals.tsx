@@ -19,7 +19,7 @@ import type { PayoutApprovalRow } from "@/lib/engine/list-payout-approvals";
 import { PAYOUT_CHANNEL_LABEL, type PayoutChannel } from "@/lib/engine/payout-channels";
 import { formatMoney } from "@/lib/money";
 import { payoutApprovalsKey } from "./payout-approvals-key";
-import { RejectPayoutDialog } from "./transaction-action-dialogs";
+import { LazyRejectPayoutDialog, loadRejectPayoutDialog } from "./payout-approval-reject-dialog";
 import { runAction } from "@/lib/client/run-action";
 
 export const APPROVALS_REFETCH_MS = 5_000;
@@ -54,6 +54,9 @@ export function PayoutApprovals() {
   const [approving, setApproving] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<PayoutApprovalRow | null>(null);
   const [refusal, setRefusal] = useState<{ referenceId: string; message: string } | null>(null);
+
+  // Fetch the Reject dialog's code as soon as the pointer or focus reaches a Reject button.
+  const warmReject = () => void loadRejectPayoutDialog().catch(() => undefined);
 
   const done = (message: string) => {
     setRefusal(null);
@@ -144,7 +147,15 @@ export function PayoutApprovals() {
                             {busy ? <Spinner label="" /> : <Check aria-hidden />}
                             Approve
                           </Button>
-                          <Button size="sm" variant="outline" onClick={() => setRejecting(row)} disabled={selfSent || approving !== null} title={title}>
+                          <Button
+                            size="sm"
+                            variant="outline"
+                            onClick={() => setRejecting(row)}
+                            onPointerEnter={warmReject}
+                            onFocus={warmReject}
+                            disabled={selfSent || approving !== null}
+                            title={title}
+                          >
                             <X aria-hidden />
                             Reject
                           </Button>
@@ -158,7 +169,7 @@ export function PayoutApprovals() {
           </Table>
         )}
       </CardContent>
-      <RejectPayoutDialog
+      <LazyRejectPayoutDialog
         open={rejecting !== null}
         onOpenChange={(open) => !open && setRejecting(null)}
         transactionId={rejecting?.id ?? ""}

@@ -1,17 +1,27 @@
 "use client";
 
 import { useState } from "react";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { FormField } from "@/components/ui/form-field";
-import { Spinner } from "@/components/ui/spinner";
 import { Badge } from "@/components/ui/badge";
 import { toast } from "@/components/ui/toaster";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { useOpenedOnce } from "@/components/ui/on-demand";
 import { Timestamp } from "@/components/shell/timezone";
 import { disableOwnTwoFactor, regenerateOwnRecoveryCodes } from "@/lib/auth/account-actions";
 import { RecoveryCodes, TwoFactorSetup } from "../two-factor-setup";
+import type { ConfirmWithCode as ConfirmWithCodeType } from "./confirm-with-code-dialog";
+
+// The code dialog (Radix Dialog, its focus trap and scroll lock) loads when a button first opens
+// it, or when the pointer or focus reaches one of them; it stays mounted afterwards.
+const loadConfirmWithCode = () => import("./confirm-with-code-dialog");
+const ConfirmWithCodeDialog = dynamic(() => import("./confirm-with-code-dialog").then((m) => m.ConfirmWithCode), { ssr: false });
+const warm = () => void loadConfirmWithCode().catch(() => undefined);
+
+function ConfirmWithCode(props: React.ComponentProps<typeof ConfirmWithCodeType>) {
+  const opened = useOpenedOnce(props.open);
+  return opened ? <ConfirmWithCodeDialog {...props} /> : null;
+}
 
 export function TwoFactorSection({
   enabledAt,
@@ -52,11 +62,11 @@ export function TwoFactorSection({
       </div>
       {requiredByTeam && <p className="text-sm text-muted-foreground">Your organisation requires two-factor authentication.</p>}
       <div className="flex flex-wrap gap-2">
-        <Button variant="outline" onClick={() => setDialog("regenerate")}>
+        <Button variant="outline" onClick={() => setDialog("regenerate")} onPointerEnter={warm} onFocus={warm}>
           New recovery codes
         </Button>
         {!requiredByTeam && (
-          <Button variant="destructive" onClick={() => setDialog("disable")}>
+          <Button variant="destructive" onClick={() => setDialog("disable")} onPointerEnter={warm} onFocus={warm}>
             Turn off two-factor
           </Button>
         )}
@@ -89,69 +99,5 @@ export function TwoFactorSection({
         }}
       />
     </div>
-  );
-}
-
-function ConfirmWithCode({
-  open,
-  onOpenChange,
-  title,
-  description,
-  confirmLabel,
-  destructive,
-  onConfirm,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  title: string;
-  description: string;
-  confirmLabel: string;
-  destructive?: boolean;
-  onConfirm: (code: string) => Promise<string | null>;
-}) {
-  const [code, setCode] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => {
-        if (!o) {
-          setCode("");
-          setError(null);
-        }
-        onOpenChange(o);
-      }}
-    >
-      <DialogContent>
-        <form
-          noValidate
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (!code.trim()) return setError("Enter a code");
-            setPending(true);
-            const message = await onConfirm(code.trim());
-            setPending(false);
-            setError(message);
-            if (!message) setCode("");
-          }}
-          className="space-y-4"
-        >
-          <DialogHeader>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogDescription>{description}</DialogDescription>
-          </DialogHeader>
-          <FormField id="confirm-code" label="Authentication or recovery code" error={error}>
-            <Input autoComplete="one-time-code" maxLength={11} value={code} onChange={(e) => setCode(e.target.value)} autoFocus />
-          </FormField>
-          <DialogFooter>
-            <Button type="submit" variant={destructive ? "destructive" : "default"} disabled={pending}>
-              {pending && <Spinner />}
-              {confirmLabel}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
   );
 }
