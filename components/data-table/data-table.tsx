@@ -29,22 +29,11 @@ interface DataTableProps<TData> {
 
 /*
  * Below `md` the same rows are cards (CSS only, one DOM: the row keeps its focus, click and
- * accessible name): the table, its body and each row become blocks, the header is hidden, and
- * each cell goes to its column's `meta.card` place in a three-track grid (title · status · actions
- * over amount · time, then one line per field). The explicit ARIA roles keep the table's semantics
- * whatever the CSS display is.
+ * accessible name): each cell goes to its column's `meta.card` place, `data-card` (the `dt-row`
+ * rules in app/globals.css, which also hold the rows' and cells' look: one class per row instead
+ * of ~1.5 kB of utilities). The explicit ARIA roles keep the table's semantics whatever the CSS
+ * display is.
  */
-const CARD_ROW =
-  "max-md:grid max-md:grid-cols-[minmax(0,1fr)_auto_auto] max-md:items-center max-md:gap-x-3 max-md:gap-y-1 max-md:rounded-lg max-md:border max-md:p-3";
-const CARD_CELL: Record<CardPlace, string> = {
-  title: "max-md:col-start-1 max-md:row-start-1 max-md:truncate max-md:font-medium",
-  status: "max-md:col-start-2 max-md:row-start-1 max-md:justify-self-end",
-  actions: "max-md:col-start-3 max-md:row-start-1 max-md:justify-self-end",
-  amount: "max-md:col-start-1 max-md:row-start-2 max-md:text-left max-md:font-medium",
-  time: "max-md:col-start-2 max-md:col-span-2 max-md:row-start-2 max-md:justify-self-end max-md:text-xs max-md:text-muted-foreground",
-  field:
-    "max-md:col-span-full max-md:flex max-md:min-w-0 max-md:gap-2 max-md:text-left max-md:text-xs max-md:whitespace-normal max-md:[overflow-wrap:anywhere]",
-};
 
 /** Each visible column's card place; a list that places none: the first is the title, the rest fields. */
 function cardPlaces<TData>(columns: Column<TData, unknown>[]): Map<string, CardPlace> {
@@ -102,6 +91,8 @@ export function DataTable<TData>({
                             : undefined
                     }
                     className={cn(
+                      // The body cells' padding (.dt-row in globals.css): dense enough for the default columns to fit 1280 px.
+                      "px-2.5",
                       header.column.columnDef.meta?.align === "right" && "text-right",
                       header.column.columnDef.meta?.headerClassName,
                     )}
@@ -146,12 +137,13 @@ export function DataTable<TData>({
             </TableRow>
           ) : (
             rows.map((row) => (
-              <TableRow
+              <tr
                 key={row.id}
                 role="row"
+                data-slot="table-row"
                 {...rowProps?.(row)}
                 data-state={row.getIsSelected() ? "selected" : undefined}
-                className={cn(CARD_ROW, onRowClick && "cursor-pointer")}
+                className={onRowClick ? "dt-row cursor-pointer" : "dt-row"}
                 tabIndex={onRowClick ? 0 : undefined}
                 aria-label={rowLabel?.(row)}
                 onClick={onRowClick ? () => onRowClick(row) : undefined}
@@ -171,16 +163,7 @@ export function DataTable<TData>({
                   const place = places.get(cell.column.id);
                   const content = flexRender(cell.column.columnDef.cell, cell.getContext());
                   return (
-                    <TableCell
-                      key={cell.id}
-                      role="cell"
-                      className={cn(
-                        meta?.align === "right" && "text-right tabular-nums",
-                        meta?.className,
-                        "max-md:block max-md:p-0",
-                        place ? CARD_CELL[place] : "max-md:hidden",
-                      )}
-                    >
+                    <td key={cell.id} role="cell" data-slot="table-cell" data-align={meta?.align} data-card={place} className={meta?.className}>
                       {place === "field" && (
                         <span className="shrink-0 text-muted-foreground md:hidden">{meta?.label ?? cell.column.id}:</span>
                       )}
@@ -191,10 +174,10 @@ export function DataTable<TData>({
                       ) : (
                         content
                       )}
-                    </TableCell>
+                    </td>
                   );
                 })}
-              </TableRow>
+              </tr>
             ))
           )}
         </TableBody>

@@ -6,7 +6,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { toast } from "@/components/ui/toaster";
 import { ApiError, fetchJson } from "@/lib/client/fetch-json";
 import { isOpenStatus } from "@/lib/engine/statuses";
-import { KIND_LABEL, statusGroup } from "@/lib/transactions/kinds";
+import { KIND_LABEL, statusGroup } from "@/lib/transactions/kind-labels";
 import type { TransactionStatus } from "@/lib/transactions/get-transaction-statuses";
 import { subscribeTracked, trackedSnapshot, untrackTransaction, type TrackedTransaction } from "./tracked-transactions";
 

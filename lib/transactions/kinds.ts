@@ -39,21 +39,7 @@ export const CHANNELS = ["MOBILE_MONEY", "BANK", "CARD", "PAYMENT_LINK", "LIPA_N
 export const CHAINS_LIST = ["CELO", "ETHEREUM", "POLYGON", "TRON", "STELLAR", "BASE", "ARBITRUM"] as const;
 export const TOKENS_LIST = ["USDT", "USDC", "CUSD", "CKES", "USDGLO"] as const;
 
-/** Which counter a status falls in: Successful / Failed / Pending (the three add up to Total). */
-export type StatusGroup = "successful" | "failed" | "pending";
-
-const SUCCESSFUL = new Set(["SUCCESSFUL", "SUCCESS", "TRANSACTION_RETRY_SUCCESSFUL", "COMPLETED"]);
-const FAILED = new Set([
-  "FAILED", "DECLINED", "ERROR_OCCURRED", "PERMANENTLY_FAILED", "TRANSACTION_RETRY_FAILED", "EXPIRED", "CANCELLED",
-  "TIMEOUT", "REVERSED", "DUPLICATE", "REFUNDED", "REFUND_FAILED",
-]);
-
-export function statusGroup(status: string): StatusGroup {
-  const s = status.toUpperCase();
-  if (SUCCESSFUL.has(s)) return "successful";
-  if (FAILED.has(s)) return "failed";
-  return "pending";
-}
+export { statusGroup, type StatusGroup, KIND_LABEL } from "./kind-labels";
 
 export type FilterKey = "status" | "network" | "method" | "chain" | "token" | "refund";
 
@@ -161,13 +147,6 @@ export const KIND_PERMISSION: Record<TransactionKind, Permission> = {
   payout: "payouts.read",
   onramp: "onramp.read",
   offramp: "offramp.read",
-};
-
-export const KIND_LABEL: Record<TransactionKind, string> = {
-  collection: "Collection",
-  payout: "Payout",
-  onramp: "Onramp",
-  offramp: "Offramp",
 };
 
 export function isListSlug(value: string): value is ListSlug {
