@@ -17,10 +17,11 @@
  * flat memory; first-load JS ≤ 180 kB gzip per route.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { firstLoadChunks } from "./bundle-routes.mjs";
 import { gzipSync } from "node:zlib";
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
@@ -373,31 +374,11 @@ function gzipSize(file: string): number {
   return gzipSync(readFileSync(file), { level: 9 }).length;
 }
 
-/**
- * First-load JS of each dashboard route, from a production build: the root main files
- * (build-manifest.json rootMainFiles; the nomodule polyfills are left out, as modern browsers skip
- * them) plus the chunks the route's client reference manifest lists for its page and layouts.
- */
+/** First-load JS of each dashboard route (gzip), from a production build: scripts/bundle-routes.mts. */
 function bundleSizes(): string[] {
   const dist = path.resolve(process.env.NEXT_DIST_DIR || ".next");
-  const manifestPath = path.join(dist, "build-manifest.json");
-  if (!existsSync(manifestPath)) return [`(no build in ${path.relative(process.cwd(), dist)}; run NEXT_DIST_DIR=${path.relative(process.cwd(), dist)} npx next build)`];
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { rootMainFiles?: string[] };
-  const root = new Set(manifest.rootMainFiles ?? []);
-  const appDir = path.join(dist, "server", "app");
-  const routes: { route: string; file: string }[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir)) {
-      const full = path.join(dir, entry);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (entry === "page_client-reference-manifest.js") {
-        const rel = path.relative(appDir, dir).split(path.sep).join("/");
-        routes.push({ route: `/${rel.replace(/\(.*?\)\/?/g, "").replace(/\/?page$/, "")}`.replace(/\/$/, "") || "/", file: full });
-      }
-    }
-  };
-  walk(appDir);
-  const lines: string[] = [];
+  const routes = firstLoadChunks(dist);
+  if (!routes) return [`(no build in ${path.relative(process.cwd(), dist)}; run NEXT_DIST_DIR=${path.relative(process.cwd(), dist)} npx next build)`];
   const sizes = new Map<string, number>();
   const sizeOf = (chunk: string) => {
     let s = sizes.get(chunk);
@@ -408,22 +389,12 @@ function bundleSizes(): string[] {
     }
     return s;
   };
-  for (const { route, file } of routes.sort((a, b) => a.route.localeCompare(b.route))) {
-    const text = readFileSync(file, "utf8");
-    const chunks = new Set<string>(root);
-    // entryJSFiles: { "[project]/app/layout": [...], "[project]/app/(dashboard)/layout": [...], "[project]/app/(dashboard)/collections/page": [...], not-found, … }
-    // First load = the root main files + the route's page and its layouts (not the error/not-found boundaries).
-    const pageKey = /__RSC_MANIFEST\["([^"]+)"\]/.exec(text)?.[1];
-    const m = /"entryJSFiles":(\{.*?\})[,}]/s.exec(text);
-    if (!pageKey || !m) {
+  const lines: string[] = [];
+  for (const [route, chunks] of routes) {
+    if (!chunks) {
       lines.push(`${route.padEnd(22)} (manifest format not recognised)`);
       continue;
     }
-    const entries = JSON.parse(m[1]) as Record<string, string[]>;
-    const segments = pageKey.replace(/^\//, "").split("/").slice(0, -1);
-    const wanted = new Set([`[project]/app${pageKey}`, "[project]/app/layout"]);
-    for (let i = 1; i <= segments.length; i++) wanted.add(`[project]/app/${segments.slice(0, i).join("/")}/layout`);
-    for (const [key, list] of Object.entries(entries)) if (wanted.has(key)) for (const c of list) if (c.endsWith(".js")) chunks.add(c);
     const total = [...chunks].reduce((s, c) => s + sizeOf(c), 0);
     lines.push(`${route.padEnd(22)} ${(total / 1024).toFixed(1).padStart(7)} kB${total / 1024 > 180 ? "  (over 180 kB)" : ""}`);
   }

@@ -7,47 +7,24 @@
  *   NEXT_DIST_DIR=.next-maps npx tsx scripts/bundle-breakdown.mts /collections [/ …] [--files] [--top 40]
  *   (--minus /_global-error prints only what a route adds over another one: e.g. the framework)
  */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { SourceMapConsumer } from "source-map-js";
+import { firstLoadChunks } from "./bundle-routes.mjs";
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   options: { files: { type: "boolean", default: false }, top: { type: "string", default: "40" }, minus: { type: "string" } },
 });
 const dist = path.resolve(process.env.NEXT_DIST_DIR || ".next");
-const manifest = JSON.parse(readFileSync(path.join(dist, "build-manifest.json"), "utf8")) as { rootMainFiles?: string[] };
-
-function routeManifests(): Map<string, string> {
-  const appDir = path.join(dist, "server", "app");
-  const out = new Map<string, string>();
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir)) {
-      const full = path.join(dir, entry);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (entry === "page_client-reference-manifest.js") {
-        const rel = path.relative(appDir, dir).split(path.sep).join("/");
-        out.set(`/${rel.replace(/\(.*?\)\/?/g, "").replace(/\/?page$/, "")}`.replace(/\/$/, "") || "/", full);
-      }
-    }
-  };
-  walk(appDir);
-  return out;
-}
+const routes = firstLoadChunks(dist);
+if (!routes) throw new Error(`no build in ${dist}`);
 
 function chunksOf(route: string): Set<string> {
-  const file = routeManifests().get(route);
-  if (!file) throw new Error(`no route ${route}`);
-  const text = readFileSync(file, "utf8");
-  const chunks = new Set<string>(manifest.rootMainFiles ?? []);
-  const pageKey = /__RSC_MANIFEST\["([^"]+)"\]/.exec(text)![1];
-  const entries = JSON.parse(/"entryJSFiles":(\{.*?\})[,}]/s.exec(text)![1]) as Record<string, string[]>;
-  const segments = pageKey.replace(/^\//, "").split("/").slice(0, -1);
-  const wanted = new Set([`[project]/app${pageKey}`, "[project]/app/layout"]);
-  for (let i = 1; i <= segments.length; i++) wanted.add(`[project]/app/${segments.slice(0, i).join("/")}/layout`);
-  for (const [key, list] of Object.entries(entries)) if (wanted.has(key)) for (const c of list) if (c.endsWith(".js")) chunks.add(c);
+  const chunks = routes!.get(route);
+  if (!chunks) throw new Error(`no route ${route} (or its manifest is not understood)`);
   return chunks;
 }
 

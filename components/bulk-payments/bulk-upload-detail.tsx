@@ -54,6 +54,7 @@ import { BatchStatusPill, ItemStatusPill, UploadStatusPill } from "./bulk-status
 import { CurrencyTotals } from "./bulk-payments-view";
 import type { BatchResult, Result } from "./reject-batch-dialog";
 import { runAction } from "@/lib/client/run-action";
+import { Figure } from "./figure";
 
 // A batch's dialogs (Radix Dialog; the reason's form) load on first use, not with the page
 // (issue 14 item 17); pointing at or focusing the button that opens one starts the download.
@@ -154,15 +155,6 @@ function ProgressStepper({ steps, label }: { steps: BulkProgressStep[]; label: s
         );
       })}
     </ol>
-  );
-}
-
-function Figure({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div className="grid gap-0.5">
-      <dt className="text-xs font-medium text-muted-foreground">{term}</dt>
-      <dd className="text-sm font-medium tabular-nums">{children}</dd>
-    </div>
   );
 }
 

@@ -29,6 +29,7 @@ import type { BulkValidation, CurrencyGroup, WalletChoice } from "@/lib/bulk-pay
 import type { ConfirmBulkInput } from "@/lib/bulk-payments/schemas";
 import { bulkPaymentsQueryKeys, bulkUploadHref, walletsHref } from "@/lib/bulk-payments/uploads-contract";
 import { IssuesTable } from "./bulk-issues-table";
+import { Figure } from "./figure";
 
 // --- Step 3: Preview --------------------------------------------------------------------------
 
@@ -36,15 +37,6 @@ import { IssuesTable } from "./bulk-issues-table";
 function debitOf(group: CurrencyGroup, wallet: WalletChoice | undefined): bigint | null {
   if (!wallet) return null;
   return BigInt(group.totalAmount) + (wallet.payoutFeeBearer === "WALLET" ? BigInt(group.totalFees) : 0n);
-}
-
-function Figure({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div className="grid gap-0.5">
-      <dt className="text-xs font-medium text-muted-foreground">{term}</dt>
-      <dd className="text-sm font-medium tabular-nums">{children}</dd>
-    </div>
-  );
 }
 
 function CurrencyCard({

@@ -5,6 +5,7 @@ import { ChevronDown, Clock } from "lucide-react";
 import { TIMEZONE_COOKIE_NAME, zoneOf, type TimezoneMode } from "@/lib/client/timezone";
 import dynamic from "next/dynamic";
 import { useOnDemand } from "@/components/ui/on-demand";
+import { zoneOffsetMs } from "@/lib/transactions/dates";
 
 interface TimezoneState {
   mode: TimezoneMode;
@@ -34,31 +35,13 @@ export function useTimezone(): TimezoneState {
   return tz;
 }
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 /**
  * "+3" for Africa/Nairobi now ("+5:30", "-3:30", "+0"). Worked out from the zone's wall-clock time
- * rather than asked of Intl (`timeZoneName: "shortOffset"`): that style loads the zones' display
- * names, 35–50 ms of blocking time on every page load for the sidebar's label.
+ * (zoneOffsetMs) rather than asked of Intl (`timeZoneName: "shortOffset"`): that style loads the
+ * zones' display names, 35–50 ms of blocking time on every page load for the sidebar's label.
  */
 export function utcOffsetLabel(zone: string, at = new Date()): string {
-  let fmt = offsetFormatters.get(zone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    offsetFormatters.set(zone, fmt);
-  }
-  const part: Record<string, number> = {};
-  for (const p of fmt.formatToParts(at)) part[p.type] = Number(p.value);
-  const wallClock = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!);
-  const minutes = Math.round((wallClock - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+  const minutes = Math.round(zoneOffsetMs(zone, at.getTime()) / 60_000);
   const abs = Math.abs(minutes);
   return `${minutes < 0 ? "-" : "+"}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, "0")}` : ""}`;
 }

@@ -1,0 +1,47 @@
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * Each app route's first-load JS chunks in a production build (`dist`, e.g. .next): the root main
+ * files (build-manifest.json rootMainFiles; the nomodule polyfills are left out, as modern browsers
+ * skip them) plus the chunks the route's client reference manifest lists for its page and layouts
+ * (not the error or not-found boundaries). Null without a build; a route whose manifest is not
+ * understood maps to null. Used by bench-transactions (sizes) and bundle-breakdown (contents).
+ */
+export function firstLoadChunks(dist: string): Map<string, Set<string> | null> | null {
+  const manifestPath = path.join(dist, "build-manifest.json");
+  if (!existsSync(manifestPath)) return null;
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { rootMainFiles?: string[] };
+  const appDir = path.join(dist, "server", "app");
+  const routes: { route: string; file: string }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const full = path.join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (entry === "page_client-reference-manifest.js") {
+        const rel = path.relative(appDir, dir).split(path.sep).join("/");
+        routes.push({ route: `/${rel.replace(/\(.*?\)\/?/g, "").replace(/\/?page$/, "")}`.replace(/\/$/, "") || "/", file: full });
+      }
+    }
+  };
+  walk(appDir);
+  const out = new Map<string, Set<string> | null>();
+  for (const { route, file } of routes.sort((a, b) => a.route.localeCompare(b.route))) {
+    const text = readFileSync(file, "utf8");
+    // entryJSFiles: { "[project]/app/layout": [...], "[project]/app/(dashboard)/layout": [...], "[project]/app/(dashboard)/collections/page": [...], … }
+    const pageKey = /__RSC_MANIFEST\["([^"]+)"\]/.exec(text)?.[1];
+    const m = /"entryJSFiles":(\{.*?\})[,}]/s.exec(text);
+    if (!pageKey || !m) {
+      out.set(route, null);
+      continue;
+    }
+    const entries = JSON.parse(m[1]) as Record<string, string[]>;
+    const segments = pageKey.replace(/^\//, "").split("/").slice(0, -1);
+    const wanted = new Set([`[project]/app${pageKey}`, "[project]/app/layout"]);
+    for (let i = 1; i <= segments.length; i++) wanted.add(`[project]/app/${segments.slice(0, i).join("/")}/layout`);
+    const chunks = new Set<string>(manifest.rootMainFiles ?? []);
+    for (const [key, list] of Object.entries(entries)) if (wanted.has(key)) for (const c of list) if (c.endsWith(".js")) chunks.add(c);
+    out.set(route, chunks);
+  }
+  return out;
+}
