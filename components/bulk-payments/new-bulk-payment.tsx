@@ -20,10 +20,11 @@ import { cn } from "@/lib/utils";
 import { BULK_MAX_BYTES, BULK_MAX_ROWS, BULK_TEMPLATE_CSV, type BulkIssue, type BulkValidation } from "@/lib/bulk-payments/constants";
 import { bulkPaymentsHref, bulkValidateUrl } from "@/lib/bulk-payments/uploads-contract";
 import { IssuesTable, type IssueRow, type Kind } from "./bulk-issues-table";
+import { warmUp } from "@/components/ui/on-demand";
 
 // Step 3, Preview (its wallet choice and details form, react-hook-form) loads when a file passes
 // the check, not with the page: its download starts with the check (`onFile`).
-const loadPreview = () => import("./new-bulk-payment-preview");
+const warmPreview = warmUp(() => import("./new-bulk-payment-preview"));
 const PreviewStep = dynamic(() => import("./new-bulk-payment-preview").then((m) => m.PreviewStep), {
   loading: () => (
     <div role="status" className="flex items-center justify-center gap-2 py-10 text-sm">
@@ -297,7 +298,7 @@ export function NewBulkPayment() {
       return setUploadError(`${file.name} is ${(file.size / MB).toFixed(1)} MB: the limit is ${BULK_MAX_BYTES / MB} MB. Split it into smaller files.`);
     }
     abort.current?.abort();
-    loadPreview().catch(() => undefined);
+    warmPreview();
     const controller = new AbortController();
     abort.current = controller;
     setChecking(file.name);

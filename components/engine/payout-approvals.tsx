@@ -20,6 +20,10 @@ import { PAYOUT_CHANNEL_LABEL, type PayoutChannel } from "@/lib/engine/payout-ch
 import { formatMoney } from "@/lib/money";
 import { payoutApprovalsKey } from "./payout-approvals-key";
 import { LazyRejectPayoutDialog, loadRejectPayoutDialog } from "./payout-approval-reject-dialog";
+import { warmUp } from "@/components/ui/on-demand";
+
+// Fetch the Reject dialog's code as soon as the pointer or focus reaches a Reject button.
+const warmReject = warmUp(loadRejectPayoutDialog);
 import { runAction } from "@/lib/client/run-action";
 
 export const APPROVALS_REFETCH_MS = 5_000;
@@ -54,9 +58,6 @@ export function PayoutApprovals() {
   const [approving, setApproving] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<PayoutApprovalRow | null>(null);
   const [refusal, setRefusal] = useState<{ referenceId: string; message: string } | null>(null);
-
-  // Fetch the Reject dialog's code as soon as the pointer or focus reaches a Reject button.
-  const warmReject = () => void loadRejectPayoutDialog().catch(() => undefined);
 
   const done = (message: string) => {
     setRefusal(null);

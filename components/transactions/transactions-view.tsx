@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import dynamic from "next/dynamic";
+import { warmUp } from "@/components/ui/on-demand";
 import Link from "next/link";
 import { useQueryClient } from "@tanstack/react-query";
 import { Download, RefreshCw } from "lucide-react";
@@ -37,7 +38,7 @@ import { useTxList, useTxStats } from "./use-transactions";
 // the URL names one), fetched ahead when the pointer or focus reaches the table.
 const loadSheet = () => import("./transaction-detail-sheet");
 const TransactionDetailSheet = dynamic(() => import("./transaction-detail-sheet").then((m) => m.TransactionDetailSheet), { ssr: false });
-const warmSheet = () => void loadSheet().catch(() => undefined);
+const warmSheet = warmUp(loadSheet);
 
 /**
  * A transaction list on the list system: the URL (the contract's parser map, through

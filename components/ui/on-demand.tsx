@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, use, useCallback, useRef, useState, type ReactNode } from "react";
+import { createContext, use, useCallback, useRef, useState, type ComponentType, type ReactNode } from "react";
 
 /**
  * Menus, selects, popovers, dialogs and sheets load their code (Radix, floating-ui, their content)
@@ -21,10 +21,7 @@ import { createContext, use, useCallback, useRef, useState, type ReactNode } fro
  */
 export function useOnDemand(load: () => Promise<unknown>) {
   const [used, setUsed] = useState(false);
-  const warm = useCallback(() => {
-    // A failed download shows up when the component mounts (next/dynamic retries the import).
-    load().catch(() => undefined);
-  }, [load]);
+  const warm = useCallback(() => warmUp(load)(), [load]);
   const use = useCallback(() => {
     warm();
     setUsed(true);
@@ -90,6 +87,27 @@ export function useOpenedOnce(open: boolean): boolean {
   const [opened, setOpened] = useState(open);
   if (open && !opened) setOpened(true);
   return opened || open;
+}
+
+/**
+ * A handler that starts downloading a component's code ahead of its use (pointer or focus on what
+ * opens it). A failed download is ignored here: it shows up when the component mounts, and
+ * next/dynamic retries the import then.
+ */
+export function warmUp(load: () => Promise<unknown>): () => void {
+  return () => void load().catch(() => undefined);
+}
+
+/**
+ * A dialog (a component with an `open` prop) loaded on demand, mounted on its first opening and kept
+ * mounted afterwards (useOpenedOnce), with the same props:
+ *
+ *   export const LazyConfirmDialog = mountedOnceOpened(dynamic(() => import("./confirm-dialog").then((m) => m.ConfirmDialog), { ssr: false }));
+ */
+export function mountedOnceOpened<P extends { open: boolean }>(Dialog: ComponentType<P>): ComponentType<P> {
+  return function MountedOnceOpened(props: P) {
+    return useOpenedOnce(props.open) ? <Dialog {...props} /> : null;
+  };
 }
 
 const StandInContext = createContext<ReactNode>(null);

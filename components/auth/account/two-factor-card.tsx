@@ -6,22 +6,15 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { toast } from "@/components/ui/toaster";
-import { useOpenedOnce } from "@/components/ui/on-demand";
+import { mountedOnceOpened, warmUp } from "@/components/ui/on-demand";
 import { Timestamp } from "@/components/shell/timezone";
 import { disableOwnTwoFactor, regenerateOwnRecoveryCodes } from "@/lib/auth/account-actions";
 import { RecoveryCodes, TwoFactorSetup } from "../two-factor-setup";
-import type { ConfirmWithCode as ConfirmWithCodeType } from "./confirm-with-code-dialog";
 
 // The code dialog (Radix Dialog, its focus trap and scroll lock) loads when a button first opens
 // it, or when the pointer or focus reaches one of them; it stays mounted afterwards.
-const loadConfirmWithCode = () => import("./confirm-with-code-dialog");
-const ConfirmWithCodeDialog = dynamic(() => import("./confirm-with-code-dialog").then((m) => m.ConfirmWithCode), { ssr: false });
-const warm = () => void loadConfirmWithCode().catch(() => undefined);
-
-function ConfirmWithCode(props: React.ComponentProps<typeof ConfirmWithCodeType>) {
-  const opened = useOpenedOnce(props.open);
-  return opened ? <ConfirmWithCodeDialog {...props} /> : null;
-}
+const warm = warmUp(() => import("./confirm-with-code-dialog"));
+const ConfirmWithCode = mountedOnceOpened(dynamic(() => import("./confirm-with-code-dialog").then((m) => m.ConfirmWithCode), { ssr: false }));
 
 export function TwoFactorSection({
   enabledAt,
