@@ -1,14 +1,15 @@
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 
+// Like app/forbidden.tsx: no client component but Link, since a root boundary's chunks load with every page.
 export default function NotFound() {
   return (
     <div className="flex min-h-[60dvh] flex-col items-center justify-center gap-3 p-8 text-center">
       <h1 className="text-xl font-semibold">Page not found</h1>
       <p className="text-sm text-muted-foreground">The page you are looking for does not exist or is not yours to see.</p>
-      <Button asChild variant="outline">
-        <Link href="/">Back to the dashboard</Link>
-      </Button>
+      <Link href="/" className={buttonVariants({ variant: "outline" })}>
+        Back to the dashboard
+      </Link>
     </div>
   );
 }
