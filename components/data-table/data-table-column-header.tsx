@@ -14,8 +14,8 @@ export function DataTableColumnHeader<TData, TValue>({ column, title, className 
       type="button"
       onClick={() => column.toggleSorting(sorted === "desc" ? false : true)}
       className={cn(
-        "-ml-2 inline-flex h-8 items-center gap-1 rounded-md px-2 text-left font-medium hover:bg-accent hover:text-accent-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
-        column.columnDef.meta?.align === "right" && "ml-auto -mr-2",
+        "inline-flex h-8 items-center gap-1 rounded-md px-2 text-left font-medium hover:bg-accent hover:text-accent-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
+        column.columnDef.meta?.align === "right" ? "-mr-2 ml-auto" : "-ml-2",
         className,
       )}
       aria-label={`${title}: sort ${next}`}

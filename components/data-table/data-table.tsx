@@ -115,7 +115,7 @@ export function DataTable<TData>({
             Array.from({ length: skeletonRows }, (_, i) => (
               <TableRow key={i} className="hover:bg-transparent max-md:block max-md:rounded-lg max-md:border max-md:p-3">
                 {columns.map((c, j) => (
-                  <TableCell key={c.id} className={cn("max-md:block max-md:p-0 max-md:py-1", j > 1 && "max-md:hidden")}>
+                  <TableCell key={c.id} className={cn("max-md:p-0 max-md:py-1", j > 1 ? "max-md:hidden" : "max-md:block")}>
                     <Skeleton className="h-4 w-full min-w-12" />
                   </TableCell>
                 ))}

@@ -86,7 +86,7 @@ export function EnvironmentButtonContent({ environment, sheet }: { environment: 
         <EnvironmentBadge environment={environment} />
       </span>
       <span>{environmentLabel(environment)}</span>
-      <ChevronDown className={cn("size-3.5 opacity-70", sheet && "ml-auto size-4")} aria-hidden />
+      <ChevronDown className={cn("opacity-70", sheet ? "ml-auto size-4" : "size-3.5")} aria-hidden />
     </>
   );
 }

@@ -3,24 +3,19 @@ import { cva, type VariantProps } from "class-variance-authority";
 
 import { cn } from "@/lib/utils";
 
-const alertVariants = cva(
-  "relative grid w-full grid-cols-[0_1fr] items-start gap-y-0.5 rounded-lg border px-4 py-3 text-sm has-[>svg]:grid-cols-[calc(var(--spacing)*4)_1fr] has-[>svg]:gap-x-3 [&>svg]:size-4 [&>svg]:translate-y-0.5 [&>svg]:text-current",
-  {
-    variants: {
-      variant: {
-        default: "bg-card text-card-foreground",
-        destructive:
-          "border-destructive/40 bg-destructive/10 text-destructive dark:text-red-300 *:data-[slot=alert-description]:text-current",
-        success:
-          "border-success/40 bg-success/10 text-success *:data-[slot=alert-description]:text-foreground",
-        warning:
-          "border-warning/40 bg-warning/10 text-warning *:data-[slot=alert-description]:text-foreground",
-        info: "border-info/40 bg-info/10 text-info *:data-[slot=alert-description]:text-foreground",
-      },
+// The look is in ui-controls.css.
+const alertVariants = cva("ui-alert", {
+  variants: {
+    variant: {
+      default: "ui-alert-default",
+      destructive: "ui-alert-destructive",
+      success: "ui-alert-success",
+      warning: "ui-alert-warning",
+      info: "ui-alert-info",
     },
-    defaultVariants: { variant: "default" },
   },
-);
+  defaultVariants: { variant: "default" },
+});
 
 /** Inline message. Defaults to role="status" (polite); pass role="alert" for urgent errors. */
 function Alert({
@@ -43,10 +38,7 @@ function AlertTitle({ className, ...props }: React.ComponentProps<"div">) {
   return (
     <div
       data-slot="alert-title"
-      className={cn(
-        "col-start-2 min-h-4 font-medium tracking-tight",
-        className,
-      )}
+      className={cn("ui-alert-title", className)}
       {...props}
     />
   );
@@ -59,10 +51,7 @@ function AlertDescription({
   return (
     <div
       data-slot="alert-description"
-      className={cn(
-        "col-start-2 grid justify-items-start gap-1 text-sm text-muted-foreground [&_p]:leading-relaxed",
-        className,
-      )}
+      className={cn("ui-alert-description", className)}
       {...props}
     />
   );

@@ -12,10 +12,7 @@ function Avatar({
   return (
     <AvatarPrimitive.Root
       data-slot="avatar"
-      className={cn(
-        "relative flex size-8 shrink-0 overflow-hidden rounded-full",
-        className,
-      )}
+      className={cn("ui-avatar", className)}
       {...props}
     />
   );
@@ -28,7 +25,7 @@ function AvatarImage({
   return (
     <AvatarPrimitive.Image
       data-slot="avatar-image"
-      className={cn("aspect-square size-full object-cover", className)}
+      className={cn("ui-avatar-image", className)}
       {...props}
     />
   );
@@ -41,10 +38,7 @@ function AvatarFallback({
   return (
     <AvatarPrimitive.Fallback
       data-slot="avatar-fallback"
-      className={cn(
-        "flex size-full items-center justify-center rounded-full bg-accent text-xs font-medium text-accent-foreground",
-        className,
-      )}
+      className={cn("ui-avatar-fallback", className)}
       {...props}
     />
   );

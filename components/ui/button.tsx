@@ -4,34 +4,32 @@ import { cva, type VariantProps } from "class-variance-authority";
 
 import { cn } from "@/lib/utils";
 
-const buttonVariants = cva(
-  "inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-md text-sm font-medium transition-colors outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background disabled:pointer-events-none disabled:opacity-50 aria-invalid:border-destructive [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
-  {
-    variants: {
-      variant: {
-        default:
-          "bg-primary text-primary-foreground shadow-sm hover:bg-primary/90",
-        primary:
-          "bg-primary text-primary-foreground shadow-sm hover:bg-primary/90",
-        secondary:
-          "bg-secondary text-secondary-foreground shadow-sm hover:bg-secondary/80",
-        outline:
-          "border border-input bg-transparent shadow-sm hover:bg-accent hover:text-accent-foreground",
-        ghost: "hover:bg-accent hover:text-accent-foreground",
-        destructive:
-          "bg-destructive text-destructive-foreground shadow-sm hover:bg-destructive/90",
-        link: "text-primary underline-offset-4 hover:underline dark:text-violet-300",
-      },
-      size: {
-        sm: "h-8 rounded-md px-3 text-xs has-[>svg]:px-2.5",
-        default: "h-9 px-4 py-2 has-[>svg]:px-3",
-        lg: "h-10 rounded-md px-6 has-[>svg]:px-4",
-        icon: "size-9",
-      },
+/*
+ * The look is in ui-controls.css. Two kinds of rule stay utilities here, because callers rely on
+ * them beating a utility of their own (as they did when tailwind-merge kept both): the padding
+ * next to an icon (`has-[>svg]:px-*`: the date range's clear button passes `px-2`) and the ghost
+ * button's hover text colour (the bulk upload's Cancel passes `text-destructive`).
+ */
+const buttonVariants = cva("ui-button", {
+  variants: {
+    variant: {
+      default: "ui-button-default",
+      primary: "ui-button-primary",
+      secondary: "ui-button-secondary",
+      outline: "ui-button-outline",
+      ghost: "ui-button-ghost hover:text-accent-foreground",
+      destructive: "ui-button-destructive",
+      link: "ui-button-link",
     },
-    defaultVariants: { variant: "default", size: "default" },
+    size: {
+      sm: "ui-button-sm has-[>svg]:px-2.5",
+      default: "ui-button-md has-[>svg]:px-3",
+      lg: "ui-button-lg has-[>svg]:px-4",
+      icon: "ui-button-icon",
+    },
   },
-);
+  defaultVariants: { variant: "default", size: "default" },
+});
 
 type ButtonProps = React.ComponentProps<"button"> &
   VariantProps<typeof buttonVariants> & { asChild?: boolean };

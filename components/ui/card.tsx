@@ -6,10 +6,7 @@ function Card({ className, ...props }: React.ComponentProps<"div">) {
   return (
     <div
       data-slot="card"
-      className={cn(
-        "flex flex-col gap-4 rounded-xl border bg-card py-5 text-card-foreground shadow-sm",
-        className,
-      )}
+      className={cn("ui-card", className)}
       {...props}
     />
   );
@@ -19,7 +16,7 @@ function CardHeader({ className, ...props }: React.ComponentProps<"div">) {
   return (
     <div
       data-slot="card-header"
-      className={cn("flex flex-col gap-1.5 px-5", className)}
+      className={cn("ui-card-header", className)}
       {...props}
     />
   );
@@ -30,7 +27,7 @@ function CardTitle({ className, ...props }: React.ComponentProps<"h2">) {
   return (
     <h2
       data-slot="card-title"
-      className={cn("text-base leading-none font-semibold", className)}
+      className={cn("ui-card-title", className)}
       {...props}
     />
   );
@@ -40,7 +37,7 @@ function CardDescription({ className, ...props }: React.ComponentProps<"p">) {
   return (
     <p
       data-slot="card-description"
-      className={cn("text-sm text-muted-foreground", className)}
+      className={cn("ui-card-description", className)}
       {...props}
     />
   );
@@ -50,7 +47,7 @@ function CardContent({ className, ...props }: React.ComponentProps<"div">) {
   return (
     <div
       data-slot="card-content"
-      className={cn("px-5", className)}
+      className={cn("ui-card-content", className)}
       {...props}
     />
   );
@@ -60,7 +57,7 @@ function CardFooter({ className, ...props }: React.ComponentProps<"div">) {
   return (
     <div
       data-slot="card-footer"
-      className={cn("flex items-center gap-2 px-5", className)}
+      className={cn("ui-card-footer", className)}
       {...props}
     />
   );

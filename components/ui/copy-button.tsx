@@ -64,7 +64,7 @@ function CopyButton({
         size={size}
         aria-label={`Copy ${label}`}
         title={copied ? "Copied" : `Copy ${label}`}
-        className={cn(size === "icon" && "size-7", className)}
+        className={cn(size === "icon" && "ui-copy-button-icon", className)}
         onClick={async (e) => {
           onClick?.(e);
           if (e.defaultPrevented) return;
@@ -73,7 +73,7 @@ function CopyButton({
         {...props}
       >
         {copied ? (
-          <CheckIcon aria-hidden="true" className="text-success" />
+          <CheckIcon aria-hidden="true" className="ui-copy-button-copied" />
         ) : (
           <CopyIcon aria-hidden="true" />
         )}

@@ -6,12 +6,6 @@ import { CheckIcon, ChevronRightIcon, CircleIcon } from "lucide-react";
 
 import { cn } from "@/lib/utils";
 
-const menuContentClass =
-  "z-50 min-w-[8rem] overflow-x-hidden overflow-y-auto rounded-md border bg-popover p-1 text-popover-foreground shadow-lg data-[state=open]:animate-zoom-in data-[state=closed]:animate-zoom-out";
-
-const menuItemClass =
-  "relative flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 text-sm outline-hidden select-none focus:bg-accent focus:text-accent-foreground data-[disabled]:pointer-events-none data-[disabled]:opacity-50 [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4";
-
 function DropdownMenu(
   props: React.ComponentProps<typeof DropdownMenuPrimitive.Root>,
 ) {
@@ -47,11 +41,7 @@ function DropdownMenuContent({
       <DropdownMenuPrimitive.Content
         data-slot="dropdown-menu-content"
         sideOffset={sideOffset}
-        className={cn(
-          menuContentClass,
-          "max-h-(--radix-dropdown-menu-content-available-height) origin-(--radix-dropdown-menu-content-transform-origin)",
-          className,
-        )}
+        className={cn("ui-dropdown-menu-content", className)}
         {...props}
       />
     </DropdownMenuPrimitive.Portal>
@@ -80,11 +70,7 @@ function DropdownMenuItem({
       data-slot="dropdown-menu-item"
       data-inset={inset || undefined}
       data-variant={variant}
-      className={cn(
-        menuItemClass,
-        "data-[inset]:pl-8 data-[variant=destructive]:text-destructive data-[variant=destructive]:focus:bg-destructive/10 dark:data-[variant=destructive]:text-red-300",
-        className,
-      )}
+      className={cn("ui-dropdown-menu-item", className)}
       {...props}
     />
   );
@@ -99,11 +85,11 @@ function DropdownMenuCheckboxItem({
   return (
     <DropdownMenuPrimitive.CheckboxItem
       data-slot="dropdown-menu-checkbox-item"
-      className={cn(menuItemClass, "pl-8", className)}
+      className={cn("ui-dropdown-menu-checkbox-item", className)}
       checked={checked}
       {...props}
     >
-      <span className="pointer-events-none absolute left-2 flex size-3.5 items-center justify-center">
+      <span className="ui-dropdown-menu-indicator">
         <DropdownMenuPrimitive.ItemIndicator>
           <CheckIcon aria-hidden="true" className="size-4" />
         </DropdownMenuPrimitive.ItemIndicator>
@@ -132,10 +118,10 @@ function DropdownMenuRadioItem({
   return (
     <DropdownMenuPrimitive.RadioItem
       data-slot="dropdown-menu-radio-item"
-      className={cn(menuItemClass, "pl-8", className)}
+      className={cn("ui-dropdown-menu-radio-item", className)}
       {...props}
     >
-      <span className="pointer-events-none absolute left-2 flex size-3.5 items-center justify-center">
+      <span className="ui-dropdown-menu-indicator">
         <DropdownMenuPrimitive.ItemIndicator>
           <CircleIcon aria-hidden="true" className="size-2 fill-current" />
         </DropdownMenuPrimitive.ItemIndicator>
@@ -156,10 +142,7 @@ function DropdownMenuLabel({
     <DropdownMenuPrimitive.Label
       data-slot="dropdown-menu-label"
       data-inset={inset || undefined}
-      className={cn(
-        "px-2 py-1.5 text-sm font-medium data-[inset]:pl-8",
-        className,
-      )}
+      className={cn("ui-dropdown-menu-label", className)}
       {...props}
     />
   );
@@ -172,7 +155,7 @@ function DropdownMenuSeparator({
   return (
     <DropdownMenuPrimitive.Separator
       data-slot="dropdown-menu-separator"
-      className={cn("-mx-1 my-1 h-px bg-border", className)}
+      className={cn("ui-dropdown-menu-separator", className)}
       {...props}
     />
   );
@@ -185,10 +168,7 @@ function DropdownMenuShortcut({
   return (
     <span
       data-slot="dropdown-menu-shortcut"
-      className={cn(
-        "ml-auto text-xs tracking-widest text-muted-foreground",
-        className,
-      )}
+      className={cn("ui-dropdown-menu-shortcut", className)}
       {...props}
     />
   );
@@ -212,11 +192,7 @@ function DropdownMenuSubTrigger({
     <DropdownMenuPrimitive.SubTrigger
       data-slot="dropdown-menu-sub-trigger"
       data-inset={inset || undefined}
-      className={cn(
-        menuItemClass,
-        "data-[inset]:pl-8 data-[state=open]:bg-accent",
-        className,
-      )}
+      className={cn("ui-dropdown-menu-sub-trigger", className)}
       {...props}
     >
       {children}
@@ -232,11 +208,7 @@ function DropdownMenuSubContent({
   return (
     <DropdownMenuPrimitive.SubContent
       data-slot="dropdown-menu-sub-content"
-      className={cn(
-        menuContentClass,
-        "origin-(--radix-dropdown-menu-content-transform-origin)",
-        className,
-      )}
+      className={cn("ui-dropdown-menu-sub-content", className)}
       {...props}
     />
   );

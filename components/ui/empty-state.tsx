@@ -22,23 +22,17 @@ function EmptyState({
   return (
     <div
       data-slot="empty-state"
-      className={cn(
-        "flex flex-col items-center justify-center gap-2 px-6 py-12 text-center",
-        className,
-      )}
+      className={cn("ui-empty-state", className)}
       {...props}
     >
-      <div
-        aria-hidden="true"
-        className="mb-1 flex size-12 items-center justify-center rounded-full bg-muted text-muted-foreground [&_svg]:size-6"
-      >
+      <div aria-hidden="true" className="ui-empty-state-icon">
         {icon ?? <InboxIcon />}
       </div>
-      <p className="text-base font-semibold">{title}</p>
+      <p className="ui-empty-state-title">{title}</p>
       {description ? (
-        <p className="max-w-sm text-sm text-muted-foreground">{description}</p>
+        <p className="ui-empty-state-description">{description}</p>
       ) : null}
-      {action ? <div className="mt-3">{action}</div> : null}
+      {action ? <div className="ui-empty-state-action">{action}</div> : null}
       {children}
     </div>
   );

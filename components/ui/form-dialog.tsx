@@ -154,7 +154,7 @@ export function FormFooter({
         </Alert>
       )}
       {/* DialogFooter's markup, written out: this file must not pull Radix Dialog into the page. */}
-      <div data-slot="dialog-footer" className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+      <div data-slot="dialog-footer" className="ui-dialog-footer">
         <Button type="button" variant="outline" onClick={onCancel} disabled={submitting}>
           {cancelLabel}
         </Button>

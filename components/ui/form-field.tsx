@@ -78,31 +78,25 @@ function FormField({
   return (
     <div
       data-slot="form-field"
-      className={cn("grid gap-1.5", className)}
+      className={cn("ui-form-field", className)}
       {...props}
     >
       <Label htmlFor={id}>
         {label}
         {required ? (
-          <span
-            aria-hidden="true"
-            className="text-destructive dark:text-red-300"
-          >
+          <span aria-hidden="true" className="ui-form-field-required">
             *
           </span>
         ) : null}
       </Label>
       {content}
       {description ? (
-        <p id={descriptionId} className="text-xs text-muted-foreground">
+        <p id={descriptionId} className="ui-form-field-description">
           {description}
         </p>
       ) : null}
       {error ? (
-        <p
-          id={errorId}
-          className="text-xs font-medium text-destructive dark:text-red-300"
-        >
+        <p id={errorId} className="ui-form-field-error">
           {error}
         </p>
       ) : null}

@@ -13,8 +13,10 @@ function Label({
     <LabelPrimitive.Root
       data-slot="label"
       className={cn(
-        "flex items-center gap-2 text-sm leading-none font-medium select-none",
-        "group-data-[disabled=true]:pointer-events-none group-data-[disabled=true]:opacity-50 peer-disabled:cursor-not-allowed peer-disabled:opacity-50",
+        "ui-label",
+        // A utility, not in .ui-label: it still wins over a caller's `cursor-pointer` beside a
+        // disabled radio (send money's channel), as it did when tailwind-merge kept both.
+        "peer-disabled:cursor-not-allowed",
         className,
       )}
       {...props}

@@ -26,17 +26,13 @@ function NativeSelect({
 }) {
   const empty = value === "" || value === undefined;
   return (
-    <span data-slot="native-select-wrapper" className={cn("relative inline-flex", wrapperClassName)}>
+    <span data-slot="native-select-wrapper" className={cn("ui-native-select-wrapper", wrapperClassName)}>
       <select
         data-slot="native-select"
         data-size={size}
         data-placeholder={placeholder && empty ? "" : undefined}
         value={value}
-        className={cn(
-          selectTriggerClass,
-          "appearance-none pr-9 [&_option]:bg-popover [&_option]:text-popover-foreground",
-          className,
-        )}
+        className={cn(selectTriggerClass, "ui-native-select", className)}
         {...props}
       >
         {placeholder !== undefined && (
@@ -46,7 +42,7 @@ function NativeSelect({
         )}
         {children}
       </select>
-      <ChevronDown aria-hidden="true" className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 opacity-60" />
+      <ChevronDown aria-hidden="true" className="ui-native-select-icon" />
     </span>
   );
 }

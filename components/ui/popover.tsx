@@ -33,11 +33,7 @@ function PopoverContent({
         data-slot="popover-content"
         align={align}
         sideOffset={sideOffset}
-        className={cn(
-          "z-50 w-72 origin-(--radix-popover-content-transform-origin) rounded-md border bg-popover p-4 text-popover-foreground shadow-lg outline-hidden",
-          "data-[state=open]:animate-zoom-in data-[state=closed]:animate-zoom-out",
-          className,
-        )}
+        className={cn("ui-popover-content", className)}
         {...props}
       />
     </PopoverPrimitive.Portal>

@@ -9,7 +9,8 @@ import { cn } from "@/lib/utils";
  * its roving focus and collection would cost first-load JS and hydration for nothing). The browser
  * gives the keyboard behaviour Radix imitated: Tab reaches the checked radio (the first when none
  * is), the arrow keys move and check, disabled radios are skipped. `appearance: none` leaves a
- * circle we style; the dot is the Lucide Circle icon (URL-encoded SVG) as a mask on `::before`.
+ * circle we style (.ui-radio-group-item in ui-controls.css); the dot is the Lucide Circle icon
+ * (URL-encoded SVG) as a mask on `::before`.
  */
 interface RadioGroupContextValue {
   name: string;
@@ -71,7 +72,7 @@ function RadioGroup({
       aria-orientation={orientation}
       data-slot="radio-group"
       data-disabled={disabled ? "" : undefined}
-      className={cn("grid gap-3", className)}
+      className={cn("ui-radio-group", className)}
       {...props}
     >
       <RadioGroupContext value={context}>{children}</RadioGroupContext>
@@ -82,9 +83,6 @@ function RadioGroup({
 type RadioGroupItemProps = Omit<React.ComponentProps<"input">, "type" | "value" | "checked" | "defaultChecked" | "name"> & {
   value: string;
 };
-
-const DOT =
-  "before:[mask-image:url(data:image/svg+xml,%3Csvg%20xmlns=%27http://www.w3.org/2000/svg%27%20viewBox=%270%200%2024%2024%27%20fill=%27black%27%20stroke=%27black%27%20stroke-width=%272%27%3E%3Ccircle%20cx=%2712%27%20cy=%2712%27%20r=%2710%27/%3E%3C/svg%3E)]";
 
 function RadioGroupItem({ className, value, disabled, onChange, onKeyDown, ...props }: RadioGroupItemProps) {
   const group = React.use(RadioGroupContext);
@@ -110,14 +108,7 @@ function RadioGroupItem({ className, value, disabled, onChange, onKeyDown, ...pr
         // As with Radix's radios (WAI-ARIA): Enter does not check, nor submit the form around it.
         if (e.key === "Enter") e.preventDefault();
       }}
-      className={cn(
-        "peer inline-grid aspect-square size-4 shrink-0 appearance-none place-content-center rounded-full border border-input text-primary shadow-xs outline-none",
-        "focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background",
-        "checked:border-primary aria-invalid:border-destructive disabled:cursor-not-allowed disabled:opacity-50",
-        "before:hidden before:size-2 before:bg-current before:content-[''] before:[mask-position:center] before:[mask-repeat:no-repeat] before:[mask-size:contain] checked:before:block",
-        DOT,
-        className,
-      )}
+      className={cn("peer ui-radio-group-item", className)}
       {...props}
     />
   );

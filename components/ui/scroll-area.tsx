@@ -15,10 +15,10 @@ function ScrollArea({
       data-slot="scroll-area"
       data-orientation={orientation}
       className={cn(
-        "relative [scrollbar-color:var(--border)_transparent] [scrollbar-width:thin]",
-        orientation === "vertical" && "overflow-x-hidden overflow-y-auto",
-        orientation === "horizontal" && "overflow-x-auto overflow-y-hidden",
-        orientation === "both" && "overflow-auto",
+        "ui-scroll-area",
+        orientation === "vertical" && "ui-scroll-area-vertical",
+        orientation === "horizontal" && "ui-scroll-area-horizontal",
+        orientation === "both" && "ui-scroll-area-both",
         className,
       )}
       {...props}

@@ -4,15 +4,8 @@ import { useId } from "react";
 import { ChevronDown } from "lucide-react";
 import { cn } from "@/lib/utils";
 
-/** SelectTrigger's look (components/ui/select.tsx uses the same classes). */
-export const selectTriggerClass = cn(
-  "flex w-fit items-center justify-between gap-2 rounded-md border border-input bg-transparent px-3 py-2 text-sm whitespace-nowrap shadow-sm transition-colors outline-none",
-  "data-[placeholder]:text-muted-foreground data-[size=default]:h-9 data-[size=sm]:h-8",
-  "focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring/40",
-  "aria-invalid:border-destructive disabled:cursor-not-allowed disabled:opacity-50",
-  "*:data-[slot=select-value]:line-clamp-1 *:data-[slot=select-value]:flex *:data-[slot=select-value]:items-center *:data-[slot=select-value]:gap-2",
-  "[&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
-);
+/** SelectTrigger's look (components/ui/select.tsx uses the same class), in ui-controls.css. */
+export const selectTriggerClass = "ui-select-trigger";
 
 /**
  * What a closed Select looks like, without Radix: the stand-in until the select is first used
@@ -39,7 +32,7 @@ export function SelectStandIn({
       {...props}
     >
       <span data-slot="select-value">{children}</span>
-      <ChevronDown aria-hidden="true" className="size-4 opacity-60" />
+      <ChevronDown aria-hidden="true" className="ui-select-stand-in-icon" />
     </button>
   );
 }

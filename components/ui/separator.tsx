@@ -17,7 +17,10 @@ function Separator({
       decorative={decorative}
       orientation={orientation}
       className={cn(
-        "shrink-0 bg-border data-[orientation=horizontal]:h-px data-[orientation=horizontal]:w-full data-[orientation=vertical]:h-full data-[orientation=vertical]:w-px",
+        "ui-separator",
+        // A utility, not in .ui-separator: it still wins over a caller's height (the faceted
+        // filter's `h-4`), as it did when tailwind-merge kept both.
+        "data-[orientation=vertical]:h-full",
         className,
       )}
       {...props}

@@ -34,31 +34,23 @@ function SheetOverlay({
   return (
     <SheetPrimitive.Overlay
       data-slot="sheet-overlay"
-      className={cn(
-        "fixed inset-0 z-50 bg-black/60 data-[state=open]:animate-fade-in data-[state=closed]:animate-fade-out",
-        className,
-      )}
+      className={cn("ui-sheet-overlay", className)}
       {...props}
     />
   );
 }
 
-const sheetVariants = cva(
-  "fixed z-50 flex flex-col gap-4 overflow-y-auto bg-popover text-popover-foreground shadow-xl",
-  {
-    variants: {
-      side: {
-        right:
-          "inset-y-0 right-0 h-full w-3/4 border-l sm:max-w-md data-[state=open]:animate-slide-in-right data-[state=closed]:animate-slide-out-right",
-        left: "inset-y-0 left-0 h-full w-3/4 border-r sm:max-w-sm data-[state=open]:animate-slide-in-left data-[state=closed]:animate-slide-out-left",
-        bottom:
-          "inset-x-0 bottom-0 max-h-[85dvh] border-t data-[state=open]:animate-slide-in-bottom data-[state=closed]:animate-slide-out-bottom",
-        top: "inset-x-0 top-0 max-h-[85dvh] border-b data-[state=open]:animate-slide-in-top data-[state=closed]:animate-slide-out-top",
-      },
+const sheetVariants = cva("ui-sheet-content", {
+  variants: {
+    side: {
+      right: "ui-sheet-right",
+      left: "ui-sheet-left",
+      bottom: "ui-sheet-bottom",
+      top: "ui-sheet-top",
     },
-    defaultVariants: { side: "right" },
   },
-);
+  defaultVariants: { side: "right" },
+});
 
 function SheetContent({
   className,
@@ -100,7 +92,7 @@ function SheetContent({
         {showCloseButton && (
           <SheetPrimitive.Close
             aria-label="Close"
-            className="absolute top-4 right-4 rounded-sm p-0.5 text-muted-foreground opacity-80 transition-opacity hover:text-foreground hover:opacity-100 focus-visible:ring-2 focus-visible:ring-ring [&_svg]:size-4"
+            className="ui-sheet-close"
           >
             <XIcon aria-hidden="true" />
           </SheetPrimitive.Close>
@@ -114,7 +106,7 @@ function SheetHeader({ className, ...props }: React.ComponentProps<"div">) {
   return (
     <div
       data-slot="sheet-header"
-      className={cn("flex flex-col gap-1.5 p-4 pr-10", className)}
+      className={cn("ui-sheet-header", className)}
       {...props}
     />
   );
@@ -124,7 +116,7 @@ function SheetFooter({ className, ...props }: React.ComponentProps<"div">) {
   return (
     <div
       data-slot="sheet-footer"
-      className={cn("mt-auto flex flex-col gap-2 p-4", className)}
+      className={cn("ui-sheet-footer", className)}
       {...props}
     />
   );
@@ -137,7 +129,7 @@ function SheetTitle({
   return (
     <SheetPrimitive.Title
       data-slot="sheet-title"
-      className={cn("text-lg font-semibold text-foreground", className)}
+      className={cn("ui-sheet-title", className)}
       {...props}
     />
   );
@@ -150,7 +142,7 @@ function SheetDescription({
   return (
     <SheetPrimitive.Description
       data-slot="sheet-description"
-      className={cn("text-sm text-muted-foreground", className)}
+      className={cn("ui-sheet-description", className)}
       {...props}
     />
   );

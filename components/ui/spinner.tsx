@@ -16,13 +16,13 @@ function Spinner({
     <Loader2Icon
       data-slot="spinner"
       aria-hidden="true"
-      className={cn("size-4 animate-spin", className)}
+      className={cn("ui-spinner", className)}
       {...props}
     />
   );
   if (!label) return icon;
   return (
-    <span role="status" className="inline-flex items-center">
+    <span role="status" className="ui-spinner-status">
       {icon}
       <span className="sr-only">{label}</span>
     </span>

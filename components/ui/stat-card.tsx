@@ -3,30 +3,28 @@ import { cva, type VariantProps } from "class-variance-authority";
 
 import { cn } from "@/lib/utils";
 
-const statCardVariants = cva(
-  "flex flex-col gap-2 rounded-xl border border-l-4 bg-card p-5 text-card-foreground shadow-sm",
-  {
-    variants: {
-      accent: {
-        none: "border-l",
-        green: "border-l-success",
-        blue: "border-l-info",
-        orange: "border-l-warning",
-        violet: "border-l-primary",
-        red: "border-l-destructive",
-      },
+// The look is in ui-controls.css.
+const statCardVariants = cva("ui-stat-card", {
+  variants: {
+    accent: {
+      none: "ui-stat-card-none",
+      green: "ui-stat-card-green",
+      blue: "ui-stat-card-blue",
+      orange: "ui-stat-card-orange",
+      violet: "ui-stat-card-violet",
+      red: "ui-stat-card-red",
     },
-    defaultVariants: { accent: "violet" },
   },
-);
+  defaultVariants: { accent: "violet" },
+});
 
 const iconTint = {
-  none: "bg-muted text-muted-foreground",
-  green: "bg-success/15 text-success",
-  blue: "bg-info/15 text-info",
-  orange: "bg-warning/15 text-warning",
-  violet: "bg-primary/15 text-primary dark:text-violet-300",
-  red: "bg-destructive/15 text-destructive dark:text-red-300",
+  none: "ui-stat-card-icon-none",
+  green: "ui-stat-card-icon-green",
+  blue: "ui-stat-card-icon-blue",
+  orange: "ui-stat-card-icon-orange",
+  violet: "ui-stat-card-icon-violet",
+  red: "ui-stat-card-icon-red",
 } as const;
 
 type StatCardProps = Omit<React.ComponentProps<"div">, "title"> &
@@ -52,24 +50,21 @@ function StatCard({
       className={cn(statCardVariants({ accent }), className)}
       {...props}
     >
-      <div className="flex items-start justify-between gap-3">
-        <p className="text-sm font-medium text-muted-foreground">{title}</p>
+      <div className="ui-stat-card-header">
+        <p className="ui-stat-card-title">{title}</p>
         {icon ? (
           <span
             aria-hidden="true"
-            className={cn(
-              "flex size-8 shrink-0 items-center justify-center rounded-md [&_svg]:size-4",
-              iconTint[accent ?? "violet"],
-            )}
+            className={cn("ui-stat-card-icon", iconTint[accent ?? "violet"])}
           >
             {icon}
           </span>
         ) : null}
       </div>
-      <p className="text-2xl font-semibold tracking-tight tabular-nums">
+      <p className="ui-stat-card-value">
         {value}
       </p>
-      {hint ? <p className="text-xs text-muted-foreground">{hint}</p> : null}
+      {hint ? <p className="ui-stat-card-hint">{hint}</p> : null}
     </div>
   );
 }

@@ -89,10 +89,10 @@ function StatusPill({ status, className, ...props }: StatusPillProps) {
     <Badge
       variant={variant}
       data-status={status ?? undefined}
-      className={cn("gap-1.5", className)}
+      className={cn("ui-status-pill", className)}
       {...props}
     >
-      <span aria-hidden="true" className="size-1.5 rounded-full bg-current" />
+      <span aria-hidden="true" className="ui-status-pill-dot" />
       {status || "—"}
     </Badge>
   );

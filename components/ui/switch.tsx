@@ -7,7 +7,8 @@ import { cn } from "@/lib/utils";
 /*
  * A native checkbox with role="switch", drawn like the design's (no Radix: the switch is always on
  * the page, so its code would cost first-load JS and hydration for nothing). `appearance: none`
- * leaves the track we style; the thumb is `::before`, moved by `:checked`.
+ * leaves the track we style (.ui-switch in ui-controls.css); the thumb is `::before`, moved by
+ * `:checked`.
  */
 type SwitchProps = Omit<React.ComponentProps<"input">, "type" | "role" | "checked" | "defaultChecked" | "value"> & {
   checked?: boolean;
@@ -41,14 +42,7 @@ function Switch({ className, checked, defaultChecked, onCheckedChange, onChange,
           e.currentTarget.click();
         }
       }}
-      className={cn(
-        "peer inline-flex h-5 w-9 shrink-0 cursor-default appearance-none items-center rounded-full border border-transparent shadow-xs transition-colors outline-none",
-        "focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background",
-        "bg-input checked:bg-primary disabled:cursor-not-allowed disabled:opacity-50",
-        "before:pointer-events-none before:block before:size-4 before:rounded-full before:bg-white before:shadow-sm before:ring-0 before:transition-transform before:content-['']",
-        "before:translate-x-0 checked:before:translate-x-4",
-        className,
-      )}
+      className={cn("peer ui-switch", className)}
       {...props}
     />
   );

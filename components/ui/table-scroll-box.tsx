@@ -38,7 +38,7 @@ export function TableScrollBox({
       role="group"
       aria-label={label}
       aria-labelledby={label ? undefined : labelledBy}
-      className="relative w-full overflow-x-auto rounded-[inherit] outline-none focus-visible:ring-2 focus-visible:ring-ring"
+      className="ui-table-container"
     >
       {children}
     </div>

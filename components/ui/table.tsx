@@ -8,7 +8,7 @@ function Table({ className, ...props }: React.ComponentProps<"table">) {
     <TableScrollBox label={props["aria-label"]} labelledBy={props["aria-labelledby"]}>
       <table
         data-slot="table"
-        className={cn("w-full caption-bottom text-sm", className)}
+        className={cn("ui-table", className)}
         {...props}
       />
     </TableScrollBox>
@@ -19,7 +19,7 @@ function TableHeader({ className, ...props }: React.ComponentProps<"thead">) {
   return (
     <thead
       data-slot="table-header"
-      className={cn("[&_tr]:border-b", className)}
+      className={cn("ui-table-header", className)}
       {...props}
     />
   );
@@ -29,7 +29,7 @@ function TableBody({ className, ...props }: React.ComponentProps<"tbody">) {
   return (
     <tbody
       data-slot="table-body"
-      className={cn("[&_tr:last-child]:border-0", className)}
+      className={cn("ui-table-body", className)}
       {...props}
     />
   );
@@ -39,10 +39,7 @@ function TableFooter({ className, ...props }: React.ComponentProps<"tfoot">) {
   return (
     <tfoot
       data-slot="table-footer"
-      className={cn(
-        "border-t bg-muted/50 font-medium [&>tr]:last:border-b-0",
-        className,
-      )}
+      className={cn("ui-table-footer", className)}
       {...props}
     />
   );
@@ -52,10 +49,7 @@ function TableRow({ className, ...props }: React.ComponentProps<"tr">) {
   return (
     <tr
       data-slot="table-row"
-      className={cn(
-        "border-b transition-colors hover:bg-muted/40 data-[state=selected]:bg-muted",
-        className,
-      )}
+      className={cn("ui-table-row", className)}
       {...props}
     />
   );
@@ -66,7 +60,10 @@ function TableHead({ className, ...props }: React.ComponentProps<"th">) {
     <th
       data-slot="table-head"
       className={cn(
-        "h-10 px-3 text-left align-middle font-medium whitespace-nowrap text-muted-foreground [&:has(>input[type=checkbox])]:pr-0",
+        "ui-table-head",
+        // A utility, not in .ui-table-head: it still wins over a caller's padding (the lists'
+        // `px-2.5`) in a select-all column, as it did when tailwind-merge kept both.
+        "[&:has(>input[type=checkbox])]:pr-0",
         className,
       )}
       {...props}
@@ -78,10 +75,7 @@ function TableCell({ className, ...props }: React.ComponentProps<"td">) {
   return (
     <td
       data-slot="table-cell"
-      className={cn(
-        "px-3 py-2.5 align-middle whitespace-nowrap [&:has(>input[type=checkbox])]:pr-0",
-        className,
-      )}
+      className={cn("ui-table-cell", className)}
       {...props}
     />
   );
@@ -94,7 +88,7 @@ function TableCaption({
   return (
     <caption
       data-slot="table-caption"
-      className={cn("mt-4 text-sm text-muted-foreground", className)}
+      className={cn("ui-table-caption", className)}
       {...props}
     />
   );

@@ -308,7 +308,7 @@ function SelectedWalletCard({
               label="Deposit Balance"
               value={formatMoney(wallet.depositBalance, wallet.currency)}
               hint="Available for transfer"
-              className="border-warning/40 bg-warning/10 [&_[data-value]]:text-warning"
+              tone="warning"
             />
             <Tile label="Total Transactions" value={wallet.transactionCount.toLocaleString("en-US")} hint="Ledger movements" />
           </div>
@@ -360,9 +360,16 @@ function SelectedWalletCard({
   );
 }
 
-function Tile({ label, value, hint, className }: { label: string; value: React.ReactNode; hint: string; className?: string }) {
+function Tile({ label, value, hint, tone }: { label: string; value: React.ReactNode; hint: string; tone?: "warning" }) {
   return (
-    <div role="group" aria-label={label} className={cn("rounded-lg border bg-muted/30 p-4", className)}>
+    <div
+      role="group"
+      aria-label={label}
+      className={cn(
+        "rounded-lg border p-4",
+        tone === "warning" ? "border-warning/40 bg-warning/10 [&_[data-value]]:text-warning" : "bg-muted/30",
+      )}
+    >
       <p className="text-sm text-muted-foreground">{label}</p>
       <p data-value className="mt-1 text-xl font-semibold tabular-nums">
         {value}

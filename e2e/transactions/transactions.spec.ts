@@ -12,7 +12,7 @@ async function settledRows(page: Page, name: string): Promise<Locator> {
 
 async function counter(page: Page, key: "successful" | "failed" | "pending" | "total"): Promise<number> {
   const box = page.getByTestId(`counter-${key}`);
-  await expect(box.locator(".animate-pulse")).toHaveCount(0);
+  await expect(box.locator("[data-slot=skeleton]")).toHaveCount(0);
   const text = (await box.locator("p").nth(1).textContent()) ?? "";
   return Number(text.replace(/[^\d]/g, ""));
 }
