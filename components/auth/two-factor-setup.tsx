@@ -9,6 +9,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { CopyButton } from "@/components/ui/copy-button";
 import { beginTwoFactor, enableTwoFactor } from "@/lib/auth/account-actions";
 import { FormBanner } from "./form-banner";
+import { downloadText } from "@/lib/client/download-text";
 
 type Setup = { secret: string; uri: string; qrDataUrl: string };
 
@@ -121,12 +122,7 @@ export function TwoFactorSetup({
 
 export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   const all = codes.join("\n");
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([`Kotani Pay Backoffice recovery codes\n\n${all}\n`], { type: "text/plain" }));
-    const a = Object.assign(document.createElement("a"), { href: url, download: "kotani-pay-recovery-codes.txt" });
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const download = () => downloadText(`Kotani Pay Backoffice recovery codes\n\n${all}\n`, "kotani-pay-recovery-codes.txt", "text/plain");
   return (
     <div className="space-y-4">
       <FormBanner tone="success">

@@ -1,52 +1,41 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { AlertTriangle, ArrowLeft, Download, FileSpreadsheet, Upload } from "lucide-react";
+import { ArrowLeft, Download, FileSpreadsheet } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { Spinner } from "@/components/ui/spinner";
 import { PageHeader } from "@/components/shell/page-header";
 import { UNREACHABLE_MESSAGE as UNREACHABLE } from "@/lib/client/run-action";
 import { useScope } from "@/components/shell/scope-context";
-import { Timestamp } from "@/components/shell/timezone";
 import { ApiError } from "@/lib/client/fetch-json";
 import { cn } from "@/lib/utils";
-import { BULK_MAX_BYTES, BULK_MAX_ROWS, BULK_TEMPLATE_CSV, type BulkIssue, type BulkValidation } from "@/lib/bulk-payments/constants";
+import { downloadText } from "@/lib/client/download-text";
+import { BULK_MAX_BYTES, BULK_MAX_ROWS, BULK_TEMPLATE_CSV, type BulkValidation } from "@/lib/bulk-payments/constants";
 import { bulkPaymentsHref, bulkValidateUrl } from "@/lib/bulk-payments/uploads-contract";
-import { IssuesTable, type IssueRow, type Kind } from "./bulk-issues-table";
 import { warmUp } from "@/components/ui/on-demand";
 
-// Step 3, Preview (its wallet choice and details form, react-hook-form) loads when a file passes
-// the check, not with the page: its download starts with the check (`onFile`).
-const warmPreview = warmUp(() => import("./new-bulk-payment-preview"));
-const PreviewStep = dynamic(() => import("./new-bulk-payment-preview").then((m) => m.PreviewStep), {
-  loading: () => (
-    <div role="status" className="flex items-center justify-center gap-2 py-10 text-sm">
-      <Spinner label="" /> Loading the preview…
-    </div>
-  ),
-});
+// Steps 2 and 3 load when a file is chosen, not with the page: Check (the problems, with their
+// filter and search) and Preview (the wallet choice and details form, react-hook-form). Their
+// download starts with the check (`onFile`).
+const stepLoading = (what: string) =>
+  function StepLoading() {
+    return (
+      <div role="status" className="flex items-center justify-center gap-2 py-10 text-sm">
+        <Spinner label="" /> Loading the {what}…
+      </div>
+    );
+  };
+const warmSteps = warmUp(() => Promise.all([import("./new-bulk-payment-check"), import("./new-bulk-payment-preview")]));
+const CheckStep = dynamic(() => import("./new-bulk-payment-check").then((m) => m.CheckStep), { loading: stepLoading("problems") });
+const PreviewStep = dynamic(() => import("./new-bulk-payment-preview").then((m) => m.PreviewStep), { loading: stepLoading("preview") });
 
 const MB = 1024 * 1024;
 const LIMITS = `Up to ${BULK_MAX_BYTES / MB} MB and ${BULK_MAX_ROWS.toLocaleString("en-US")} rows`;
-
-/** A text file download made in the browser. */
-function downloadText(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 /** POST the file's bytes to the validate route; a refusal is an ApiError with the route's message. */
 async function validateFile(file: File, signal: AbortSignal): Promise<BulkValidation> {
@@ -82,9 +71,7 @@ function Steps({ current }: { current: Step }) {
           <span
             className={cn(
               "flex size-6 items-center justify-center rounded-full border text-xs font-semibold",
-              i < at && "border-primary bg-primary text-primary-foreground",
-              i === at && "border-primary text-primary",
-              i > at && "text-muted-foreground",
+              i < at ? "border-primary bg-primary text-primary-foreground" : i === at ? "border-primary text-primary" : "text-muted-foreground",
             )}
             aria-hidden
           >
@@ -179,102 +166,6 @@ function UploadStep({ checking, error, onFile }: { checking: string | null; erro
   );
 }
 
-// --- Step 2: Check (problems) -----------------------------------------------------------------
-
-/** The problems with a filter (all / errors / warnings) and a search. */
-function FilteredIssues({ errors, warnings, label }: { errors: BulkIssue[]; warnings: BulkIssue[]; label: string }) {
-  const searchId = useId();
-  const [kind, setKind] = useState<"all" | Kind>("all");
-  const [q, setQ] = useState("");
-  const all = useMemo<IssueRow[]>(
-    () => [...errors.map((e) => ({ ...e, kind: "error" as const })), ...warnings.map((w) => ({ ...w, kind: "warning" as const }))].sort(
-      (a, b) => (a.row ?? 0) - (b.row ?? 0),
-    ),
-    [errors, warnings],
-  );
-  const rows = useMemo(() => {
-    const needle = q.trim().toLowerCase();
-    return all.filter(
-      (r) =>
-        (kind === "all" || r.kind === kind) &&
-        (!needle || r.message.toLowerCase().includes(needle) || (r.column ?? "").includes(needle) || String(r.row ?? "") === needle),
-    );
-  }, [all, kind, q]);
-  return (
-    <div className="grid gap-3">
-      <div className="flex flex-wrap items-center gap-4">
-        <RadioGroup aria-label="Show" value={kind} onValueChange={(v) => setKind(v as typeof kind)} className="flex flex-wrap gap-4">
-          {(
-            [
-              ["all", `All (${all.length.toLocaleString("en-US")})`],
-              ["error", `Errors (${errors.length.toLocaleString("en-US")})`],
-              ["warning", `Warnings (${warnings.length.toLocaleString("en-US")})`],
-            ] as const
-          ).map(([value, text]) => (
-            <div key={value} className="flex items-center gap-2">
-              <RadioGroupItem id={`${searchId}-${value}`} value={value} />
-              <Label htmlFor={`${searchId}-${value}`} className="font-normal">
-                {text}
-              </Label>
-            </div>
-          ))}
-        </RadioGroup>
-        <div className="flex items-center gap-2">
-          <Label htmlFor={searchId} className="sr-only">
-            Search problems
-          </Label>
-          <Input id={searchId} type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search problems…" className="h-8 w-56" />
-        </div>
-      </div>
-      <IssuesTable rows={rows} label={label} total={all.length} />
-    </div>
-  );
-}
-
-/** The issues as "row,column,message" CSV (loaded on click: the page never needs it otherwise). */
-async function downloadIssues(issues: BulkIssue[], fileName: string) {
-  const { issuesCsv } = await import("@/lib/bulk-payments/issues-csv");
-  const text = issuesCsv(issues);
-  downloadText(`\ufeff${text}`, `${fileName.replace(/\.csv$/i, "")}-errors.csv`);
-}
-
-function CheckStep({ result, onRestart }: { result: BulkValidation; onRestart(): void }) {
-  const n = result.errors.length;
-  return (
-    <Card role="region" aria-labelledby="bulk-check-heading">
-      <CardHeader className="grid gap-1.5">
-        <h2 id="bulk-check-heading" className="flex items-center gap-2 text-base leading-none font-semibold">
-          <AlertTriangle className="size-4 text-destructive" aria-hidden /> {result.fileName} has {n.toLocaleString("en-US")} error
-          {n === 1 ? "" : "s"}
-        </h2>
-        <CardDescription>
-          Nothing can be paid until the file is fixed. Correct the rows in your spreadsheet, save it as CSV UTF-8 and upload it again.
-          {result.totalRecords > 0 && ` ${result.totalRecords.toLocaleString("en-US")} rows read.`}
-        </CardDescription>
-      </CardHeader>
-      <CardContent className="grid gap-4">
-        {result.duplicateOf && (
-          <Alert variant="warning">
-            <AlertTitle>
-              This file was uploaded on <Timestamp value={result.duplicateOf.createdAt} /> as {result.duplicateOf.name}
-            </AlertTitle>
-            <AlertDescription>Its references were used then: each payment needs a new reference.</AlertDescription>
-          </Alert>
-        )}
-        <div className="flex flex-wrap gap-2">
-          <Button type="button" onClick={onRestart}>
-            <Upload aria-hidden /> Upload a corrected file
-          </Button>
-          <Button type="button" variant="outline" onClick={() => void downloadIssues(result.errors, result.fileName)}>
-            <Download aria-hidden /> Download errors (CSV)
-          </Button>
-        </div>
-        <FilteredIssues errors={result.errors} warnings={result.warnings} label="Problems found" />
-      </CardContent>
-    </Card>
-  );
-}
-
 // --- The page ---------------------------------------------------------------------------------
 
 /**
@@ -298,7 +189,7 @@ export function NewBulkPayment() {
       return setUploadError(`${file.name} is ${(file.size / MB).toFixed(1)} MB: the limit is ${BULK_MAX_BYTES / MB} MB. Split it into smaller files.`);
     }
     abort.current?.abort();
-    warmPreview();
+    warmSteps();
     const controller = new AbortController();
     abort.current = controller;
     setChecking(file.name);

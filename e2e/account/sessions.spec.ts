@@ -39,7 +39,8 @@ test.describe("[SECURITY] sessions you can end", () => {
     await signInAs(pb, email, QA_PASSWORD);
     const beforeB = await sessionCookieHeader(b);
     await pb.goto("/account");
-    await pb.screenshot({ path: "/tmp/sec-account.png", fullPage: true });
+    await pb.getByRole("button", { name: "Change password" }).click();
+    await expect(pb.getByLabel("Current password", { exact: true })).toBeFocused();
     await pb.getByLabel("Current password", { exact: true }).fill(QA_PASSWORD);
     await pb.getByLabel("New password", { exact: true }).fill("Granite-Willow-Compass-73");
     await pb.getByLabel("Confirm new password", { exact: true }).fill("Granite-Willow-Compass-73");
@@ -56,6 +57,7 @@ test.describe("[SECURITY] sessions you can end", () => {
 
     // And back, so the spec can run again on the same database.
     await pb.goto("/account");
+    await pb.getByRole("button", { name: "Change password" }).click();
     await pb.getByLabel("Current password", { exact: true }).fill("Granite-Willow-Compass-73");
     await pb.getByLabel("New password", { exact: true }).fill(QA_PASSWORD);
     await pb.getByLabel("Confirm new password", { exact: true }).fill(QA_PASSWORD);

@@ -6,7 +6,7 @@ import { getAccountOverview } from "@/lib/auth/account";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Timestamp } from "@/components/shell/timezone";
-import { ChangePasswordForm } from "@/components/auth/account/change-password-card";
+import { ChangePassword } from "@/components/auth/account/change-password";
 import { TwoFactorSection } from "@/components/auth/account/two-factor-card";
 import { EnvironmentPreference } from "@/components/auth/account/environment-card";
 import { SignOutOtherSessions } from "@/components/auth/account/sessions-card";
@@ -59,7 +59,7 @@ export default async function AccountPage() {
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <ChangePasswordForm />
+          <ChangePassword />
         </CardContent>
       </Card>
 
