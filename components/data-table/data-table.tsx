@@ -30,9 +30,9 @@ interface DataTableProps<TData> {
 /*
  * Below `md` the same rows are cards (CSS only, one DOM: the row keeps its focus, click and
  * accessible name): each cell goes to its column's `meta.card` place, `data-card` (the `dt-row`
- * rules in app/globals.css, which also hold the rows' and cells' look: one class per row instead
- * of ~1.5 kB of utilities). The explicit ARIA roles keep the table's semantics whatever the CSS
- * display is.
+ * rules in app/globals.css, which also hold the cells' look; the row's is TableRow's `ui-table-row`:
+ * two classes per row instead of ~1.5 kB of utilities). The explicit ARIA roles keep the table's
+ * semantics whatever the CSS display is.
  */
 
 /** Each visible column's card place; a list that places none: the first is the title, the rest fields. */
@@ -143,7 +143,7 @@ export function DataTable<TData>({
                 data-slot="table-row"
                 {...rowProps?.(row)}
                 data-state={row.getIsSelected() ? "selected" : undefined}
-                className={onRowClick ? "dt-row cursor-pointer" : "dt-row"}
+                className={onRowClick ? "ui-table-row dt-row cursor-pointer" : "ui-table-row dt-row"}
                 tabIndex={onRowClick ? 0 : undefined}
                 aria-label={rowLabel?.(row)}
                 onClick={onRowClick ? () => onRowClick(row) : undefined}
