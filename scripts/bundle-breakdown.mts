@@ -99,6 +99,6 @@ for (const route of positionals) {
   const rows = [...b].map(([k, v]) => [k, v - (base.get(k) ?? 0)] as const).filter(([, v]) => Math.abs(v) > 20);
   rows.sort((a, b) => b[1] - a[1]);
   const total = rows.reduce((s, [, v]) => s + v, 0);
-  console.log(`\n== ${route}${args.minus ? ` minus ${args.minus}` : ""}: ${(total / 1024).toFixed(1)} kB gzip`);
-  for (const [k, v] of rows.slice(0, Number(args.top))) console.log(`${(v / 1024).toFixed(1).padStart(7)}  ${k}`);
+  console.log(`\n== ${route}${args.minus ? ` minus ${args.minus}` : ""}: ${(total / 1000).toFixed(1)} kB gzip`);
+  for (const [k, v] of rows.slice(0, Number(args.top))) console.log(`${(v / 1000).toFixed(1).padStart(7)}  ${k}`);
 }

@@ -9,13 +9,12 @@ import { formatMoney } from "@/lib/money";
 import { Button } from "@/components/ui/button";
 import { NewCollectionDialog } from "@/components/engine/new-collection-dialog";
 import { StatCard } from "@/components/ui/stat-card";
-import { Suspense } from "react";
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { SearchParams } from "nuqs/server";
 import { DailyChartCard } from "@/components/transactions/daily-chart-card";
-import { TransactionsView } from "@/components/transactions/transactions-view";
-import { prefetchTransactions } from "@/components/transactions/transactions-page";
+import { TransactionsList } from "@/components/transactions/transactions-page";
 import { readableKinds } from "@/lib/transactions/kinds";
+import { dailyChart } from "@/lib/transactions/daily-chart";
+import { jsonValue } from "@/lib/json";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -26,12 +25,18 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const showChart = can(scope, "collections.read") || can(scope, "payouts.read");
   // Recent Transactions: every kind the member may read (none: no card, and the route would refuse).
   const showRecent = readableKinds("recent", scope.permissions).length > 0;
-  // The chart and the first page of recent transactions come with the HTML (same keys as the client hooks).
-  const qc = new QueryClient();
-  const [balances] = await Promise.all([
-    canSeeWallets ? getMarketBalances(await getDb(), scope) : null,
-    showRecent || showChart
-      ? prefetchTransactions(qc, scope, "recent", searchParams, { list: showRecent, chart: showChart })
+  // The balances, the chart and the first page of recent transactions come with the HTML.
+  const db = await getDb();
+  const [balances, chart] = await Promise.all([
+    canSeeWallets ? getMarketBalances(db, scope) : null,
+    showChart
+      ? dailyChart(db, scope).then(
+          (data) => ({ data: jsonValue(data) }),
+          (e: unknown) => {
+            console.error("[home] the daily chart could not be read", e);
+            return { error: "Something went wrong." };
+          },
+        )
       : null,
   ]);
   const money = (v: bigint | undefined) => (v === undefined ? "—" : formatMoney(v, currency));
@@ -90,14 +95,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           />
         </section>
       )}
-      <HydrationBoundary state={dehydrate(qc)}>
-        {showChart && <DailyChartCard />}
-        {showRecent && (
-          <Suspense>
-            <TransactionsView slug="recent" variant="home" />
-          </Suspense>
-        )}
-      </HydrationBoundary>
+      {chart && <DailyChartCard {...chart} />}
+      {showRecent && <TransactionsList scope={scope} slug="recent" searchParams={searchParams} variant="home" />}
     </div>
   );
 }

@@ -10,14 +10,12 @@ const loadForm = () => import("./generate-key-form");
 const GenerateKeyForm = dynamic(() => import("./generate-key-form").then((m) => m.GenerateKeyForm), { loading: FormLoading });
 
 /** "+ Generate Key": the button and its dialog; the new key is shown once before the dialog closes. */
-export function GenerateKeyDialog({ owners, currentUserId, disabled }: GenerateKeyFormProps & { disabled?: boolean }) {
+export function GenerateKeyDialog({ owners, currentUserId }: GenerateKeyFormProps) {
   return (
     <FormDialog<GenerateKeyFormProps>
       label="Generate Key"
       icon={<Plus aria-hidden />}
       contentClassName="sm:max-w-xl"
-      disabled={disabled}
-      title={disabled ? "Loading the team…" : undefined}
       Form={GenerateKeyForm}
       formProps={{ owners, currentUserId }}
       preload={loadForm}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
 import { Controller, useForm, useWatch, type FieldErrors, type Resolver } from "react-hook-form";
 import { PasswordInput } from "@/components/auth/password-input";
 import { FormFooter, type FormDialogFormProps } from "@/components/ui/form-dialog";
@@ -17,8 +18,8 @@ import type { KeyOwnerChoice } from "@/lib/api-keys/list-api-keys";
 import { cn } from "@/lib/utils";
 import { KeyCreatedPanel } from "./key-created-panel";
 import { PermissionCheckboxes } from "./permission-checkboxes";
-import { OFFLINE, useRefreshApiKeys } from "./use-refresh-api-keys";
 import { browserZone, localInputValue } from "@/lib/client/datetime-local";
+import { UNREACHABLE_MESSAGE } from "@/lib/client/run-action";
 
 export interface GenerateKeyFormProps {
   /** The integrator's active members (a user-bound key's owner, and what it may be granted). */
@@ -100,7 +101,7 @@ const resolver: Resolver<Values> = async (values) => {
  */
 export function GenerateKeyForm({ owners, currentUserId, onBusy, onCancel, onDone }: GenerateKeyFormProps & FormDialogFormProps) {
   const scope = useScope();
-  const refresh = useRefreshApiKeys();
+  const router = useRouter();
   const idp = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   const inFlight = useRef(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -128,14 +129,14 @@ export function GenerateKeyForm({ owners, currentUserId, onBusy, onCancel, onDon
       if (res.ok) {
         form.setValue("password", "");
         setCreated({ name: res.data.key.name, secretKey: res.data.secretKey, signingSecret: res.data.signingSecret });
-        refresh();
+        router.refresh();
         return;
       }
       const placed = toFieldErrors(res.fieldErrors);
       for (const [field, message] of Object.entries(placed)) form.setError(field as keyof Values, { message });
       if (Object.keys(placed).length === 0) setFormError(res.error);
     } catch {
-      setFormError(OFFLINE);
+      setFormError(UNREACHABLE_MESSAGE);
     } finally {
       inFlight.current = false;
       onBusy(false);
@@ -149,7 +150,7 @@ export function GenerateKeyForm({ owners, currentUserId, onBusy, onCancel, onDon
         secretKey={created.secretKey}
         signingSecret={created.signingSecret}
         onDone={() => {
-          refresh();
+          router.refresh();
           onDone();
         }}
       />

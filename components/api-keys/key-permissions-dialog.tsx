@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { useRouter } from "next/navigation";
 import { FormDialog, FormFooter, type FormDialogFormProps } from "@/components/ui/form-dialog";
 import { DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toaster";
@@ -9,8 +10,8 @@ import { setApiKeyPermissionsAction } from "@/lib/api-keys/actions";
 import type { ApiKeyDto } from "@/lib/api-keys/api-key-dto";
 import type { KeyOwnerChoice } from "@/lib/api-keys/list-api-keys";
 import type { Permission } from "@/lib/auth/permissions";
+import { UNREACHABLE_MESSAGE } from "@/lib/client/run-action";
 import { PermissionCheckboxes } from "./permission-checkboxes";
-import { OFFLINE, useRefreshApiKeys } from "./use-refresh-api-keys";
 
 export interface KeyPermissionsFormProps {
   apiKey: ApiKeyDto;
@@ -39,7 +40,7 @@ export function KeyPermissionsDialog({
 
 function KeyPermissionsForm({ apiKey, member, onBusy, onCancel, onDone }: KeyPermissionsFormProps & FormDialogFormProps) {
   const scope = useScope();
-  const refresh = useRefreshApiKeys();
+  const router = useRouter();
   const idp = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   const [value, setValue] = useState<string[]>(() => (apiKey.permissions === "*" ? [] : [...apiKey.permissions]));
   const [submitting, setSubmitting] = useState(false);
@@ -62,7 +63,7 @@ function KeyPermissionsForm({ apiKey, member, onBusy, onCancel, onDone }: KeyPer
         toast.success("Permissions saved", {
           description: n === null ? apiKey.name : `${apiKey.name}: ${n} permission${n === 1 ? "" : "s"}`,
         });
-        refresh();
+        router.refresh();
         done = true;
         return;
       }
@@ -70,7 +71,7 @@ function KeyPermissionsForm({ apiKey, member, onBusy, onCancel, onDone }: KeyPer
       if (message) setFieldError(message);
       else setFormError(res.error);
     } catch {
-      setFormError(OFFLINE);
+      setFormError(UNREACHABLE_MESSAGE);
     } finally {
       setSubmitting(false);
       onBusy(false);

@@ -16,7 +16,7 @@ import type { ApiKeyDto } from "@/lib/api-keys/api-key-dto";
 /** Roll and revoke make sense for a key that still works. */
 export const isLive = (k: ApiKeyDto) => k.status !== "revoked" && k.status !== "expired";
 
-/** A key row's menu. Loaded on first use (api-keys-view.tsx shows a stand-in button until then) and mounted open. */
+/** A key row's menu. Loaded on first use (api-keys-list-controls.tsx shows a stand-in button until then) and mounted open. */
 export default function KeyRowMenu({
   apiKey,
   keyboard,

@@ -2,7 +2,7 @@
 
 import { Select, SelectContent, SelectItem, SelectSeparator, SelectTrigger, SelectValue } from "@/components/ui/select";
 import type { KeyOwnerChoice } from "@/lib/api-keys/list-api-keys";
-import { ALL_OWNERS, OWNER_SELECT_CLASS, OWNER_SELECT_ID } from "./api-keys-query";
+import { ALL_OWNERS, OWNER_SELECT_CLASS, OWNER_SELECT_ID } from "./owner-filter";
 
 export interface OwnerSelectProps {
   owner: string;
@@ -13,7 +13,7 @@ export interface OwnerSelectProps {
   onChange(owner: string): void;
 }
 
-/** The API Keys owner filter. Loaded on first use (api-keys-view.tsx shows a stand-in until then) and mounted open. */
+/** The API Keys owner filter. Loaded on first use (api-keys-list-controls.tsx shows a stand-in until then) and mounted open. */
 export default function OwnerSelect({ owner, owners, ownerLabel, knownOwner, onChange }: OwnerSelectProps) {
   return (
     <Select value={owner} onValueChange={onChange} defaultOpen>

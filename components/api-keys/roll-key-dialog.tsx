@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
 import { Controller, useForm } from "react-hook-form";
 import { PasswordInput } from "@/components/auth/password-input";
 import { FormDialog, FormFooter, type FormDialogFormProps } from "@/components/ui/form-dialog";
@@ -11,8 +12,8 @@ import { Timestamp } from "@/components/shell/timezone";
 import { rollApiKeyAction } from "@/lib/api-keys/actions";
 import type { ApiKeyDto } from "@/lib/api-keys/api-key-dto";
 import { ROLL_GRACE_MAX_DAYS } from "@/lib/api-keys/schemas";
+import { UNREACHABLE_MESSAGE } from "@/lib/client/run-action";
 import { KeyCreatedPanel } from "./key-created-panel";
-import { OFFLINE, useRefreshApiKeys } from "./use-refresh-api-keys";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -58,7 +59,7 @@ export function RollKeyDialog({ apiKey, open, onOpenChange }: RollKeyFormProps &
 }
 
 function RollKeyForm({ apiKey, onBusy, onCancel, onDone }: RollKeyFormProps & FormDialogFormProps) {
-  const refresh = useRefreshApiKeys();
+  const router = useRouter();
   const idp = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   const inFlight = useRef(false);
   const [formError, setFormError] = useState<string | null>(null);
@@ -82,7 +83,7 @@ function RollKeyForm({ apiKey, onBusy, onCancel, onDone }: RollKeyFormProps & Fo
       if (res.ok) {
         form.setValue("password", "");
         setRolled({ secretKey: res.data.secretKey, signingSecret: res.data.signingSecret, oldUntil: res.data.old.expiresAt });
-        refresh();
+        router.refresh();
         return;
       }
       let placed = false;
@@ -95,7 +96,7 @@ function RollKeyForm({ apiKey, onBusy, onCancel, onDone }: RollKeyFormProps & Fo
       }
       if (!placed) setFormError(res.error);
     } catch {
-      setFormError(OFFLINE);
+      setFormError(UNREACHABLE_MESSAGE);
     } finally {
       inFlight.current = false;
       onBusy(false);
@@ -120,7 +121,7 @@ function RollKeyForm({ apiKey, onBusy, onCancel, onDone }: RollKeyFormProps & Fo
         secretKey={rolled.secretKey}
         signingSecret={rolled.signingSecret}
         onDone={() => {
-          refresh();
+          router.refresh();
           onDone();
         }}
       />

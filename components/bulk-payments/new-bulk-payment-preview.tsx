@@ -3,7 +3,6 @@
 import { useId, useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { CheckCircle2, RotateCcw, Wallet } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -20,14 +19,14 @@ import { toast } from "@/components/ui/toaster";
 import { newIdempotencyKey } from "@/lib/client/idempotency-key";
 import { UNREACHABLE_MESSAGE as UNREACHABLE } from "@/lib/client/run-action";
 import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
-import { useScope, useScopeKey } from "@/components/shell/scope-context";
+import { useScope } from "@/components/shell/scope-context";
 import { Timestamp } from "@/components/shell/timezone";
 import { formatMoney } from "@/lib/money";
 import { cn } from "@/lib/utils";
 import { confirmBulkUploadAction } from "@/lib/bulk-payments/actions";
 import type { BulkValidation, CurrencyGroup, WalletChoice } from "@/lib/bulk-payments/constants";
 import type { ConfirmBulkInput } from "@/lib/bulk-payments/schemas";
-import { bulkPaymentsQueryKeys, bulkUploadHref, walletsHref } from "@/lib/bulk-payments/uploads-contract";
+import { bulkUploadHref, walletsHref } from "@/lib/bulk-payments/uploads-contract";
 import { IssuesTable } from "./bulk-issues-table";
 import { Figure } from "./figure";
 
@@ -142,8 +141,6 @@ const detailsResolver = zodResolverOnDemand<DetailsInput>(() => import("./bulk-d
 /** Step 3, Preview: loaded when a file passes the check (new-bulk-payment.tsx), with react-hook-form. */
 export function PreviewStep({ result, onRestart }: { result: BulkValidation; onRestart(): void }) {
   const scope = useScope();
-  const scopeKey = useScopeKey();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const ackId = useId();
   // One key per opened preview (crypto.randomUUID, or getRandomValues outside a secure context):
@@ -199,7 +196,6 @@ export function PreviewStep({ result, onRestart }: { result: BulkValidation; onR
     setSubmitting(false);
     if (res.ok) {
       toast.success(res.data.message, { description: values.name });
-      void queryClient.invalidateQueries({ queryKey: bulkPaymentsQueryKeys.all(scopeKey) });
       router.push(bulkUploadHref(res.data.uploadId, scope));
       return;
     }

@@ -20,7 +20,7 @@ const count = (n: number) => n.toLocaleString("en-US");
 
 const resolver = zodResolverOnDemand<RejectValues>(() => import("./reject-batch-schema").then((m) => m.rejectBatchSchema));
 
-/** "Reject": a required reason; the batch is not paid. Loaded on first use (bulk-upload-detail.tsx). */
+/** "Reject": a required reason; the batch is not paid. Loaded on first use (batch-actions.tsx). */
 export default function RejectBatchDialog({
   batch,
   label,
@@ -28,7 +28,7 @@ export default function RejectBatchDialog({
   onOpenChange,
   onDone,
 }: {
-  batch: BulkBatchDto;
+  batch: Pick<BulkBatchDto, "id" | "currency" | "totalAmount" | "totalPayments">;
   label: string;
   open: boolean;
   onOpenChange(open: boolean): void;

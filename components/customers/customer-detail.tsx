@@ -1,57 +1,50 @@
-"use client";
-
-import { useMemo } from "react";
+import "server-only";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { ColumnDef } from "@tanstack/react-table";
+import type { SearchParams } from "nuqs/server";
 import { ArrowLeft, ArrowDownToLine, ArrowUpFromLine, History, ReceiptText } from "lucide-react";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
 import { StatCard } from "@/components/ui/stat-card";
 import { StatusPill } from "@/components/ui/status-pill";
 import { PageHeader } from "@/components/shell/page-header";
-import { useCan, useScope, useScopeKey } from "@/components/shell/scope-context";
 import { Timestamp } from "@/components/shell/timezone";
-import { DataTable } from "@/components/data-table/data-table";
-import { DataTablePagination } from "@/components/data-table/data-table-pagination";
-import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
-import { useDataTable, useListState } from "@/components/data-table/use-data-table";
-import "@/components/data-table/types";
+import { ListProvider } from "@/components/data-table/list-context";
+import { columnControls, ServerDataTable } from "@/components/data-table/server-data-table";
+import { ListError } from "@/components/data-table/data-table-error";
 import { NewCollectionDialog } from "@/components/engine/new-collection-dialog";
 import { SendMoneyDialog } from "@/components/engine/send-money-dialog";
-import { EditCustomerDialog, ReactivateCustomerButton, SuspendCustomerDialog } from "@/components/customers/customer-form-dialog";
-import { fetchJson, retryUnlessClientError } from "@/lib/client/fetch-json";
+import type { Scope } from "@/lib/auth/scope";
+import { getDb } from "@/lib/db/client";
+import { readForPage } from "@/lib/client/page-data";
 import {
   CUSTOMER_TX_FILTER_KEYS,
   CUSTOMER_TX_KIND_LABEL,
-  CUSTOMER_TX_PAGE_SIZES,
-  CUSTOMER_TX_STATUSES,
-  customerQueryKeys,
   customerTransactionHref,
-  customerTransactionsSearchParams,
-  customerTransactionsUrl,
+  customerTransactionsListQuery,
+  loadCustomerTransactionsSearchParams,
   type CustomerTxKind,
-  type CustomerTxPage,
   type CustomerTxRow,
 } from "@/lib/customers/customer-transactions-contract";
+import { customerTransactionsSchema } from "@/lib/customers/customer-transactions-contract-schema";
 import { formatNationalPhone } from "@/lib/customers/format";
 import type { CustomerDetail } from "@/lib/customers/get-customer";
+import { listCustomerTransactions } from "@/lib/customers/list-customer-transactions";
 import { findBank } from "@/lib/engine/banks";
 import { COUNTRIES } from "@/lib/markets";
 import { formatMoney } from "@/lib/money";
 import { humanize } from "@/lib/transactions/format";
-import { statusGroup } from "@/lib/transactions/kinds";
+import { EditCustomerDialog, ReactivateCustomerButton, SuspendCustomerDialog } from "./customer-form-dialog";
+import { customerTransactionColumns } from "./customer-transaction-columns";
+import { CustomerTransactionsPagination, CustomerTransactionsToolbar } from "./customer-transactions-list-controls";
 
-/** GET /api/customers/{id}: the profile and the market's figures (the page prefetched it). */
-export function customerUrl(id: string): string {
-  return `/api/customers/${encodeURIComponent(id)}`;
-}
+/*
+ * The customer detail page, rendered on the server: the profile, the figures and the customer's
+ * transactions arrive as HTML. The browser runs the header's dialogs (customer-form-dialog.tsx,
+ * the engine's money dialogs), the copy button and the list's controls
+ * (customer-transactions-list-controls.tsx); after a change they refresh the page from the server.
+ */
 
 const ID_TYPE_LABEL: Record<string, string> = { NATIONAL_ID: "National ID", ECOWAS_ID: "ECOWAS ID" };
 
@@ -63,7 +56,7 @@ function formatDay(day: string): string {
 }
 
 /** The heading: the customer's name, else their phone in the national format, else the key. */
-export function customerHeading(c: Pick<CustomerDetail, "name" | "phoneNumber" | "countryCode" | "customerKey">): string {
+function customerHeading(c: Pick<CustomerDetail, "name" | "phoneNumber" | "countryCode" | "customerKey">): string {
   return c.name ?? (c.phoneNumber ? formatNationalPhone(c.phoneNumber, c.countryCode) : c.customerKey);
 }
 
@@ -216,11 +209,10 @@ function SummaryCards({ customer }: { customer: CustomerDetail }) {
 }
 
 /** Edit, Suspend or Reactivate (customers.manage), and the money dialogs with the customer filled in. */
-function CustomerActions({ customer }: { customer: CustomerDetail }) {
-  const { market } = useScope();
-  const canManage = useCan("customers.manage");
+function CustomerActions({ customer, scope }: { customer: CustomerDetail; scope: Scope }) {
+  const canManage = scope.permissions.has("customers.manage");
   const suspended = customer.status === "suspended";
-  const inMarket = customer.countryCode === market.country;
+  const inMarket = customer.countryCode === scope.market.country;
   const payable = inMarket && !!customer.phoneNumber && !suspended;
   const defaultCustomer = customer.phoneNumber
     ? {
@@ -263,18 +255,17 @@ function CustomerActions({ customer }: { customer: CustomerDetail }) {
 
 /**
  * The customer detail page: the back link, the customer's name as the heading with the actions,
- * the profile, the figures in the selected market and their collections and payouts. The server
- * page prefetched the profile and the first page of the list under the same keys.
+ * the profile, the figures in the selected market and their collections and payouts.
  */
-export function CustomerDetailView({ customerId }: { customerId: string }) {
-  const scopeKey = useScopeKey();
-  const query = useQuery({
-    queryKey: customerQueryKeys.detail(scopeKey, customerId),
-    queryFn: ({ signal }) => fetchJson<CustomerDetail>(customerUrl(customerId), signal),
-    retry: retryUnlessClientError,
-  });
-  const customer = query.data;
-
+export function CustomerDetailView({
+  scope,
+  customer,
+  searchParams,
+}: {
+  scope: Scope;
+  customer: CustomerDetail;
+  searchParams: Promise<SearchParams>;
+}) {
   return (
     <>
       <Button asChild variant="ghost" size="sm" className="mb-3 -ml-2">
@@ -282,168 +273,46 @@ export function CustomerDetailView({ customerId }: { customerId: string }) {
           <ArrowLeft aria-hidden /> Back to Customers
         </Link>
       </Button>
-      {customer ? (
-        <>
-          <PageHeader
-            title={customerHeading(customer)}
-            description={
-              <span className="flex flex-wrap items-center gap-2">
-                <span>Customer</span>
-                <span className="font-mono text-xs">{customer.customerKey}</span>
-                <StatusPill status={customer.status} />
-              </span>
-            }
-            actions={<CustomerActions customer={customer} />}
-          />
-          <div className="space-y-6">
-            <ProfileCard customer={customer} />
-            <SummaryCards customer={customer} />
-            <CustomerTransactions customerId={customer.id} />
-          </div>
-        </>
-      ) : query.error ? (
-        <Alert variant="destructive" role="alert">
-          <AlertTitle>This customer could not be shown</AlertTitle>
-          <AlertDescription>{query.error.message}</AlertDescription>
-        </Alert>
-      ) : (
-        <div className="space-y-4" aria-busy>
-          <Skeleton className="h-8 w-64" />
-          <Skeleton className="h-48 w-full" />
-        </div>
-      )}
+      <PageHeader
+        title={customerHeading(customer)}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <span>Customer</span>
+            <span className="font-mono text-xs">{customer.customerKey}</span>
+            <StatusPill status={customer.status} />
+          </span>
+        }
+        actions={<CustomerActions customer={customer} scope={scope} />}
+      />
+      <div className="space-y-6">
+        <ProfileCard customer={customer} />
+        <SummaryCards customer={customer} />
+        <CustomerTransactions scope={scope} customerId={customer.id} searchParams={searchParams} />
+      </div>
     </>
   );
 }
 
-function transactionColumns(kinds: readonly CustomerTxKind[]): ColumnDef<CustomerTxRow>[] {
-  return [
-    {
-      id: "referenceId",
-      accessorKey: "referenceId",
-      enableSorting: false,
-      enableHiding: false,
-      meta: { label: "Reference", className: "font-mono text-xs", truncate: true, card: "title" },
-      header: "Reference",
-    },
-    {
-      id: "kind",
-      accessorKey: "kind",
-      enableSorting: false,
-      meta: {
-        label: "Kind",
-        card: "field",
-        filter:
-          kinds.length > 1
-            ? {
-                key: "kind",
-                title: "Kind",
-                variant: "select",
-                allLabel: "All kinds",
-                options: kinds.map((k) => ({ value: k, label: CUSTOMER_TX_KIND_LABEL[k] })),
-              }
-            : undefined,
-      },
-      header: "Kind",
-      cell: ({ row }) => <Badge variant="outline">{CUSTOMER_TX_KIND_LABEL[row.original.kind] ?? row.original.kind}</Badge>,
-    },
-    {
-      id: "channel",
-      accessorKey: "channel",
-      enableSorting: false,
-      meta: { label: "Type", defaultHidden: true },
-      header: "Type",
-      cell: ({ row }) => humanize(row.original.channel),
-    },
-    {
-      id: "amount",
-      accessorKey: "amount",
-      enableSorting: false,
-      meta: { label: "Amount", align: "right", card: "amount" },
-      header: "Amount",
-      cell: ({ row }) => formatMoney(row.original.amount, row.original.currency),
-    },
-    {
-      id: "fee",
-      accessorKey: "fee",
-      enableSorting: false,
-      meta: { label: "Fee", align: "right" },
-      header: "Fee",
-      cell: ({ row }) => formatMoney(row.original.fee, row.original.currency),
-    },
-    {
-      id: "status",
-      accessorKey: "status",
-      enableSorting: false,
-      enableHiding: false,
-      meta: {
-        label: "Status",
-        card: "status",
-        filter: { key: "status", title: "Status", options: CUSTOMER_TX_STATUSES.map((s) => ({ value: s, label: s })) },
-      },
-      header: "Status",
-      cell: ({ row }) => {
-        const r = row.original;
-        const reason = statusGroup(r.status) === "failed" ? r.errorMessage : null;
-        return (
-          <div className="flex flex-col items-start gap-1">
-            <StatusPill status={r.status} />
-            {reason && (
-              <span className="max-w-56 truncate text-xs text-destructive dark:text-red-300" title={reason}>
-                {reason}
-              </span>
-            )}
-          </div>
-        );
-      },
-    },
-    {
-      id: "createdAt",
-      accessorKey: "createdAt",
-      enableSorting: false,
-      meta: { label: "Created", card: "time" },
-      header: "Created",
-      cell: ({ row }) => <Timestamp value={row.original.createdAt} compact />,
-    },
-  ];
-}
-
 /**
- * The customer's collections and payouts on the list system (the kinds the member may read),
- * newest first; status and kind filters and keyset paging in the URL. A row opens the
- * transaction in its own list (`/collections?tx=…`), in the same market and environment.
+ * The customer's collections and payouts (the kinds the member may read), newest first, read as
+ * GET /api/customers/{id}/transactions reads them: status and kind filters and keyset paging in
+ * the URL. A row opens the transaction in its own list (`/collections?tx=…`), in the same market
+ * and environment.
  */
-export function CustomerTransactions({ customerId }: { customerId: string }) {
-  const scope = useScope();
-  const scopeKey = useScopeKey();
-  const router = useRouter();
-  const canCollections = useCan("collections.read");
-  const canPayouts = useCan("payouts.read");
-  const urlState = useListState(customerTransactionsSearchParams);
-  const query = useQuery({
-    queryKey: customerQueryKeys.transactions(scopeKey, customerId, urlState),
-    queryFn: ({ signal }) => fetchJson<CustomerTxPage>(customerTransactionsUrl(customerId, urlState), signal),
-    placeholderData: keepPreviousData,
-    retry: retryUnlessClientError,
-    enabled: canCollections || canPayouts,
-  });
-  const data = query.data;
-  const kinds = useMemo<CustomerTxKind[]>(
-    () => [...(canCollections ? (["collection"] as const) : []), ...(canPayouts ? (["payout"] as const) : [])],
-    [canCollections, canPayouts],
-  );
-  const cols = useMemo(() => transactionColumns(kinds), [kinds]);
-  const list = useDataTable({
-    parsers: customerTransactionsSearchParams,
-    columns: cols,
-    data: data?.rows,
-    getRowId: (r) => r.id,
-    filterKeys: CUSTOMER_TX_FILTER_KEYS,
-    resolvedPage: data && !query.isPlaceholderData ? data.page : undefined,
-  });
+async function CustomerTransactions({
+  scope,
+  customerId,
+  searchParams,
+}: {
+  scope: Scope;
+  customerId: string;
+  searchParams: Promise<SearchParams>;
+}) {
+  const kinds: CustomerTxKind[] = [
+    ...(scope.permissions.has("collections.read") ? (["collection"] as const) : []),
+    ...(scope.permissions.has("payouts.read") ? (["payout"] as const) : []),
+  ];
   const title = kinds.length === 2 ? "Collections and payouts" : kinds[0] === "payout" ? "Payouts" : "Collections";
-  const pageCount = data ? Math.max(1, Math.ceil(data.total / list.pageSize)) : undefined;
-
   return (
     <Card role="region" aria-labelledby="customer-transactions-heading">
       <CardHeader className="grid gap-1.5">
@@ -458,51 +327,66 @@ export function CustomerTransactions({ customerId }: { customerId: string }) {
         {kinds.length === 0 ? (
           <EmptyState title="No access to transactions" description="Your role can't see collections or payouts." />
         ) : (
-          <>
-            <DataTableToolbar list={list} />
-            <DataTable
-              table={list.table}
-              aria-label="Customer transactions"
-              isLoading={query.isPending}
-              isFetching={query.isFetching}
-              skeletonRows={5}
-              onRowClick={(row) => router.push(customerTransactionHref(row.original, scope))}
-              rowLabel={(row) => `Open ${CUSTOMER_TX_KIND_LABEL[row.original.kind].toLowerCase()} ${row.original.referenceId}`}
-              error={
-                query.error ? (
-                  <Alert variant="destructive" role="alert">
-                    <AlertDescription>{query.error.message}</AlertDescription>
-                  </Alert>
-                ) : null
-              }
-              empty={
-                <EmptyState
-                  title="No transactions yet"
-                  description={
-                    list.isFiltered
-                      ? "Nothing matches these filters for this customer."
-                      : `Payments requested from and money sent to this customer in ${scope.market.currency} will appear here.`
-                  }
-                />
-              }
-            />
-            <DataTablePagination
-              rowsDisplayed={query.error ? 0 : (data?.rows.length ?? 0)}
-              selected={0}
-              page={list.page}
-              pageCount={pageCount}
-              pageSize={list.pageSize}
-              pageSizes={CUSTOMER_TX_PAGE_SIZES}
-              hasPrev={!!data?.hasPrev}
-              hasNext={!!data?.hasNext}
-              disabled={query.isFetching}
-              onPrev={() => data && list.prevPage(data)}
-              onNext={() => data && list.nextPage(data)}
-              onPageSize={list.setPageSize}
-            />
-          </>
+          <CustomerTransactionsList scope={scope} customerId={customerId} kinds={kinds} searchParams={searchParams} />
         )}
       </CardContent>
     </Card>
+  );
+}
+
+async function CustomerTransactionsList({
+  scope,
+  customerId,
+  kinds,
+  searchParams,
+}: {
+  scope: Scope;
+  customerId: string;
+  kinds: readonly CustomerTxKind[];
+  searchParams: Promise<SearchParams>;
+}) {
+  const [state, db] = await Promise.all([loadCustomerTransactionsSearchParams(searchParams), getDb()]);
+  const list = await readForPage(customerTransactionsSchema, customerTransactionsListQuery(state), (input) =>
+    listCustomerTransactions(db, scope, customerId, input),
+  );
+  const page = list.data;
+  const rows: CustomerTxRow[] = page?.rows ?? [];
+  const columns = customerTransactionColumns(kinds);
+  const controls = columnControls(columns);
+  const filtered = CUSTOMER_TX_FILTER_KEYS.some((k) => (state[k]?.length ?? 0) > 0);
+  return (
+    <ListProvider rowIds={rows.map((r) => r.id)}>
+      <CustomerTransactionsToolbar filters={controls.filters} columns={controls.choices} />
+      <ServerDataTable
+        columns={columns}
+        rows={rows}
+        getRowId={(r) => r.id}
+        hide={state.hide}
+        show={state.show}
+        aria-label="Customer transactions"
+        rowOpen={(r) => ({ href: customerTransactionHref(r, scope) })}
+        rowLabel={(r) => `Open ${CUSTOMER_TX_KIND_LABEL[r.kind].toLowerCase()} ${r.referenceId}`}
+        error={list.error ? <ListError message={list.error} what="transactions" /> : null}
+        empty={
+          <EmptyState
+            title="No transactions yet"
+            description={
+              filtered
+                ? "Nothing matches these filters for this customer."
+                : `Payments requested from and money sent to this customer in ${scope.market.currency} will appear here.`
+            }
+          />
+        }
+      />
+      <CustomerTransactionsPagination
+        rowsDisplayed={rows.length}
+        total={page?.total}
+        resolvedPage={page?.page}
+        hasPrev={!!page?.hasPrev}
+        hasNext={!!page?.hasNext}
+        prevCursor={page?.prevCursor ?? null}
+        nextCursor={page?.nextCursor ?? null}
+      />
+    </ListProvider>
   );
 }

@@ -1,3 +1,6 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
@@ -14,4 +17,15 @@ export function DataTableError({ error, what, onReset }: { error: Error; what: s
       </AlertDescription>
     </Alert>
   );
+}
+
+/**
+ * A server-rendered list the URL's query cannot show (a hand-edited URL the route refuses): the
+ * route's message, and the list's default view (the market and environment are put back by
+ * ContextUrlSync).
+ */
+export function ListError({ message, what }: { message: string; what: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  return <DataTableError error={new Error(message)} what={what} onReset={() => router.push(pathname)} />;
 }

@@ -5,6 +5,9 @@ import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { StandIn, useOnDemand, WithStandIn } from "@/components/ui/on-demand";
 import { SelectStandIn } from "@/components/ui/select-stand-in";
+import type { UseQueryStatesKeysMap } from "nuqs";
+import { useList } from "./list-context";
+import { useListUrl } from "./use-list-url";
 
 interface Props {
   rowsDisplayed: number;
@@ -72,23 +75,29 @@ export function DataTablePagination(p: Props) {
 }
 
 /**
- * Numbered paging for lists that know their total (users, roles, balance history): the page and
- * page size come from the list's URL state, the page count from the server's total.
+ * Numbered paging for lists that know their total (users, roles, customers, balance history…):
+ * the page and page size come from the list's URL state (its contract's parser map), the page
+ * count from the server's total; a change is a server navigation in the list's transition.
  */
-export function DataTableOffsetPagination({
-  list,
+export function ListOffsetPagination<P extends UseQueryStatesKeysMap>({
+  parsers,
+  filterKeys,
+  pageSizes,
   rowsDisplayed,
   total,
-  pageSizes,
-  disabled,
+  resolvedPage,
 }: {
-  list: { page: number; pageSize: number; nextPage: (a: object) => void; prevPage: (a: object) => void; setPageSize: (n: number) => void };
-  rowsDisplayed: number;
-  /** Rows matching the filters; unknown until the first answer. */
-  total: number | undefined;
+  parsers: P;
+  filterKeys: readonly (keyof P & string)[];
   pageSizes: readonly number[];
-  disabled?: boolean;
+  rowsDisplayed: number;
+  /** Rows matching the filters; unknown when the list could not be read. */
+  total?: number;
+  /** The page the server answered (a page past the end comes back as the last one). */
+  resolvedPage?: number;
 }) {
+  const list = useListUrl({ parsers, filterKeys, resolvedPage });
+  const { pending } = useList();
   const pageCount = total === undefined ? undefined : Math.max(1, Math.ceil(total / list.pageSize));
   return (
     <DataTablePagination
@@ -100,7 +109,7 @@ export function DataTableOffsetPagination({
       pageSizes={pageSizes}
       hasPrev={list.page > 1}
       hasNext={!!pageCount && list.page < pageCount}
-      disabled={disabled}
+      disabled={pending}
       onPrev={() => list.prevPage({})}
       onNext={() => list.nextPage({})}
       onPageSize={list.setPageSize}

@@ -11,12 +11,16 @@ import { DataTableViewOptions } from "./data-table-view-options";
 import { SavedViewsMenu } from "./saved-views-menu";
 import { savedViewListOfPath, type SavedViewList } from "@/lib/saved-views/lists";
 import type { UseQueryStatesKeysMap } from "nuqs";
-import type { DataTableList } from "./use-data-table";
-import "./types";
+import type { ListUrl } from "./use-list-url";
+import type { ColumnChoice, ColumnFilterMeta } from "./types";
 
-interface DataTableToolbarProps<TData, P extends UseQueryStatesKeysMap> {
-  /** What useDataTable returned. */
-  list: DataTableList<TData, P>;
+interface DataTableToolbarProps<P extends UseQueryStatesKeysMap> {
+  /** What useListUrl returned. */
+  list: ListUrl<P>;
+  /** The filters the list's columns declare (server-data-table.tsx columnControls). */
+  filters?: readonly ColumnFilterMeta[];
+  /** "View"'s columns (columnControls); none: no "View". */
+  columns?: readonly ColumnChoice[];
   /** The search box (`q`): its placeholder and accessible name. */
   search?: { placeholder: string; label: string };
   /** The date range (`from`/`to`), in the zone the sidebar widget shows. */
@@ -29,7 +33,6 @@ interface DataTableToolbarProps<TData, P extends UseQueryStatesKeysMap> {
   exportHref?: string;
   /** Column filters to leave out (e.g. a compact variant shows only some). */
   onlyFilters?: readonly string[];
-  viewOptions?: boolean;
   /**
    * Which list's saved views the "Views" menu offers: by default the list the page's path shows
    * (lib/saved-views/lists.ts); name it when a page has two lists, `false` for none.
@@ -37,29 +40,32 @@ interface DataTableToolbarProps<TData, P extends UseQueryStatesKeysMap> {
   savedViews?: SavedViewList | false;
 }
 
+const NONE: string[] = [];
+/** A list key of the URL state (`hide`, `show`), [] when absent. */
+const urlList = (v: unknown): readonly string[] => (Array.isArray(v) ? (v as string[]) : NONE);
+
 /**
  * The list toolbar: search, date range, one filter per column whose meta declares one
  * (multi-select popover or select), list-specific filters, Reset (when filtered), then the
  * Views (saved views), the actions (export) and View (column visibility). Every control writes
  * the URL through the hook.
  */
-export function DataTableToolbar<TData, P extends UseQueryStatesKeysMap>({
+export function DataTableToolbar<P extends UseQueryStatesKeysMap>({
   list,
+  filters: columnFilters = [],
+  columns,
   search,
   dateRange,
   children,
   actions,
   exportHref,
   onlyFilters,
-  viewOptions = true,
   savedViews,
-}: DataTableToolbarProps<TData, P>) {
+}: DataTableToolbarProps<P>) {
   const pathname = usePathname();
   const listId = savedViews ?? savedViewListOfPath(pathname);
-  const filters = list.table
-    .getAllLeafColumns()
-    .map((c) => c.columnDef.meta?.filter)
-    .filter((f): f is NonNullable<typeof f> => !!f && (!onlyFilters || onlyFilters.includes(f.key)));
+  const filters = columnFilters.filter((f) => !onlyFilters || onlyFilters.includes(f.key));
+  const viewOptions = !!columns?.length;
   const str = (key: string) => (list.value(key) as string | null | undefined) ?? null;
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -116,7 +122,14 @@ export function DataTableToolbar<TData, P extends UseQueryStatesKeysMap>({
               </a>
             </Button>
           )}
-          {viewOptions && <DataTableViewOptions table={list.table} />}
+          {viewOptions && (
+            <DataTableViewOptions
+              columns={columns}
+              hide={urlList(list.value("hide"))}
+              show={urlList(list.value("show"))}
+              onChange={list.setColumnVisibility}
+            />
+          )}
         </div>
       )}
     </div>

@@ -1,15 +1,15 @@
 "use client";
 
-import type { Table } from "@tanstack/react-table";
 import {
   DropdownMenu, DropdownMenuCheckboxItem, DropdownMenuContent, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { ViewOptionsButton } from "./data-table-view-options";
-import "./types";
+import { columnVisibility } from "@/lib/client/list-params";
+import { ViewOptionsButton, type ViewOptionsProps } from "./data-table-view-options";
 
 /** The "View" menu, loaded on its first opening (data-table-view-options.tsx): opens at once. */
-export default function ViewOptionsMenu({ table }: { table: Table<unknown> }) {
-  const columns = table.getAllLeafColumns().filter((c) => c.getCanHide());
+export default function ViewOptionsMenu({ columns, hide, show, onChange }: ViewOptionsProps) {
+  const defaults = new Map(columns.map((c) => [c.id, c.defaultHidden]));
+  const visible = columnVisibility(defaults, hide, show);
   return (
     <DropdownMenu defaultOpen>
       <DropdownMenuTrigger asChild>
@@ -21,11 +21,11 @@ export default function ViewOptionsMenu({ table }: { table: Table<unknown> }) {
         {columns.map((column) => (
           <DropdownMenuCheckboxItem
             key={column.id}
-            checked={column.getIsVisible()}
-            onCheckedChange={(v) => column.toggleVisibility(!!v)}
+            checked={visible[column.id] !== false}
+            onCheckedChange={(v) => onChange(defaults, { ...visible, [column.id]: !!v })}
             onSelect={(e) => e.preventDefault()}
           >
-            {column.columnDef.meta?.label ?? column.id}
+            {column.label}
           </DropdownMenuCheckboxItem>
         ))}
       </DropdownMenuContent>

@@ -13,7 +13,7 @@ import { setDefaultSavedViewAction, updateSavedViewAction } from "@/lib/saved-vi
 import type { SavedViewDto, SavedViewList } from "@/lib/saved-views/lists";
 import type { ActionResult } from "@/lib/auth/guard";
 import type { SavedViewDialogState } from "./saved-views-dialogs";
-import { sameParams } from "./saved-views-menu";
+import { sameParams } from "./saved-views-control";
 
 interface Props {
   /** The "Views" button (saved-views-menu.tsx). */

@@ -1,4 +1,4 @@
-import type { RowData } from "@tanstack/react-table";
+import type { RowData } from "@tanstack/table-core";
 
 /** A filter the toolbar renders for a column: its URL key, title and options (tablecn style). */
 export interface ColumnFilterMeta {
@@ -12,6 +12,13 @@ export interface ColumnFilterMeta {
   allLabel?: string;
 }
 
+/** A column "View" lists: its id, its label and whether it is hidden by default (the URL's `hide`/`show` say the rest). */
+export interface ColumnChoice {
+  id: string;
+  label: string;
+  defaultHidden: boolean;
+}
+
 /**
  * Where a cell goes when a row is a card (below `md`): the title (the reference or name, top left),
  * the status (top right), the row's actions (top right, last), the amount (second line, left), the
@@ -22,7 +29,7 @@ export interface ColumnFilterMeta {
 export type CardPlace = "title" | "status" | "actions" | "amount" | "time" | "field";
 
 /** Column meta: the label for "View" and headers, cell classes, and the filter it drives. */
-declare module "@tanstack/react-table" {
+declare module "@tanstack/table-core" {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   interface ColumnMeta<TData extends RowData, TValue> {
     label?: string;

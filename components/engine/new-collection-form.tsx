@@ -23,6 +23,7 @@ import { trackTransaction } from "./tracked-transactions";
 import { placeFieldErrors } from "@/lib/client/place-field-errors";
 import { FormFooter } from "@/components/ui/form-dialog";
 import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
+import { QueryProvider } from "@/components/shell/query-provider";
 
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -77,7 +78,16 @@ const resolver = zodResolverOnDemand<NewCollectionInput>(() => import("@/lib/eng
 /** The field names a server refusal may name that this form shows under a field. */
 const COLLECTION_FIELDS = ["customerId", "phoneNumber", "network", "amount", "referenceId", "description", "callbackUrl"] as const;
 
-export function NewCollectionForm({
+export function NewCollectionForm(props: React.ComponentProps<typeof NewCollectionFormBody>) {
+  return (
+    // React Query comes with this module, not with the page (lib/client/query-client.ts).
+    <QueryProvider>
+      <NewCollectionFormBody {...props} />
+    </QueryProvider>
+  );
+}
+
+function NewCollectionFormBody({
   walletId,
   defaultCustomer,
   onBusy,

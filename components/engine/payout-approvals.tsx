@@ -1,24 +1,21 @@
 "use client";
 
 import { useState } from "react";
-import { useQuery } from "@tanstack/react-query";
 import { Check, ShieldCheck, X } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/toaster";
-import { useCan, useRefreshScope, useScopeKey } from "@/components/shell/scope-context";
+import { useCan, useRefreshScope } from "@/components/shell/scope-context";
+import { LiveRefresh } from "@/components/data-table/list-refresh";
 import { Timestamp } from "@/components/shell/timezone";
-import { fetchJson, retryUnlessClientError } from "@/lib/client/fetch-json";
 import { decidePayoutApprovalAction } from "@/lib/engine/actions";
 import type { PayoutApprovalRow } from "@/lib/engine/list-payout-approvals";
 import { PAYOUT_CHANNEL_LABEL, type PayoutChannel } from "@/lib/engine/payout-channels";
 import { formatMoney } from "@/lib/money";
-import { payoutApprovalsKey } from "./payout-approvals-key";
 import { LazyRejectPayoutDialog, loadRejectPayoutDialog } from "./payout-approval-reject-dialog";
 import { warmUp } from "@/components/ui/on-demand";
 
@@ -41,20 +38,13 @@ export function recipientOf(row: Pick<PayoutApprovalRow, "phoneNumber" | "recipi
 
 /**
  * "Payouts awaiting approval": the selected currency's payouts held for a second member, oldest
- * first, refreshed every 5 s while the tab is visible. Approve sends the payout on its way;
- * Reject asks for a reason. Nobody approves their own (the buttons say so; the server refuses too).
+ * first, read by the server page and refreshed every 5 s while the tab is visible. Approve sends
+ * the payout on its way; Reject asks for a reason. Nobody approves their own (the buttons say so;
+ * the server refuses too). `error`: the server could not read them.
  */
-export function PayoutApprovals() {
-  const scopeKey = useScopeKey();
+export function PayoutApprovals({ data, error }: { data?: PayoutApprovalRow[]; error?: string }) {
   const canDecide = useCan("payouts.approve");
   const refresh = useRefreshScope();
-  const { data, error, isPending } = useQuery({
-    queryKey: payoutApprovalsKey(scopeKey),
-    queryFn: ({ signal }) => fetchJson<PayoutApprovalRow[]>("/api/payouts/approvals", signal),
-    refetchInterval: APPROVALS_REFETCH_MS,
-    staleTime: 0,
-    retry: retryUnlessClientError,
-  });
   const [approving, setApproving] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<PayoutApprovalRow | null>(null);
   const [refusal, setRefusal] = useState<{ referenceId: string; message: string } | null>(null);
@@ -90,16 +80,11 @@ export function PayoutApprovals() {
             <AlertDescription>{refusal.message}</AlertDescription>
           </Alert>
         )}
-        {isPending ? (
-          <div className="space-y-2">
-            {Array.from({ length: 3 }, (_, i) => (
-              <Skeleton key={i} className="h-10 w-full" />
-            ))}
-          </div>
-        ) : error && !data ? (
+        <LiveRefresh active intervalMs={APPROVALS_REFETCH_MS} />
+        {error ? (
           <Alert variant="destructive" role="alert">
             <AlertTitle>Could not load the payouts awaiting approval</AlertTitle>
-            <AlertDescription>{error.message}</AlertDescription>
+            <AlertDescription>{error}</AlertDescription>
           </Alert>
         ) : !data || data.length === 0 ? (
           <EmptyState icon={<ShieldCheck />} title="Nothing to approve" description="No payout in this currency is waiting for approval." />

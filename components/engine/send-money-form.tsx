@@ -30,6 +30,7 @@ import { AmountField, initialRecipient, newReference, withoutEmpty, type Default
 import { trackTransaction } from "./tracked-transactions";
 import { placeFieldErrors } from "@/lib/client/place-field-errors";
 import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
+import { QueryProvider } from "@/components/shell/query-provider";
 
 /** The action's schema (and zod) load on first validation; the form starts the download when focused. */
 const resolver = zodResolverOnDemand<SendMoneyInput>(() => import("@/lib/engine/schemas").then((m) => m.sendMoneySchema));
@@ -49,7 +50,16 @@ const CHANNEL_FIELDS: Record<PayoutChannel, readonly (keyof SendMoneyInput)[]> =
 const OTHER_CHANNEL_FIELDS = ["bankCode", "accountNumber", "accountName", "shortCode", "accountReference"] as const;
 
 /** The Send Money form (loaded when the dialog opens: components/engine/send-money-dialog.tsx). */
-export function SendMoneyForm({
+export function SendMoneyForm(props: React.ComponentProps<typeof SendMoneyFormBody>) {
+  return (
+    // React Query comes with this module, not with the page (lib/client/query-client.ts).
+    <QueryProvider>
+      <SendMoneyFormBody {...props} />
+    </QueryProvider>
+  );
+}
+
+function SendMoneyFormBody({
   walletId,
   defaultCustomer,
   onBusy,

@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useRef, useSyncExternalStore } from "react";
-import { usePathname, useRouter } from "next/navigation";
-import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useSyncExternalStore } from "react";
+import { useRouter } from "next/navigation";
 import { toast } from "@/components/ui/toaster";
 import { ApiError, fetchJson } from "@/lib/client/fetch-json";
+import { announceDataChanged } from "@/lib/client/data-changed";
 import { isOpenStatus } from "@/lib/engine/statuses";
 import { KIND_LABEL, statusGroup } from "@/lib/transactions/kind-labels";
 import type { TransactionStatus } from "@/lib/transactions/get-transaction-statuses";
@@ -14,7 +14,7 @@ export const WATCH_INTERVAL_MS = 2_000;
 /** The route's limit (lib/transactions/get-transaction-statuses.ts MAX_STATUS_IDS): the rest wait their turn. */
 const MAX_IDS = 20;
 /** The query-key areas (after the scope) a settled transaction changes: lists, counters, chart, balances, approvals. */
-const AREAS = new Set(["transactions", "wallets", "payouts"]);
+const AREAS = ["transactions", "wallets", "payouts"];
 
 function isFinal(status: string): boolean {
   return !isOpenStatus(status) && status !== "REFUND_PENDING";
@@ -33,17 +33,12 @@ export function settledMessage(t: TrackedTransaction, s: Pick<TransactionStatus,
  * wallet balances, the home page's balance cards). Mounted once, in DashboardProviders.
  *
  * It sits above the ScopeProvider, so it refreshes those areas in every cached market and
- * environment rather than under one useScopeKey() (only the active queries refetch).
+ * environment rather than under one useScopeKey() (only the active queries refetch), and the page
+ * itself (its lists and balance cards are rendered by the server).
  */
 export function TransactionWatcher() {
   const tracked = useSyncExternalStore(subscribeTracked, trackedSnapshot, trackedSnapshot);
-  const queryClient = useQueryClient();
   const router = useRouter();
-  const pathname = usePathname();
-  const pathRef = useRef(pathname);
-  useEffect(() => {
-    pathRef.current = pathname;
-  }, [pathname]);
 
   const ids = tracked
     .slice(0, MAX_IDS)
@@ -79,9 +74,8 @@ export function TransactionWatcher() {
         settled = true;
       }
       if (!settled) return;
-      void queryClient.invalidateQueries({ predicate: (q) => AREAS.has(String(q.queryKey[3])) });
-      // The home page's balance cards are rendered by the server.
-      if (pathRef.current === "/") router.refresh();
+      announceDataChanged({ areas: AREAS });
+      router.refresh();
     };
 
     const tick = async () => {
@@ -107,7 +101,7 @@ export function TransactionWatcher() {
       clearInterval(timer);
       controller.abort();
     };
-  }, [ids, queryClient, router]);
+  }, [ids, router]);
 
   return null;
 }

@@ -1,35 +1,24 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import { useQueryClient } from "@tanstack/react-query";
 import { Ban, RotateCcw } from "lucide-react";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/toaster";
 import { LazyConfirmDialog, loadConfirmDialog } from "@/components/team/lazy-confirm-dialog";
-import { useCan, useScopeKey } from "@/components/shell/scope-context";
+import { useCan, useRefreshScope } from "@/components/shell/scope-context";
 import { setPaymentLinkActiveAction } from "@/lib/payment-links/actions";
 import type { PaymentLinkDto } from "@/lib/payment-links/link-dto";
-import { paymentLinksQueryKeys } from "@/lib/payment-links/payment-links-contract";
 
 const OFFLINE = "Could not reach the server. Check your connection and try again.";
 
-/** Refetches every payment-link query of the market and environment (the list, a link's page, its payments). */
-export function useRefreshPaymentLinks(): () => void {
-  const queryClient = useQueryClient();
-  const scopeKey = useScopeKey();
-  return useCallback(
-    () => void queryClient.invalidateQueries({ queryKey: paymentLinksQueryKeys.all(scopeKey) }),
-    [queryClient, scopeKey],
-  );
-}
-
 /**
- * Deactivate or reactivate a link: toasts the outcome and refreshes the payment-link queries.
+ * Deactivate or reactivate a link: toasts the outcome and asks the server for the page again (the
+ * list's row, or the link's page, is rendered there).
  * Throws the refusal's message (for ConfirmDialog, which shows it); `quiet` toasts it instead.
  */
 export function useSetLinkActive(): (link: Pick<PaymentLinkDto, "id" | "name">, active: boolean, opts?: { quiet?: boolean }) => Promise<boolean> {
-  const refresh = useRefreshPaymentLinks();
+  const refresh = useRefreshScope();
   return useCallback(
     async (link, active, opts = {}) => {
       let message: string;

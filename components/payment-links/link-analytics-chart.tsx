@@ -10,7 +10,7 @@ const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFra
 /**
  * A payment link's days: successful payments and attempts as bars (left scale), page views as a
  * line (right scale). Recharts
- * is large: this module is loaded on demand (next/dynamic in link-detail.tsx), never with the page.
+ * is large: this module is loaded on demand (next/dynamic in link-detail-controls.tsx), never with the page.
  */
 export default function LinkAnalyticsChart({ daily, currency }: { daily: LinkAnalyticsDay[]; currency: string }) {
   const data = daily.map((d) => ({ ...d, label: dayLabel(d.day) }));

@@ -15,7 +15,7 @@ import { toast } from "@/components/ui/toaster";
 import { useFocusFirstItemOnce } from "@/components/ui/on-demand";
 import type { PaymentLinkRow } from "@/lib/payment-links/payment-links-contract";
 
-/** A payment link row's menu. Loaded on first use (payment-links-view.tsx shows a stand-in button until then) and mounted open. */
+/** A payment link row's menu. Loaded on first use (payment-links-list-controls.tsx shows a stand-in button until then) and mounted open. */
 export default function LinkRowMenu({
   row,
   keyboard,

@@ -15,7 +15,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/toaster";
 import { FormFooter, type FormDialogFormProps } from "@/components/ui/form-dialog";
-import { useScope } from "@/components/shell/scope-context";
+import { useRefreshScope, useScope } from "@/components/shell/scope-context";
 import { placeFieldErrors } from "@/lib/client/place-field-errors";
 import { ENV_PARAM, MARKET_PARAM } from "@/lib/context-url";
 import { COUNTRIES, marketKey } from "@/lib/markets";
@@ -44,7 +44,6 @@ import {
 import type { CreatePaymentLinkInput } from "@/lib/payment-links/schemas";
 import { cn } from "@/lib/utils";
 import { LinkShare } from "./link-share";
-import { useRefreshPaymentLinks } from "./link-active-button";
 import { browserZone, localInputValue } from "@/lib/client/datetime-local";
 import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
 
@@ -183,7 +182,8 @@ export function PaymentLinkForm({ link, onBusy, onCancel, onDone }: PaymentLinkF
   const scope = useScope();
   const currency = link?.currency ?? scope.market.currency;
   const countryName = COUNTRIES[link?.country ?? scope.market.country]?.name ?? scope.market.country;
-  const refresh = useRefreshPaymentLinks();
+  // The list or the link's page is rendered on the server: ask for it again.
+  const refresh = useRefreshScope();
   const inFlight = useRef(false);
   const idp = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   const [formError, setFormError] = useState<string | null>(null);

@@ -14,6 +14,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { StatusPill } from "@/components/ui/status-pill";
 import { toast } from "@/components/ui/toaster";
+import { QueryProvider } from "@/components/shell/query-provider";
 import { useScope, useScopeKey } from "@/components/shell/scope-context";
 import { Timestamp } from "@/components/shell/timezone";
 import { fetchJson, retryUnlessClientError } from "@/lib/client/fetch-json";
@@ -232,8 +233,22 @@ function DetailBody({ d, onOpen, onClose }: { d: WebhookDeliveryDetail; onOpen(i
   );
 }
 
-/** One attempt of the webhook log (`?delivery=<id>`), opened from a row or straight from a URL. */
-export function DeliveryDetailSheet({ id, onOpen, onClose }: { id: string | null; onOpen(id: string): void; onClose(): void }) {
+interface SheetProps {
+  id: string | null;
+  onOpen(id: string): void;
+  onClose(): void;
+}
+
+/** One attempt of the webhook log (`?delivery=<id>`), opened from a row or straight from a URL; it fetches (React Query, loaded with it). */
+export function DeliveryDetailSheet(props: SheetProps) {
+  return (
+    <QueryProvider>
+      <DeliverySheet {...props} />
+    </QueryProvider>
+  );
+}
+
+function DeliverySheet({ id, onOpen, onClose }: SheetProps) {
   const scopeKey = useScopeKey();
   const { data, error, isPending } = useQuery({
     queryKey: deliveriesQueryKeys.detail(scopeKey, id ?? ""),

@@ -1,15 +1,10 @@
 "use client";
 
-import { useTransition } from "react";
-import { useRouter } from "next/navigation";
-import { useQueryClient } from "@tanstack/react-query";
 import { Lock } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
-import { toast } from "@/components/ui/toaster";
-import { EnvironmentBadge, showContext } from "@/components/shell/context-selectors";
+import { EnvironmentBadge, useSwitchContext } from "@/components/shell/context-selectors";
 import { useScope } from "@/components/shell/scope-context";
-import { selectContext } from "@/lib/auth/context-actions";
 
 const LABEL = { sandbox: "Sandbox", production: "Production" } as const;
 
@@ -20,22 +15,10 @@ const LABEL = { sandbox: "Sandbox", production: "Production" } as const;
  */
 export function EnvironmentChoice() {
   const scope = useScope();
-  const router = useRouter();
-  const queryClient = useQueryClient();
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useSwitchContext();
   const other = scope.environment === "production" ? "sandbox" : "production";
   const locked = other === "production" && !scope.productionEnabled;
-
-  const switchTo = () =>
-    startTransition(async () => {
-      const result = await selectContext({ environment: other, remember: true });
-      if (!result.ok) {
-        toast.error(result.error);
-        return;
-      }
-      queryClient.removeQueries();
-      showContext(router, result.data);
-    });
+  const switchTo = () => run({ environment: other, remember: true });
 
   return (
     <div className="flex flex-wrap items-center gap-3" aria-busy={pending || undefined}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import dynamic from "next/dynamic";
 import { Info, Send } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -13,8 +14,11 @@ import type { WebhookSettingsView } from "@/lib/webhooks/get-webhook-settings";
 import { SigningSecret } from "./signing-secret";
 import { UNREACHABLE_MESSAGE as UNREACHABLE } from "@/lib/client/run-action";
 import { useRefreshWebhookLog } from "./use-refresh-webhook-log";
-import { WebhookEndpointForm } from "./webhook-endpoint-form";
-import { WebhookLog } from "./webhook-log";
+
+// The endpoint form (react-hook-form, ~15 kB) is rendered by the server with the Webhooks tab and
+// its code comes as a chunk of its own, which the HTML loads only when that tab is the one shown:
+// the other tabs do not download it.
+const WebhookEndpointForm = dynamic(() => import("./webhook-endpoint-form").then((m) => m.WebhookEndpointForm));
 
 /** Which delivery mode applies (§4.1), in words. */
 function ModeExplainer({ hasSecret, url }: { hasSecret: boolean; url: string | null }) {
@@ -86,10 +90,10 @@ function SendTestEvent({ url }: { url: string | null }) {
 
 /**
  * Settings → Webhooks: the endpoint and its events, the signing secret, a test event, which mode
- * applies, and the log of every delivery. The server page loaded the settings; saves and a new
- * secret update them here.
+ * applies, then `children`: the log of every delivery (webhook-log.tsx, rendered on the server).
+ * The server page loaded the settings; saves and a new secret update them here.
  */
-export function WebhooksSection({ initial }: { initial: WebhookSettingsView }) {
+export function WebhooksSection({ initial, children }: { initial: WebhookSettingsView; children: React.ReactNode }) {
   const [settings, setSettings] = useState(initial);
   return (
     <>
@@ -114,7 +118,7 @@ export function WebhooksSection({ initial }: { initial: WebhookSettingsView }) {
         </CardContent>
       </Card>
       <SigningSecret hasSecret={settings.hasSecret} onGenerated={() => setSettings((s) => ({ ...s, hasSecret: true }))} />
-      <WebhookLog />
+      {children}
     </>
   );
 }

@@ -17,6 +17,7 @@ import { visibleNavItems } from "./nav";
 import { openDialogHref } from "./open-on-arrival";
 import { useScope, useScopeKey } from "./scope-context";
 import { goShortcutsFor, useContextHref } from "./use-shortcuts";
+import { QueryProvider } from "@/components/shell/query-provider";
 
 /** One thing the palette can do without asking the server (go to, switch, an action). */
 interface PaletteCommand {
@@ -64,7 +65,16 @@ const ITEM =
  * GET /api/search). cmdk gives the combobox, listbox and options; the filtering of the local
  * commands is ours (`shouldFilter={false}`) so the server's matches are never hidden by it.
  */
-export default function CommandPaletteDialog({
+export default function CommandPaletteDialog(props: React.ComponentProps<typeof CommandPaletteDialogBody>) {
+  return (
+    // React Query comes with this module, not with the page (lib/client/query-client.ts).
+    <QueryProvider>
+      <CommandPaletteDialogBody {...props} />
+    </QueryProvider>
+  );
+}
+
+function CommandPaletteDialogBody({
   open,
   onOpenChange,
   onShowShortcuts,

@@ -3,7 +3,6 @@
 import { useTransition } from "react";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useQueryClient } from "@tanstack/react-query";
 import { ChevronDown } from "lucide-react";
 import { toast } from "@/components/ui/toaster";
 import { Badge } from "@/components/ui/badge";
@@ -13,13 +12,13 @@ import { SelectStandIn } from "@/components/ui/select-stand-in";
 import { cn } from "@/lib/utils";
 import { COUNTRIES, CURRENCIES } from "@/lib/markets";
 import { selectContext } from "@/lib/auth/context-actions";
+import { announceDataChanged } from "@/lib/client/data-changed";
 import { switchedUrl, type ContextSelection } from "@/lib/context-url";
 import { useScope, type ClientScope } from "./scope-context";
 
 /** Switching market or environment (the selectors and the command palette): the action checks and stores it, then the same page opens in the new context. */
 export function useSwitchContext() {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
   /** `path`: open that page in the new context instead of this one (a wallet of another market). */
   const run = (input: Parameters<typeof selectContext>[0], path?: string) =>
@@ -30,7 +29,7 @@ export function useSwitchContext() {
         return;
       }
       // Keys carry the market, so old data would not show anyway; drop it to free memory.
-      queryClient.removeQueries();
+      announceDataChanged({ reset: true });
       showContext(router, result.data, path);
     });
   return { run, pending };

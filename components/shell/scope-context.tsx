@@ -1,7 +1,8 @@
 "use client";
 
 import { createContext, useCallback, useContext, useMemo } from "react";
-import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { announceDataChanged } from "@/lib/client/data-changed";
 import type { Permission } from "@/lib/auth/permissions";
 import type { Market } from "@/lib/markets";
 
@@ -44,9 +45,15 @@ export function useScopeKey(): readonly [string, string, string] {
   return useMemo(() => [environment, market.country, market.currency] as const, [environment, market.country, market.currency]);
 }
 
-/** Refetches every query of the selected market and environment (after a mutation that may change any of them). */
+/**
+ * After a mutation that may change anything of the selected market and environment: the page
+ * again from the server (its lists are rendered there) and every query of the scope refetched.
+ */
 export function useRefreshScope(): () => void {
-  const queryClient = useQueryClient();
+  const router = useRouter();
   const scopeKey = useScopeKey();
-  return useCallback(() => void queryClient.invalidateQueries({ queryKey: scopeKey }), [queryClient, scopeKey]);
+  return useCallback(() => {
+    announceDataChanged({ scope: scopeKey });
+    router.refresh();
+  }, [router, scopeKey]);
 }

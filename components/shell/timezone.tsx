@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useMemo, useState } from "react";
+import { useRouter } from "next/navigation";
 import { ChevronDown, Clock } from "lucide-react";
 import { TIMEZONE_COOKIE_NAME, zoneOf, type TimezoneMode } from "@/lib/client/timezone";
 import dynamic from "next/dynamic";
@@ -18,10 +19,16 @@ const TimezoneContext = createContext<TimezoneState | null>(null);
 
 export function TimezoneProvider({ integratorZone, initialMode, children }: { integratorZone: string; initialMode: TimezoneMode; children: React.ReactNode }) {
   const [mode, setModeState] = useState<TimezoneMode>(initialMode);
-  const setMode = useCallback((next: TimezoneMode) => {
-    setModeState(next);
-    document.cookie = `${TIMEZONE_COOKIE_NAME}=${next}; path=/; max-age=31536000; samesite=lax`;
-  }, []);
+  const router = useRouter();
+  const setMode = useCallback(
+    (next: TimezoneMode) => {
+      setModeState(next);
+      document.cookie = `${TIMEZONE_COOKIE_NAME}=${next}; path=/; max-age=31536000; samesite=lax`;
+      // Server-rendered lists read their date filters in this zone: render them again.
+      router.refresh();
+    },
+    [router],
+  );
   const value = useMemo(
     () => ({ mode, zone: zoneOf(mode, integratorZone), integratorZone, setMode }),
     [mode, integratorZone, setMode],

@@ -28,31 +28,36 @@ import { canGrant } from "./role-utils";
  */
 export const ROLE_CHANGE_EFFECT = "They are signed out at their next request and get the new role when they sign in again.";
 
+/** A member's "Change role" (their row's menu opens it; the row's next render has the new role). */
 export function ChangeRoleDialog({
+  open,
   member,
   roles,
   onOpenChange,
   onChanged,
 }: {
-  member: TeamRow | null;
+  open: boolean;
+  member: TeamRow;
   roles: RoleSummary[];
   onOpenChange(open: boolean): void;
   onChanged(): void;
 }) {
   const scope = useScope();
-  const [roleId, setRoleId] = useState<string>("");
+  const [roleId, setRoleId] = useState(member.roleId);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [lastMember, setLastMember] = useState<string | null>(null);
-  if (member && member.id !== lastMember) {
-    setLastMember(member.id);
-    setRoleId(member.roleId);
-    setError(null);
+  // Each opening starts from the member's current role.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
+      setRoleId(member.roleId);
+      setError(null);
+    }
   }
-  const grantable = roles.filter((r) => canGrant(r, scope.permissions) || r.id === member?.roleId);
+  const grantable = roles.filter((r) => canGrant(r, scope.permissions) || r.id === member.roleId);
 
   const save = async () => {
-    if (!member) return;
     setPending(true);
     setError(null);
     const res = await changeMemberRoleAction({ memberId: member.id, roleId });
@@ -69,12 +74,12 @@ export function ChangeRoleDialog({
   };
 
   return (
-    <Dialog open={member !== null} onOpenChange={(o) => !pending && onOpenChange(o)}>
+    <Dialog open={open} onOpenChange={(o) => !pending && onOpenChange(o)}>
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Change role</DialogTitle>
           <DialogDescription>
-            Choose the role of {member?.name ?? member?.email} ({member?.email}). {ROLE_CHANGE_EFFECT}
+            Choose the role of {member.name ?? member.email} ({member.email}). {ROLE_CHANGE_EFFECT}
           </DialogDescription>
         </DialogHeader>
         {error && (
@@ -89,7 +94,7 @@ export function ChangeRoleDialog({
           <Button variant="outline" onClick={() => onOpenChange(false)} disabled={pending}>
             Cancel
           </Button>
-          <Button onClick={save} disabled={pending || !roleId || roleId === member?.roleId}>
+          <Button onClick={save} disabled={pending || !roleId || roleId === member.roleId}>
             {pending && <Spinner />}
             Save role
           </Button>

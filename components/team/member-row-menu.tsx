@@ -16,7 +16,7 @@ import { useFocusFirstItemOnce } from "@/components/ui/on-demand";
 export type PendingKind = "disable" | "enable" | "remove" | "resend" | "revoke";
 
 /**
- * A Users row's menu. Loaded on first use (users-view.tsx shows a stand-in button until then) and
+ * A Users row's menu. Loaded on first use (users-list-controls.tsx shows a stand-in button until then) and
  * mounted open.
  */
 export default function MemberRowMenu({

@@ -155,12 +155,15 @@ export function RoleEditorDialog({
 
 /** Delete a custom role; a role in use first moves its members (and pending invites) to another role. */
 export function DeleteRoleDialog({
+  open,
   role,
   roles,
   onOpenChange,
   onDeleted,
 }: {
-  role: RoleSummary | null;
+  open: boolean;
+  role: RoleSummary;
+  /** Every role: where its members may move. */
   roles: RoleSummary[];
   onOpenChange(open: boolean): void;
   onDeleted(): void;
@@ -169,21 +172,22 @@ export function DeleteRoleDialog({
   const [target, setTarget] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [last, setLast] = useState<RoleSummary | null>(null);
-  if (role && role !== last) {
-    setLast(role);
-    setTarget("");
-    setError(null);
+  // Each opening starts afresh.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
+      setTarget("");
+      setError(null);
+    }
   }
-  const shown = role ?? last;
-  const inUse = shown ? shown.memberCount + shown.pendingInviteCount > 0 : false;
-  const targets = roles.filter((r) => r.id !== shown?.id && canGrant(r, scope.permissions));
+  const inUse = role.memberCount + role.pendingInviteCount > 0;
+  const targets = roles.filter((r) => r.id !== role.id && canGrant(r, scope.permissions));
 
   const confirm = async () => {
-    if (!shown) return;
     setPending(true);
     setError(null);
-    const res = await deleteRoleAction({ roleId: shown.id, ...(inUse && target ? { reassignToRoleId: target } : {}) });
+    const res = await deleteRoleAction({ roleId: role.id, ...(inUse && target ? { reassignToRoleId: target } : {}) });
     setPending(false);
     if (!res.ok) {
       setError(res.error);
@@ -199,26 +203,22 @@ export function DeleteRoleDialog({
     onOpenChange(false);
   };
 
-  const who = shown
-    ? [
-        shown.memberCount ? `${shown.memberCount} member${shown.memberCount === 1 ? "" : "s"}` : "",
-        shown.pendingInviteCount
-          ? `${shown.pendingInviteCount} pending invite${shown.pendingInviteCount === 1 ? "" : "s"}`
-          : "",
-      ]
-        .filter(Boolean)
-        .join(" and ")
-    : "";
+  const who = [
+    role.memberCount ? `${role.memberCount} member${role.memberCount === 1 ? "" : "s"}` : "",
+    role.pendingInviteCount ? `${role.pendingInviteCount} pending invite${role.pendingInviteCount === 1 ? "" : "s"}` : "",
+  ]
+    .filter(Boolean)
+    .join(" and ");
 
   return (
-    <Dialog open={role !== null} onOpenChange={(o) => !pending && onOpenChange(o)}>
+    <Dialog open={open} onOpenChange={(o) => !pending && onOpenChange(o)}>
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Delete role</DialogTitle>
           <DialogDescription>
             {inUse
-              ? `${shown?.name} has ${who}. Choose the role they move to; moved members sign in again.`
-              : `Delete the ${shown?.name} role? Nobody has it.`}
+              ? `${role.name} has ${who}. Choose the role they move to; moved members sign in again.`
+              : `Delete the ${role.name} role? Nobody has it.`}
           </DialogDescription>
         </DialogHeader>
         {error && (

@@ -3,12 +3,11 @@
 import { useState } from "react";
 import dynamic from "next/dynamic";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
 import { StandIn, WithStandIn, useOnDemand } from "@/components/ui/on-demand";
 import { formatMoney } from "@/lib/money";
 import type { ChartMode } from "./daily-chart-series";
 import { DailyChartStatic } from "./daily-chart-static";
-import { useDailyChart } from "./use-transactions";
+import type { DailyChartResponse } from "@/lib/transactions/types";
 
 const MODES: [ChartMode, string][] = [
   ["count", "Count"],
@@ -20,9 +19,11 @@ const MODES: [ChartMode, string][] = [
 const DailyChart = dynamic(() => import("./daily-chart"), { ssr: false, loading: StandIn });
 const loadChart = () => import("./daily-chart");
 
-/** Home: 30 days of collections and payouts, successful vs failed (counts) or successful volume. */
-export function DailyChartCard() {
-  const { data, isPending, error } = useDailyChart();
+/**
+ * Home: 30 days of collections and payouts, successful vs failed (counts) or successful volume.
+ * The server reads the days (the page's data); `error` is its message when it could not.
+ */
+export function DailyChartCard({ data, error }: { data?: DailyChartResponse; error?: string }) {
   const [mode, setMode] = useState<ChartMode>("count");
   const chart = useOnDemand(loadChart);
   const [focusChart, setFocusChart] = useState(false);
@@ -58,10 +59,8 @@ export function DailyChartCard() {
       </CardHeader>
       <CardContent>
         <figure aria-label="Daily collections and payouts, last 30 days" data-testid="daily-chart">
-          {isPending ? (
-            <Skeleton className="h-[280px] w-full" />
-          ) : error ? (
-            <p className="py-16 text-center text-sm text-muted-foreground">The chart could not be loaded: {error.message}</p>
+          {error ? (
+            <p className="py-16 text-center text-sm text-muted-foreground">The chart could not be loaded: {error}</p>
           ) : data && chart.used ? (
             <WithStandIn standIn={<DailyChartStatic days={data.days} mode={mode} />}>
               <DailyChart days={data.days} currency={data.currency} mode={mode} autoFocus={focusChart} />

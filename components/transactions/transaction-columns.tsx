@@ -1,23 +1,15 @@
-"use client";
-
-import type { ColumnDef } from "@tanstack/react-table";
-import { Checkbox } from "@/components/ui/checkbox";
+import "server-only";
 import { StatusPill } from "@/components/ui/status-pill";
 import { Timestamp } from "@/components/shell/timezone";
-import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
-import "@/components/data-table/types";
+import { selectColumn, sortHeader, type ListColumn } from "@/components/data-table/server-data-table";
 import { formatMoney } from "@/lib/money";
 import { formatCrypto, humanize, shortHash } from "@/lib/transactions/format";
 import { FILTER_LABEL, filterOptions, KIND_CONFIG, KIND_LABEL, statusGroup, type FilterKey, type ListSlug } from "@/lib/transactions/kinds";
 import type { TxRow } from "@/lib/transactions/list-contract";
 
-type Col = ColumnDef<TxRow>;
+type Col = ListColumn<TxRow>;
 
-function header(title: string): Col["header"] {
-  return function Header({ column }) {
-    return <DataTableColumnHeader column={column} title={title} />;
-  };
-}
+const header = (title: string) => sortHeader<TxRow>(title);
 
 const optionLabel = (key: FilterKey, v: string) => (key === "method" ? humanize(v) : v);
 
@@ -27,7 +19,8 @@ const optionLabel = (key: FilterKey, v: string) => (key === "method" ? humanize(
  * fiat/crypto columns of onramp and offramp. `meta.filter` makes the toolbar show a filter (hidden
  * columns' filters too). What shows by default fits 1280 px; the rest are `defaultHidden` (under
  * "View"); the reference and the status cannot be hidden. On a phone a row is a card of the
- * reference, amount, status and creation time (`meta.card`).
+ * reference, amount, status and creation time (`meta.card`). Rendered on the server
+ * (server-data-table.tsx): the cells ship as HTML, not as code.
  */
 export function transactionColumns(slug: ListSlug, networks: readonly string[]): Col[] {
   const config = KIND_CONFIG[slug];
@@ -36,28 +29,7 @@ export function transactionColumns(slug: ListSlug, networks: readonly string[]):
       ? { key, title: FILTER_LABEL[key], options: filterOptions(key, slug, networks).map((v) => ({ value: v, label: optionLabel(key, v) })) }
       : undefined;
 
-  const select: Col = {
-    id: "select",
-    enableSorting: false,
-    enableHiding: false,
-    meta: { className: "w-8", headerClassName: "w-8" },
-    header: ({ table }) => (
-      <Checkbox
-        aria-label="Select all rows on this page"
-        checked={table.getIsAllPageRowsSelected() ? true : table.getIsSomePageRowsSelected() ? "indeterminate" : false}
-        onCheckedChange={(v) => table.toggleAllPageRowsSelected(v === true)}
-      />
-    ),
-    cell: ({ row }) => (
-      <Checkbox
-        aria-label={`Select ${row.original.referenceId}`}
-        checked={row.getIsSelected()}
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.stopPropagation()}
-        onCheckedChange={(v) => row.toggleSelected(v === true)}
-      />
-    ),
-  };
+  const select = selectColumn<TxRow>((r) => `Select ${r.referenceId}`);
 
   const money = (id: "amount" | "transactionAmount" | "fee", title: string, shown = false): Col => ({
     id,

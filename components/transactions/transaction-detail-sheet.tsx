@@ -26,6 +26,7 @@ import { KIND_LABEL, statusGroup, type ListSlug } from "@/lib/transactions/kinds
 import type { TxDetail } from "@/lib/transactions/types";
 import { webhookLogHref } from "@/lib/webhooks/deliveries-contract";
 import { useTxDetail } from "./use-transactions";
+import { QueryProvider } from "@/components/shell/query-provider";
 
 type Field = { label: string; value: React.ReactNode; copy?: string | null; mono?: boolean; href?: string | null };
 
@@ -406,8 +407,18 @@ function DetailBody({ tx }: { tx: TxDetail }) {
   );
 }
 
-/** The detail of one transaction (`?tx=<id>`), opened from a row or straight from a URL. */
-export function TransactionDetailSheet({ slug, id, onClose }: { slug: ListSlug; id: string | null; onClose: () => void }) {
+type SheetProps = { slug: ListSlug; id: string | null; onClose: () => void };
+
+/** The detail of one transaction (`?tx=<id>`), opened from a row or straight from a URL; it fetches (React Query, loaded with it). */
+export function TransactionDetailSheet(props: SheetProps) {
+  return (
+    <QueryProvider>
+      <DetailSheet {...props} />
+    </QueryProvider>
+  );
+}
+
+function DetailSheet({ slug, id, onClose }: SheetProps) {
   const { data, error, isLoading } = useTxDetail(slug, id);
   return (
     <Sheet open={!!id} onOpenChange={(open) => !open && onClose()}>

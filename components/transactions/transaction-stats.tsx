@@ -1,22 +1,18 @@
-"use client";
-
 import { Activity, ArrowDownToLine, ArrowUpFromLine, CheckCircle2, Clock, Percent, Receipt, Sigma, XCircle } from "lucide-react";
 import { StatCard } from "@/components/ui/stat-card";
-import { Skeleton } from "@/components/ui/skeleton";
 import { formatMoney } from "@/lib/money";
 import type { KindConfig } from "@/lib/transactions/kinds";
 import type { TxStatsResponse } from "@/lib/transactions/types";
 import { cn } from "@/lib/utils";
 
-function Value({ loading, children }: { loading: boolean; children: React.ReactNode }) {
-  if (loading) return <Skeleton className="h-7 w-28" />;
+function Value({ children }: { children: React.ReactNode }) {
   // Long amounts ("KES 17,969,901.00") step down a size instead of wrapping in a narrow card.
   const length = typeof children === "string" ? children.length : 0;
   return <span className={cn("whitespace-nowrap", length > 17 ? "text-lg" : length > 13 ? "text-xl" : undefined)}>{children}</span>;
 }
 
-/** Total / Success Rate / Fees / Average for the current filters (collections and payouts). */
-export function TransactionStatCards({ config, stats, loading }: { config: KindConfig; stats?: TxStatsResponse; loading: boolean }) {
+/** Total / Success Rate / Fees / Average for the current filters (collections and payouts), rendered on the server. */
+export function TransactionStatCards({ config, stats }: { config: KindConfig; stats?: TxStatsResponse }) {
   if (!config.cards) return null;
   const c = stats?.counters;
   const currency = stats?.currency ?? "";
@@ -26,28 +22,28 @@ export function TransactionStatCards({ config, stats, loading }: { config: KindC
     <section aria-label="Summary" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
       <StatCard
         title={config.cards.total}
-        value={<Value loading={loading}>{money(stats?.successAmount)}</Value>}
+        value={<Value>{money(stats?.successAmount)}</Value>}
         hint={c ? `${c.successful.toLocaleString("en-US")} successful out of ${c.total.toLocaleString("en-US")} total` : " "}
         icon={isPayout ? <ArrowUpFromLine /> : <ArrowDownToLine />}
         accent="green"
       />
       <StatCard
         title="Success Rate"
-        value={<Value loading={loading}>{stats ? `${stats.successRate.toFixed(1)}%` : "—"}</Value>}
+        value={<Value>{stats ? `${stats.successRate.toFixed(1)}%` : "—"}</Value>}
         hint={c ? `${c.successful.toLocaleString("en-US")} successful` : " "}
         icon={<Percent />}
         accent="blue"
       />
       <StatCard
         title={config.cards.fees}
-        value={<Value loading={loading}>{money(stats?.successFees)}</Value>}
+        value={<Value>{money(stats?.successFees)}</Value>}
         hint={config.cards.feesHint}
         icon={<Receipt />}
         accent="orange"
       />
       <StatCard
         title={config.cards.average}
-        value={<Value loading={loading}>{money(stats?.averageAmount)}</Value>}
+        value={<Value>{money(stats?.averageAmount)}</Value>}
         hint="Per transaction"
         icon={<Sigma />}
         accent="violet"
@@ -63,8 +59,8 @@ const COUNTERS = [
   { key: "total", label: "Total", icon: Activity, tone: "text-info bg-info/10" },
 ] as const;
 
-/** Successful / Failed / Pending / Total for the current filters. */
-export function TransactionCounters({ stats, loading }: { stats?: TxStatsResponse; loading: boolean }) {
+/** Successful / Failed / Pending / Total for the current filters ("—" when they could not be counted). */
+export function TransactionCounters({ stats }: { stats?: TxStatsResponse }) {
   return (
     <section aria-label="Counters" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
       {COUNTERS.map(({ key, label, icon: Icon, tone }) => (
@@ -75,7 +71,7 @@ export function TransactionCounters({ stats, loading }: { stats?: TxStatsRespons
           <div className="min-w-0">
             <p className="text-xs text-muted-foreground">{label}</p>
             <p className="text-lg font-semibold tabular-nums">
-              {loading || !stats ? <Skeleton className="h-6 w-12" /> : stats.counters[key].toLocaleString("en-US")}
+              {stats ? stats.counters[key].toLocaleString("en-US") : "—"}
             </p>
           </div>
         </div>

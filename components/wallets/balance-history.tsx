@@ -1,35 +1,31 @@
-"use client";
-
-import { useMemo } from "react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { ColumnDef } from "@tanstack/react-table";
+import "server-only";
 import { History } from "lucide-react";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import type { SearchParams } from "nuqs/server";
+import type { Scope } from "@/lib/auth/scope";
+import { getDb } from "@/lib/db/client";
+import { readForPage, requestZone } from "@/lib/client/page-data";
+import { formatMoney } from "@/lib/money";
+import { cn } from "@/lib/utils";
+import { getBalanceHistory } from "@/lib/wallets/balance-history";
+import {
+  balanceHistoryListQuery,
+  HISTORY_DEFAULT_SORT,
+  HISTORY_FILTER_KEYS,
+  loadBalanceHistorySearchParams,
+  type BalanceHistoryRow,
+} from "@/lib/wallets/balance-history-contract";
+import { balanceHistorySchema } from "@/lib/wallets/balance-history-contract-schema";
+import { LEDGER_KIND_LABELS, LEDGER_KINDS } from "@/lib/wallets/types";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Timestamp, useTimezone } from "@/components/shell/timezone";
-import { useScopeKey } from "@/components/shell/scope-context";
-import { DataTable } from "@/components/data-table/data-table";
-import { DataTableColumnHeader } from "@/components/data-table/data-table-column-header";
-import { DataTableOffsetPagination } from "@/components/data-table/data-table-pagination";
-import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
-import { useDataTable, useListState } from "@/components/data-table/use-data-table";
-import { fetchJson, retryUnlessClientError } from "@/lib/client/fetch-json";
-import { formatMoney } from "@/lib/money";
-import { cn } from "@/lib/utils";
-import { LEDGER_KIND_LABELS, LEDGER_KINDS } from "@/lib/wallets/types";
-import {
-  balanceHistoryExportUrl,
-  balanceHistoryListQuery,
-  balanceHistoryQueryKeys,
-  balanceHistorySearchParams,
-  HISTORY_DEFAULT_SORT,
-  HISTORY_FILTER_KEYS,
-  HISTORY_PAGE_SIZES,
-  type BalanceHistoryPage,
-  type BalanceHistoryRow,
-} from "@/lib/wallets/balance-history-contract";
+import { Timestamp } from "@/components/shell/timezone";
+import { ListProvider } from "@/components/data-table/list-context";
+import { columnControls, ServerDataTable, sortHeader, type ListColumn } from "@/components/data-table/server-data-table";
+import { ListError } from "@/components/data-table/data-table-error";
+import { BalanceHistoryPagination, BalanceHistoryToolbar } from "./balance-history-controls";
+
+type Col = ListColumn<BalanceHistoryRow>;
 
 function Delta({ value, currency }: { value: string; currency: string }) {
   const v = BigInt(value);
@@ -42,14 +38,15 @@ function Delta({ value, currency }: { value: string; currency: string }) {
   );
 }
 
-function columns(currency: string): ColumnDef<BalanceHistoryRow>[] {
+/** The history's columns (rendered on the server): only the time sorts; the kind is the toolbar's select filter. */
+function historyColumns(currency: string): Col[] {
   return [
     {
       id: "createdAt",
       accessorKey: "createdAt",
       enableHiding: false,
       meta: { label: "Time", card: "time" },
-      header: ({ column }) => <DataTableColumnHeader column={column} title="Time" />,
+      header: sortHeader<BalanceHistoryRow>("Time"),
       cell: ({ row }) => <Timestamp value={row.original.createdAt} compact />,
     },
     {
@@ -74,15 +71,8 @@ function columns(currency: string): ColumnDef<BalanceHistoryRow>[] {
         return (
           <div className="grid gap-0.5">
             <Badge variant="outline">{LEDGER_KIND_LABELS[r.kind] ?? r.kind}</Badge>
-            <span
-              className="truncate text-xs text-muted-foreground"
-              title={[r.reference, r.description].filter(Boolean).join(" · ") || r.id}
-            >
-              {r.reference ? (
-                <span className="font-mono">{r.reference}</span>
-              ) : (
-                (r.description ?? <span className="font-mono">{r.id}</span>)
-              )}
+            <span className="truncate text-xs text-muted-foreground" title={[r.reference, r.description].filter(Boolean).join(" · ") || r.id}>
+              {r.reference ? <span className="font-mono">{r.reference}</span> : (r.description ?? <span className="font-mono">{r.id}</span>)}
             </span>
           </div>
         );
@@ -112,13 +102,9 @@ function columns(currency: string): ColumnDef<BalanceHistoryRow>[] {
       cell: ({ row }) => (
         <dl className="grid grid-cols-[auto_auto] justify-end gap-x-2 text-xs">
           <dt className="text-muted-foreground">Deposit</dt>
-          <dd>
-            {row.original.depositBalanceAfter === null ? "—" : formatMoney(row.original.depositBalanceAfter, currency)}
-          </dd>
+          <dd>{row.original.depositBalanceAfter === null ? "—" : formatMoney(row.original.depositBalanceAfter, currency)}</dd>
           <dt className="text-muted-foreground">Main</dt>
-          <dd>
-            {row.original.payoutBalanceAfter === null ? "—" : formatMoney(row.original.payoutBalanceAfter, currency)}
-          </dd>
+          <dd>{row.original.payoutBalanceAfter === null ? "—" : formatMoney(row.original.payoutBalanceAfter, currency)}</dd>
         </dl>
       ),
     },
@@ -126,87 +112,63 @@ function columns(currency: string): ColumnDef<BalanceHistoryRow>[] {
 }
 
 /**
- * The wallet's ledger on the list system: one row per ledger transaction, newest first; search,
- * kind, dates, sort, paging and hidden columns in the URL; exportable. The server page prefetched
- * the first page under the same key.
+ * A wallet's ledger, rendered on the server: one row per ledger transaction, newest first; search,
+ * kind, dates, sort, paging and hidden columns in the URL, read with the route's schema and
+ * service; exportable. The browser runs the toolbar and the paging (balance-history-controls.tsx).
  */
-export function BalanceHistory({ walletId, currency }: { walletId: string; currency: string }) {
-  const scopeKey = useScopeKey();
-  const { zone } = useTimezone();
-  const urlState = useListState(balanceHistorySearchParams);
-  const qs = balanceHistoryListQuery(urlState, zone);
-  const query = useQuery({
-    queryKey: balanceHistoryQueryKeys.list(scopeKey, walletId, urlState, zone),
-    queryFn: ({ signal }) =>
-      fetchJson<BalanceHistoryPage>(`/api/wallets/${encodeURIComponent(walletId)}/history?${qs}`, signal),
-    placeholderData: keepPreviousData,
-    retry: retryUnlessClientError,
-  });
-  const data = query.data;
-  const cols = useMemo(() => columns(currency), [currency]);
-  const list = useDataTable({
-    parsers: balanceHistorySearchParams,
-    columns: cols,
-    data: data?.rows,
-    getRowId: (r) => r.id,
-    filterKeys: HISTORY_FILTER_KEYS,
-    defaultSort: HISTORY_DEFAULT_SORT,
-  });
-  const state = list.state;
+export async function BalanceHistory({
+  scope,
+  wallet,
+  searchParams,
+}: {
+  scope: Scope;
+  wallet: { id: string; currency: string };
+  searchParams: Promise<SearchParams>;
+}) {
+  const [state, zone, db] = await Promise.all([loadBalanceHistorySearchParams(searchParams), requestZone(scope), getDb()]);
+  const list = await readForPage(balanceHistorySchema, balanceHistoryListQuery(state, zone), (input) =>
+    getBalanceHistory(db, scope, wallet.id, input),
+  );
+  const columns = historyColumns(wallet.currency);
+  const controls = columnControls(columns);
+  const rows = list.data?.rows ?? [];
+  const total = list.data?.total;
+  const filtered = HISTORY_FILTER_KEYS.some((k) => !!state[k]);
 
   return (
-    <Card>
-      <CardHeader className="grid gap-1.5">
-        <h2 className="flex items-center gap-2 text-base leading-none font-semibold">
-          <History className="size-4" aria-hidden /> Balance history
-        </h2>
-        <CardDescription>Deposit and main balance changes with the balances after each one.</CardDescription>
-      </CardHeader>
-      <CardContent className="space-y-3">
-        <DataTableToolbar
-          list={list}
-          search={{ placeholder: "Search by reference or description...", label: "Search balance history" }}
-          dateRange={{ zone }}
-          exportHref={balanceHistoryExportUrl(walletId, state, zone)}
-        />
-        <DataTable
-          table={list.table}
-          aria-label="Balance history"
-          isLoading={query.isPending}
-          isFetching={query.isFetching}
-          skeletonRows={5}
-          error={
-            query.error ? (
-              <Alert variant="destructive" role="alert">
-                <AlertDescription>{query.error.message}</AlertDescription>
-              </Alert>
-            ) : null
-          }
-          empty={
-            <EmptyState
-              title="No balance changes yet"
-              description={
-                list.isFiltered
-                  ? "Nothing matches these filters for this wallet."
-                  : "Collections, payouts and transfers will appear here."
-              }
-            />
-          }
-        />
-        <DataTableOffsetPagination
-          list={list}
-          rowsDisplayed={query.error ? 0 : (data?.rows.length ?? 0)}
-          total={data?.total}
-          pageSizes={HISTORY_PAGE_SIZES}
-          disabled={query.isFetching}
-        />
-        {data && (
-          <p
-            className="sr-only"
-            aria-live="polite"
-          >{`${data.total.toLocaleString("en-US")} result${data.total === 1 ? "" : "s"}`}</p>
-        )}
-      </CardContent>
-    </Card>
+    <ListProvider rowIds={rows.map((r) => r.id)}>
+      <Card>
+        <CardHeader className="grid gap-1.5">
+          <h2 className="flex items-center gap-2 text-base leading-none font-semibold">
+            <History className="size-4" aria-hidden /> Balance history
+          </h2>
+          <CardDescription>Deposit and main balance changes with the balances after each one.</CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-3">
+          <BalanceHistoryToolbar walletId={wallet.id} filters={controls.filters} columns={controls.choices} />
+          <ServerDataTable
+            columns={columns}
+            rows={rows}
+            getRowId={(r) => r.id}
+            sort={state.sort}
+            defaultSort={HISTORY_DEFAULT_SORT}
+            hide={state.hide}
+            show={state.show}
+            aria-label="Balance history"
+            error={list.error ? <ListError message={list.error} what="balance changes" /> : null}
+            empty={
+              <EmptyState
+                title="No balance changes yet"
+                description={filtered ? "Nothing matches these filters for this wallet." : "Collections, payouts and transfers will appear here."}
+              />
+            }
+          />
+          <BalanceHistoryPagination rowsDisplayed={rows.length} total={total} />
+          {total !== undefined && (
+            <p className="sr-only" aria-live="polite">{`${total.toLocaleString("en-US")} result${total === 1 ? "" : "s"}`}</p>
+          )}
+        </CardContent>
+      </Card>
+    </ListProvider>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { useQuery } from "@tanstack/react-query";
 import { ArrowRight } from "lucide-react";
@@ -21,6 +22,7 @@ import { useScopeKey } from "@/components/shell/scope-context";
 import { fetchWalletsOverview, walletsKey } from "./api";
 import { newIdempotencyKey } from "@/lib/client/idempotency-key";
 import { zodResolverOnDemand } from "@/lib/client/zod-resolver-on-demand";
+import { QueryProvider } from "@/components/shell/query-provider";
 
 /** The action's schema (and zod) load on first validation; the form starts the download when focused. */
 const resolver = zodResolverOnDemand<TransferFormInput>(() => import("@/lib/wallets/schemas").then((m) => m.transferFormSchema));
@@ -35,7 +37,16 @@ interface TransferDialogProps {
 }
 
 /** Transfer Deposit Balance: deposit → main balance, entire or a specific amount, with a live preview. */
-export function TransferDialog({ wallet, open, onOpenChange, onTransferred }: TransferDialogProps) {
+export function TransferDialog(props: React.ComponentProps<typeof TransferDialogBody>) {
+  return (
+    // React Query comes with this module, not with the page (lib/client/query-client.ts).
+    <QueryProvider>
+      <TransferDialogBody {...props} />
+    </QueryProvider>
+  );
+}
+
+function TransferDialogBody({ wallet, open, onOpenChange, onTransferred }: TransferDialogProps) {
   const [busy, setBusy] = useState(false);
   return (
     <Dialog open={open} onOpenChange={(next) => !busy && onOpenChange(next)}>
@@ -68,6 +79,12 @@ function TransferForm({
     refetchOnWindowFocus: "always",
   });
   const wallet = fresh?.wallets.find((w) => w.id === shown.id) ?? shown;
+  // The page behind shows what the server rendered: a balance that moved since asks it again.
+  const router = useRouter();
+  const moved = wallet.depositBalance !== shown.depositBalance;
+  useEffect(() => {
+    if (moved) router.refresh();
+  }, [moved, wallet.depositBalance, router]);
   const currency = wallet.currency;
   const deposit = BigInt(wallet.depositBalance);
   const payout = BigInt(wallet.payoutBalance);

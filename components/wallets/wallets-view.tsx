@@ -3,7 +3,7 @@
 import { useState } from "react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import {
   ArrowDownToLine, ArrowLeftRight, ArrowUpFromLine, Clock, History, Layers, Lock, Pencil, Plus, Wallet, WalletCards,
 } from "lucide-react";
@@ -18,13 +18,12 @@ import { toast } from "@/components/ui/toaster";
 import { PageHeader } from "@/components/shell/page-header";
 import { NewCollectionDialog } from "@/components/engine/new-collection-dialog";
 import { SendMoneyDialog } from "@/components/engine/send-money-dialog";
-import { useCan, useScope, useScopeKey } from "@/components/shell/scope-context";
+import { useCan, useScope } from "@/components/shell/scope-context";
 import { useSwitchContext } from "@/components/shell/context-selectors";
 import { COUNTRIES, type Market } from "@/lib/markets";
 import { formatMoney } from "@/lib/money";
 import { cn } from "@/lib/utils";
 import type { TransferResult, WalletDto, WalletsOverview } from "@/lib/wallets/types";
-import { fetchWalletsOverview, walletsKey } from "./api";
 import { ShortDate } from "./format";
 import { useOpenedOnce } from "@/components/ui/on-demand";
 
@@ -86,14 +85,15 @@ function applyTransfer(data: WalletsOverview, r: TransferResult): WalletsOvervie
   return { ...data, wallets, summary };
 }
 
+/** The wallets page: the server reads the overview (`initial`), a change asks it again (router.refresh). */
 export function WalletsView({ initial }: { initial: WalletsOverview }) {
   const scope = useScope();
-  const scopeKey = useScopeKey();
   const canTransfer = useCan("wallets.transfer");
   const canManage = useCan("wallets.manage");
-  const queryClient = useQueryClient();
-  const key = walletsKey(scopeKey);
-  const { data } = useQuery({ queryKey: key, queryFn: fetchWalletsOverview, initialData: initial, staleTime: 5_000 });
+  const router = useRouter();
+  // A confirmed transfer or an edit shows at once (from its answer) until the server's new render arrives.
+  const [applied, setApplied] = useState<{ from: WalletsOverview; to: WalletsOverview } | null>(null);
+  const data = applied?.from === initial ? applied.to : initial;
 
   const [transferOpen, setTransferOpen] = useState(false);
   const [editOpen, setEditOpen] = useState(false);
@@ -105,11 +105,10 @@ export function WalletsView({ initial }: { initial: WalletsOverview }) {
   const selected = data.wallets.find((w) => w.id === data.selectedWalletId) ?? null;
   const currency = data.summary.currency;
   const totals = totalsByCurrency(data.wallets, currency);
-  // The page's data lives in React Query (the server render only seeds it): refetching is enough.
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: key });
+  const refresh = () => router.refresh();
 
   const onTransferred = (r: TransferResult) => {
-    queryClient.setQueryData<WalletsOverview>(key, (old) => (old ? applyTransfer(old, r) : old));
+    setApplied({ from: initial, to: applyTransfer(data, r) });
     setTransferOpen(false);
     toast.success(`${formatMoney(r.amount, r.currency)} moved to your main balance`, { description: r.message });
     refresh();
@@ -245,9 +244,7 @@ export function WalletsView({ initial }: { initial: WalletsOverview }) {
           open={editOpen}
           onOpenChange={setEditOpen}
           onSaved={(w) => {
-            queryClient.setQueryData<WalletsOverview>(key, (old) =>
-              old ? { ...old, wallets: old.wallets.map((x) => (x.id === w.id ? w : x)) } : old,
-            );
+            setApplied({ from: initial, to: { ...data, wallets: data.wallets.map((x) => (x.id === w.id ? w : x)) } });
             refresh();
           }}
         />

@@ -133,6 +133,8 @@ test.describe("[ENGINE] Send Money and New Collection", () => {
     await selectMarket(page, "KE", "KES");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Wallets", exact: true }).click();
     const card = page.getByRole("region", { name: "Payout approvals" });
+    await card.getByRole("button", { name: "Edit thresholds" }).click();
+    await expect(card.getByRole("textbox").first()).toBeFocused();
     await card.getByRole("textbox", { name: "Approval threshold (KES)" }).fill("1000");
     await card.getByRole("button", { name: "Save" }).click();
     await expect(page.getByText(/threshold/i).first()).toBeVisible();

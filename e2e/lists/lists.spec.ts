@@ -3,8 +3,8 @@ import { signIn } from "../support/auth";
 import { LEDGER_KIND_LABELS } from "../../lib/wallets/types";
 
 /**
- * The list system: every list page is rendered with its first page of rows already in the server
- * HTML (prefetched under the client's query key, then hydrated), and a list's whole state
+ * The list system: every list page is rendered by the server with its first page of rows in the
+ * HTML (components/data-table/server-data-table.tsx), and a list's whole state
  * (filters, sort, page) lives in the URL, so a reload or a copied link opens the same view.
  */
 

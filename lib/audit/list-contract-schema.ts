@@ -1,6 +1,6 @@
 /**
  * The audit log list's params schema (zod): what GET /api/team/audit and its export parse (the one
- * validation), and the server page through parseRouteQuery. Kept apart from list-contract.ts, which
+ * validation), and the server page through readForPage. Kept apart from list-contract.ts, which
  * client components import, so zod stays on the server.
  */
 import { z } from "zod";

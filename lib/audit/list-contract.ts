@@ -1,12 +1,11 @@
 /**
  * The audit log list's contract: the types of the params the list and export routes parse, the
- * nuqs parser map the page and the table read the URL with, the API query-string serializer, the
- * query keys and the row type. Pure and free of zod: shared by routes, the server page and the
+ * nuqs parser map the page and the list's controls read the URL with, the API query-string
+ * serializer and the row type. Pure and free of zod: shared by routes, the server page and the
  * client. The params schema (zod) is list-contract-schema.ts, so zod stays on the server.
  */
 import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
-import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
 import { listUrlState, type CursorPage, type UrlStateOf } from "@/lib/client/list-params";
 import type { auditListSchema } from "./list-contract-schema";
 
@@ -42,7 +41,7 @@ const filterParsers = {
   from: parseAsString,
   to: parseAsString,
 };
-/** The Audit Log page's URL state (the server page and the table read it with these parsers). */
+/** The Audit Log page's URL state (the server page and the list's controls read it with these parsers). */
 const auditUrl = listUrlState(filterParsers, {
   sort: parseAsString.withDefault(AUDIT_DEFAULT_SORT),
   cursor: parseAsString,
@@ -62,12 +61,6 @@ export function auditListQuery(state: Partial<AuditSearchState>, tz: string): st
 export function auditExportUrl(state: Partial<AuditSearchState>, tz: string): string {
   return `/api/team/audit/export?${auditUrl.filterQuery(state, { tz })}`;
 }
-
-export const auditQueryKeys = {
-  all: (scopeKey: ScopeKey) => listQueryKey(scopeKey, "team", "audit"),
-  list: (scopeKey: ScopeKey, state: Partial<AuditSearchState>, tz: string) =>
-    listQueryKey(scopeKey, "team", "audit", "list", auditListQuery(state, tz)),
-};
 
 /** One audit entry as the route returns it. */
 export interface AuditRow {

@@ -1,6 +1,6 @@
 /**
  * A batch's items' params schema (zod): what GET /api/bulk-payments/batches/{batchId}/items parses
- * (the one validation), and the server page through parseRouteQuery. Kept apart from
+ * (the one validation), and the server page through readForPage. Kept apart from
  * items-contract.ts, which client components import, so zod stays on the server.
  */
 import { z } from "zod";

@@ -1,18 +1,15 @@
 /**
- * A batch's items (the bulk payment page): the nuqs parser map the server page and the table read
- * the URL with (plus `batch`, the batch whose items show), the API query string, the query keys
- * (under bulkPaymentsQueryKeys.items), the row type and the type of the params GET
- * /api/bulk-payments/batches/{batchId}/items parses. Pure and free of zod: shared by the route, the
- * server page and the client. The params schema (zod) is items-contract-schema.ts, so zod stays on
- * the server.
+ * A batch's items (the bulk payment page): the nuqs parser map the server page and the table's
+ * controls read the URL with (plus `batch`, the batch whose items show), the API query string, the
+ * row type and the type of the params GET /api/bulk-payments/batches/{batchId}/items parses. Pure
+ * and free of zod: shared by the route, the server page and the client. The params schema (zod)
+ * is items-contract-schema.ts, so zod stays on the server.
  */
 import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
-import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
 import { listUrlState, type UrlStateOf } from "@/lib/client/list-params";
 import type { BULK_ITEM_STATUSES } from "./constants";
 import type { batchItemsSchema } from "./items-contract-schema";
-import { BULK_API } from "./uploads-contract";
 
 export const BULK_ITEM_PAGE_SIZES = [10, 20, 50, 100] as const;
 export const BULK_ITEM_PAGE_SIZE = 20;
@@ -57,21 +54,10 @@ export function batchItemsListQuery(state: Partial<BatchItemsSearchState>): stri
   return batchItemsUrlState.listQuery(state);
 }
 
-/** GET /api/bulk-payments/batches/{batchId}/items?…: one page of the batch's items. */
-export function batchItemsUrl(batchId: string, state: Partial<BatchItemsSearchState>): string {
-  const qs = batchItemsListQuery(state);
-  return `${BULK_API}/batches/${encodeURIComponent(batchId)}/items${qs ? `?${qs}` : ""}`;
-}
-
 /** The batch whose items show: `batch` in the URL when it is one of the upload's, else the first. */
 export function selectedBatchId(batches: readonly { id: string }[], fromUrl: string | null | undefined): string | null {
   if (fromUrl && batches.some((b) => b.id === fromUrl)) return fromUrl;
   return batches[0]?.id ?? null;
-}
-
-/** Under bulkPaymentsQueryKeys.items(scopeKey, batchId). */
-export function batchItemsQueryKey(scopeKey: ScopeKey, batchId: string, state: Partial<BatchItemsSearchState>) {
-  return listQueryKey(scopeKey, "bulk-payments", "items", batchId, batchItemsListQuery(state));
 }
 
 /** One recipient of a batch (JSON: money as strings of minor units). */

@@ -1,6 +1,6 @@
 /**
  * The Bulk Payments list's params schema (zod): what GET /api/bulk-payments parses (the one
- * validation), and the server page through parseRouteQuery. Kept apart from uploads-contract.ts,
+ * validation), and the server page through readForPage. Kept apart from uploads-contract.ts,
  * which client components import, so zod stays on the server.
  */
 import { z } from "zod";

@@ -1,16 +1,15 @@
 /**
- * The Bulk Payments list's contract: the nuqs parser map the server page and the table read the
- * URL with, the API query string, the query keys of the whole area (list, stats, an upload, a
- * batch's items), the URLs and links, the JSON shapes and the type of the params GET
- * /api/bulk-payments parses. Pure and free of zod: shared by the routes, the server pages and the
- * client. The params schema (zod) is uploads-contract-schema.ts, so zod stays on the server.
+ * The Bulk Payments list's contract: the nuqs parser map the server page and the table's controls
+ * read the URL with, the API query string, the URLs and links, the JSON shapes and the type of the
+ * params GET /api/bulk-payments parses. Pure and free of zod: shared by the routes, the server
+ * pages and the client. The params schema (zod) is uploads-contract-schema.ts, so zod stays on the
+ * server.
  *
  * Bulk payments span currencies: the list is not market-filtered (every currency of the
  * environment), and totals are per currency, never added across currencies.
  */
 import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
-import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
 import { listUrlState, type UrlStateOf } from "@/lib/client/list-params";
 import type { bulkUploadsListSchema } from "./uploads-contract-schema";
 import { NotFoundError } from "@/lib/auth/errors";
@@ -69,20 +68,6 @@ export function bulkRouteIds<P extends { uploadId?: string; batchId?: string }>(
 
 export const BULK_API = "/api/bulk-payments";
 
-/** GET /api/bulk-payments?…: one page of uploads. */
-export function bulkUploadsUrl(state: Partial<BulkUploadsSearchState>): string {
-  const qs = bulkUploadsListQuery(state);
-  return `${BULK_API}${qs ? `?${qs}` : ""}`;
-}
-
-/** GET /api/bulk-payments/stats: BulkPaymentStatsDto. */
-export const BULK_STATS_URL = `${BULK_API}/stats`;
-
-/** GET /api/bulk-payments/{uploadId}: the upload with its batches. */
-export function bulkUploadUrl(uploadId: string): string {
-  return `${BULK_API}/${encodeURIComponent(uploadId)}`;
-}
-
 /** POST /api/bulk-payments/validate?fileName=…, the file as the body: BulkValidation. */
 export function bulkValidateUrl(fileName: string): string {
   return `${BULK_API}/validate?${new URLSearchParams({ fileName }).toString()}`;
@@ -120,22 +105,6 @@ export function bulkUploadHref(uploadId: string, context: Context): string {
 export function walletsHref(context: Context): string {
   return `/wallets?${contextQuery(context)}`;
 }
-
-// --- Query keys -------------------------------------------------------------------------------
-
-/**
- * React Query keys. `all` is every bulk-payments query of the environment (the list, the stats,
- * an upload, its batches' items): invalidate it after a confirm, process, cancel, decision or retry.
- */
-export const bulkPaymentsQueryKeys = {
-  all: (scopeKey: ScopeKey) => listQueryKey(scopeKey, "bulk-payments"),
-  list: (scopeKey: ScopeKey, state: Partial<BulkUploadsSearchState>) =>
-    listQueryKey(scopeKey, "bulk-payments", "list", bulkUploadsListQuery(state)),
-  stats: (scopeKey: ScopeKey) => listQueryKey(scopeKey, "bulk-payments", "stats"),
-  upload: (scopeKey: ScopeKey, uploadId: string) => listQueryKey(scopeKey, "bulk-payments", "upload", uploadId),
-  /** Every page of one batch's items (the items contract adds the query string). */
-  items: (scopeKey: ScopeKey, batchId: string) => listQueryKey(scopeKey, "bulk-payments", "items", batchId),
-};
 
 // --- JSON shapes ------------------------------------------------------------------------------
 

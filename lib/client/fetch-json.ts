@@ -38,18 +38,13 @@ export function retryUnlessClientError(failureCount: number, error: Error): bool
   return !(error instanceof ApiError && error.status < 500) && failureCount < 1;
 }
 
-/** `[environment, country, currency]`: what useScopeKey() returns and what the server page builds from the scope. */
+/** `[environment, country, currency]`: what useScopeKey() returns. */
 export type ScopeKey = readonly [string, string, string];
-
-export function scopeKeyOf(scope: { environment: string; market: { country: string; currency: string } }): ScopeKey {
-  return [scope.environment, scope.market.country, scope.market.currency];
-}
 
 /**
  * Every React Query key: the scope first (switching market or environment never shows another
  * market's rows), then the area and what identifies the data, e.g.
- * `listQueryKey(scopeKey, "transactions", "collections", "list", "status=FAILED&tz=UTC")`.
- * The server page builds the same key to prefetch into (lib/client/prefetch.ts).
+ * `listQueryKey(scopeKey, "transactions", "collections", "detail", id)`.
  */
 export function listQueryKey(scopeKey: ScopeKey, area: string, ...rest: readonly (string | number | null)[]) {
   return [...scopeKey, area, ...rest] as const;

@@ -1,6 +1,6 @@
 /**
  * The zod pieces every list's params schema is built from (lib/<area>/*-contract-schema.ts): what
- * the routes parse a query string with (and the server pages, lib/client/prefetch.ts). Kept apart
+ * the routes parse a query string with (and the server pages, lib/client/page-data.ts). Kept apart
  * from list-params.ts so zod stays on the server: client components import the contracts and
  * list-params.ts, never this file.
  *

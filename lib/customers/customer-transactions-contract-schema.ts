@@ -1,6 +1,6 @@
 /**
  * A customer's transactions' params schema (zod): what GET /api/customers/{id}/transactions parses
- * (the one validation), and the server page through parseRouteQuery; with the route's `[id]` check
+ * (the one validation), and the server page through readForPage; with the route's `[id]` check
  * (its message lives in ./schemas, a zod module). Kept apart from
  * customer-transactions-contract.ts, which client components import, so zod stays on the server.
  */

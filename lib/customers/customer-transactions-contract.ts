@@ -1,14 +1,13 @@
 /**
  * A customer's transactions (customer detail page): their collections and payouts in one list,
- * newest first. The nuqs parser map the page and the table read the URL with, the API query
- * string, the query keys, the row type, where a row opens and the type of the params the route
- * parses. Pure and free of zod: shared by the route, the server page and the client. The params
- * schema (zod) and the route's id check are customer-transactions-contract-schema.ts, so zod stays
- * on the server.
+ * newest first. The nuqs parser map the page and the list's controls read the URL with, the API
+ * query string, the row type, where a row opens and the type of the params the route parses.
+ * Pure and free of zod: shared by the route, the server page and the client. The params schema
+ * (zod) and the route's id check are customer-transactions-contract-schema.ts, so zod stays on the
+ * server.
  */
 import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
-import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
 import { listUrlState, type CursorPage, type UrlStateOf } from "@/lib/client/list-params";
 import { ENV_PARAM, MARKET_PARAM } from "@/lib/context-url";
 import { marketKey, type Market } from "@/lib/markets";
@@ -60,19 +59,6 @@ export const loadCustomerTransactionsSearchParams = customerTxUrl.load;
 export function customerTransactionsListQuery(state: Partial<CustomerTransactionsSearchState>): string {
   return customerTxUrl.listQuery(state);
 }
-
-export function customerTransactionsUrl(customerId: string, state: Partial<CustomerTransactionsSearchState>): string {
-  const qs = customerTransactionsListQuery(state);
-  return `/api/customers/${encodeURIComponent(customerId)}/transactions${qs ? `?${qs}` : ""}`;
-}
-
-export const customerQueryKeys = {
-  /** Everything of one customer (the profile, the figures and the list). */
-  all: (scopeKey: ScopeKey, customerId: string) => listQueryKey(scopeKey, "customers", "detail", customerId),
-  detail: (scopeKey: ScopeKey, customerId: string) => listQueryKey(scopeKey, "customers", "detail", customerId, "profile"),
-  transactions: (scopeKey: ScopeKey, customerId: string, state: Partial<CustomerTransactionsSearchState>) =>
-    listQueryKey(scopeKey, "customers", "detail", customerId, "transactions", customerTransactionsListQuery(state)),
-};
 
 /** `/collections?tx=<id>&m=KE-KES&env=sandbox`: the transaction open in its list, in this context. */
 export function customerTransactionHref(

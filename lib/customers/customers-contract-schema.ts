@@ -1,6 +1,6 @@
 /**
  * The Customers list's params schema (zod): what GET /api/customers and /api/customers/export parse
- * (the one validation), and the server page through parseRouteQuery. Kept apart from
+ * (the one validation), and the server page through readForPage. Kept apart from
  * customers-contract.ts, which client components import, so zod stays on the server.
  */
 import { z } from "zod";

@@ -1,12 +1,11 @@
 /**
- * The Customers list's contract: the nuqs parser map the server page and the table read the URL
- * with, the API query string, the query keys, the row type and the type of the params the list and
- * export routes parse. Pure and free of zod: shared by the routes, the server page and the client.
+ * The Customers list's contract: the nuqs parser map the server page and the list's controls read
+ * the URL with, the API query string, the row type and the type of the params the list and export
+ * routes parse. Pure and free of zod: shared by the routes, the server page and the client.
  * The params schema (zod) is customers-contract-schema.ts, so zod stays on the server.
  */
 import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
-import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
 import { listUrlState, type UrlStateOf } from "@/lib/client/list-params";
 import type { customersListSchema } from "./customers-contract-schema";
 
@@ -56,12 +55,6 @@ export function customersExportUrl(state: Partial<CustomersSearchState>): string
   const qs = customersUrl.filterQuery(state);
   return `/api/customers/export${qs ? `?${qs}` : ""}`;
 }
-
-export const customersQueryKeys = {
-  all: (scopeKey: ScopeKey) => listQueryKey(scopeKey, "customers"),
-  list: (scopeKey: ScopeKey, state: Partial<CustomersSearchState>) =>
-    listQueryKey(scopeKey, "customers", "list", customersListQuery(state)),
-};
 
 /** One line of the Customers table (JSON: money as strings of minor units). */
 export interface CustomerRow {

@@ -1,6 +1,6 @@
 /**
  * A payment link's payments' params schemas (zod): what GET /api/payment-links/{id}/payments, its
- * export and …/analytics parse (the one validation), and the server page through parseRouteQuery;
+ * export and …/analytics parse (the one validation), and the server page through readForPage;
  * with the routes' `[id]` check (its message lives in ./schemas, a zod module). Kept apart from
  * link-payments-contract.ts, which client components import, so zod stays on the server.
  */

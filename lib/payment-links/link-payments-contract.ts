@@ -1,14 +1,13 @@
 /**
  * A payment link's payments (the link detail page): the nuqs parser map the server page and the
- * table read the URL with, the API query strings, the query keys (the link, its payments, its
- * analytics, all under `paymentLinksQueryKeys.all`, so an edit or a (de)activation refreshes them),
- * the row type and the types of the params the list and export routes parse. Pure and free of zod:
- * shared by the routes, the server page and the client. The params schemas (zod) and the routes'
- * id check are link-payments-contract-schema.ts, so zod stays on the server.
+ * list's controls read the URL with, the API query strings, the page's links (the list, the link,
+ * a receipt), the row and analytics types and the types of the params the list and export routes
+ * parse. Pure and free of zod: shared by the routes, the server page and the client. The params
+ * schemas (zod) and the routes' id check are link-payments-contract-schema.ts, so zod stays on the
+ * server.
  */
 import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
-import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
 import { listUrlState, type UrlStateOf } from "@/lib/client/list-params";
 import { ENV_PARAM, MARKET_PARAM } from "@/lib/context-url";
 import { AWAITING_APPROVAL, OPEN_STATUSES, SUCCESS_STATUS } from "@/lib/engine/statuses";
@@ -77,17 +76,6 @@ export function linkPaymentsListQuery(state: Partial<LinkPaymentsSearchState>): 
 
 const linkApi = (linkId: string) => `/api/payment-links/${encodeURIComponent(linkId)}`;
 
-/** GET /api/payment-links/{id}: the link (PaymentLinkDto). */
-export function linkUrl(linkId: string): string {
-  return linkApi(linkId);
-}
-
-/** GET /api/payment-links/{id}/payments?…: one page of its payments. */
-export function linkPaymentsUrl(linkId: string, state: Partial<LinkPaymentsSearchState>): string {
-  const qs = linkPaymentsListQuery(state);
-  return `${linkApi(linkId)}/payments${qs ? `?${qs}` : ""}`;
-}
-
 /** The CSV download of the filtered payments (sort and paging left out). */
 export function linkPaymentsExportUrl(linkId: string, state: Partial<LinkPaymentsSearchState>): string {
   const qs = linkPaymentsState.filterQuery(state);
@@ -97,11 +85,6 @@ export function linkPaymentsExportUrl(linkId: string, state: Partial<LinkPayment
 /** The analytics window the page shows (UTC days, today included). */
 export const LINK_ANALYTICS_DAYS = 30;
 export const LINK_ANALYTICS_MAX_DAYS = 366;
-
-/** GET /api/payment-links/{id}/analytics (the page's window: the route's default). */
-export function linkAnalyticsUrl(linkId: string): string {
-  return `${linkApi(linkId)}/analytics`;
-}
 
 /** Why the receipt route (409) and page refuse a payment that has not succeeded. */
 export const RECEIPT_NOT_SUCCESSFUL = "Only a successful payment has a receipt";
@@ -128,17 +111,6 @@ export function paymentLinkHref(linkId: string, context: { environment: string; 
 export function receiptHref(linkId: string, paymentId: string, context: { environment: string; market: Market }): string {
   return `/payment-links/${encodeURIComponent(linkId)}/receipts/${encodeURIComponent(paymentId)}?${contextQuery(context)}`;
 }
-
-/** Under `paymentLinksQueryKeys.all(scopeKey)` = [...scopeKey, "payment-links"]. */
-export const linkDetailQueryKeys = {
-  /** Everything of one link (the link, its payments, its analytics). */
-  all: (scopeKey: ScopeKey, linkId: string) => listQueryKey(scopeKey, "payment-links", linkId),
-  detail: (scopeKey: ScopeKey, linkId: string) => listQueryKey(scopeKey, "payment-links", linkId, "detail"),
-  payments: (scopeKey: ScopeKey, linkId: string, state: Partial<LinkPaymentsSearchState>) =>
-    listQueryKey(scopeKey, "payment-links", linkId, "payments", linkPaymentsListQuery(state)),
-  analytics: (scopeKey: ScopeKey, linkId: string, days: number = LINK_ANALYTICS_DAYS) =>
-    listQueryKey(scopeKey, "payment-links", linkId, "analytics", days),
-};
 
 /** One payment of the link (JSON: money as strings of minor units). */
 export interface LinkPaymentRow {

@@ -1,6 +1,6 @@
 /**
  * The Payment Links list's params schema (zod): what GET /api/payment-links parses (the one
- * validation), and the server page through parseRouteQuery. Kept apart from
+ * validation), and the server page through readForPage. Kept apart from
  * payment-links-contract.ts, which client components import, so zod stays on the server.
  */
 import { z } from "zod";

@@ -1,12 +1,11 @@
 /**
- * The Payment Links list's contract: the nuqs parser map the server page and the table read the
- * URL with, the API query string, the query keys, the row type and the type of the params GET
+ * The Payment Links list's contract: the nuqs parser map the server page and the list's controls
+ * read the URL with, the API query string, the row type and the type of the params GET
  * /api/payment-links parses. Pure and free of zod: shared by the route, the server page and the
  * client. The params schema (zod) is payment-links-contract-schema.ts, so zod stays on the server.
  */
 import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
-import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
 import { listUrlState, type UrlStateOf } from "@/lib/client/list-params";
 import type { PaymentLinkDto } from "./link-dto";
 import type { paymentLinksListSchema } from "./payment-links-contract-schema";
@@ -46,16 +45,6 @@ export const loadPaymentLinksSearchParams = paymentLinksUrl.load;
 export function paymentLinksListQuery(state: Partial<PaymentLinksSearchState>): string {
   return paymentLinksUrl.listQuery(state);
 }
-
-/**
- * React Query keys. `all` is every payment-link query of the market and environment (the list
- * and the detail pages): invalidate it after a create, an edit or a (de)activation.
- */
-export const paymentLinksQueryKeys = {
-  all: (scopeKey: ScopeKey) => listQueryKey(scopeKey, "payment-links"),
-  list: (scopeKey: ScopeKey, state: Partial<PaymentLinksSearchState>) =>
-    listQueryKey(scopeKey, "payment-links", "list", paymentLinksListQuery(state)),
-};
 
 /** One line of the Payment Links table: the link as the dashboard shows it (JSON: money as strings of minor units). */
 export type PaymentLinkRow = PaymentLinkDto;

@@ -2,7 +2,7 @@
  * The lists that have saved views: a stable id per list, what reading it requires (a member saves
  * and sees views only of lists they may read), and which list a dashboard path shows. Pure: the
  * toolbar (client) and the services (server) both import it; the list's URL keys, which need the
- * contracts, are in view-keys.ts (server) and come from useDataTable on the client.
+ * contracts, are in view-keys.ts (server) and come from useListUrl on the client.
  */
 import type { Permission } from "@/lib/auth/permissions";
 

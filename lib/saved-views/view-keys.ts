@@ -1,7 +1,7 @@
 /**
  * Each list's URL parser map and filter keys (its contract's, the ones its table is driven with):
  * what a saved view of the list may hold, and how each value is checked on save. Server-side only
- * by use (it imports every list contract); the client gets the same keys from useDataTable.
+ * by use (it imports every list contract); the client gets the same keys from useListUrl.
  */
 import type { ParserMap } from "nuqs/server";
 import { FILTER_PARAMS, txSearchParams } from "@/lib/transactions/list-contract";

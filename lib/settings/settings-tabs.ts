@@ -1,6 +1,6 @@
 /**
  * The Settings page's sections, kept in the URL (`?tab=webhooks`): the server page reads it to
- * prefetch what the open tab shows, the tabs read and write it. Pure: server and client.
+ * render only the open tab, the tabs read and write it. Pure: server and client.
  */
 import { createLoader, parseAsStringLiteral } from "nuqs/server";
 

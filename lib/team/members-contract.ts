@@ -1,12 +1,11 @@
 /**
  * The Users list's contract: members and pending invites. The nuqs parser map the page and the
- * table read the URL with, the API query string, the query keys, the row type and the type of the
+ * list's controls read the URL with, the API query string, the row type and the type of the
  * params the route parses. Pure and free of zod: shared by the route, the server page and the
  * client. The params schema (zod) is members-contract-schema.ts, so zod stays on the server.
  */
 import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
-import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
 import { listUrlState, type UrlStateOf } from "@/lib/client/list-params";
 import type { membersListSchema } from "./members-contract-schema";
 
@@ -43,12 +42,6 @@ export const loadMembersSearchParams = membersUrl.load;
 export function membersListQuery(state: Partial<MembersSearchState>): string {
   return membersUrl.listQuery(state);
 }
-
-export const membersQueryKeys = {
-  all: (scopeKey: ScopeKey) => listQueryKey(scopeKey, "team", "members"),
-  list: (scopeKey: ScopeKey, state: Partial<MembersSearchState>) =>
-    listQueryKey(scopeKey, "team", "members", "list", membersListQuery(state)),
-};
 
 export type TeamRowStatus = "active" | "disabled" | "invited" | "expired";
 

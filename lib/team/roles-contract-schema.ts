@@ -1,6 +1,6 @@
 /**
  * The Roles list's params schema (zod): what GET /api/team/roles parses (the one validation), and
- * the server page through parseRouteQuery. Kept apart from roles-contract.ts, which client
+ * the server page through readForPage. Kept apart from roles-contract.ts, which client
  * components import, so zod stays on the server.
  */
 import { z } from "zod";

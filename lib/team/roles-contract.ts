@@ -1,12 +1,11 @@
 /**
- * The Roles list's contract: the nuqs parser map the page and the table read the URL with, the API
- * query string, the query keys, the row type and the type of the params the route parses. Pure and
+ * The Roles list's contract: the nuqs parser map the page and the list's controls read the URL
+ * with, the API query string, the row type and the type of the params the route parses. Pure and
  * free of zod; the params schema (zod) is roles-contract-schema.ts, so zod stays on the server.
  */
 import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
 import type { Permission } from "@/lib/auth/permissions";
-import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
 import { listUrlState, type UrlStateOf } from "@/lib/client/list-params";
 import type { rolesListSchema } from "./roles-contract-schema";
 
@@ -35,12 +34,6 @@ export const loadRolesSearchParams = rolesUrl.load;
 export function rolesListQuery(state: Partial<RolesSearchState>): string {
   return rolesUrl.listQuery(state);
 }
-
-export const rolesQueryKeys = {
-  all: (scopeKey: ScopeKey) => listQueryKey(scopeKey, "team", "roles"),
-  list: (scopeKey: ScopeKey, state: Partial<RolesSearchState>) =>
-    listQueryKey(scopeKey, "team", "roles", "list", rolesListQuery(state)),
-};
 
 /** A role with its member counts. */
 export interface RoleSummary {

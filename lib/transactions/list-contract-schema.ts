@@ -1,6 +1,6 @@
 /**
  * The transaction lists' params schema (zod): what GET /api/transactions/{kind}[/stats|/export]
- * parse (the one validation), and the server pages through parseRouteQuery. Kept apart from
+ * parse (the one validation), and the server pages through readForPage. Kept apart from
  * list-contract.ts (the parsers, query keys, URL builders and types client components import) so
  * zod stays on the server.
  */

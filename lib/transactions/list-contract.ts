@@ -2,7 +2,7 @@
  * The transaction lists' contract (collections, payouts, onramp, offramp and the home page's
  * recent transactions): one place for
  *   - the types of the params the routes parse (list, stats, export; the schema: list-contract-schema.ts);
- *   - the nuqs parser map the server page (createLoader) and the table (useDataTable) read the URL with;
+ *   - the nuqs parser map the server page (createLoader) and the list's client controls (useListUrl) read the URL with;
  *   - the API query-string serializers built from that map;
  *   - the row and response types;
  *   - paging, sorting and keyset-cursor vocabulary, and the `[kind]` route segment.
@@ -171,19 +171,10 @@ export function txFilterQuery(state: Partial<TxSearchState>, tz: string): string
   return txUrl.filterQuery(state, { tz });
 }
 
-/**
- * The React Query keys of the transaction lists: the client hooks (components/transactions/
- * use-transactions.ts) and the server pages that prefetch build them here, from the same state.
- */
+/** The React Query key of the detail sheet's transaction (components/transactions/use-transactions.ts). */
 export const txQueryKeys = {
-  all: (scopeKey: ScopeKey, slug: ListSlug) => listQueryKey(scopeKey, "transactions", slug),
-  list: (scopeKey: ScopeKey, slug: ListSlug, state: Partial<TxSearchState>, tz: string) =>
-    listQueryKey(scopeKey, "transactions", slug, "list", txListQuery(state, tz)),
-  stats: (scopeKey: ScopeKey, slug: ListSlug, state: Partial<TxSearchState>, tz: string) =>
-    listQueryKey(scopeKey, "transactions", slug, "stats", txFilterQuery(state, tz)),
   detail: (scopeKey: ScopeKey, slug: ListSlug, id: string | null) =>
     listQueryKey(scopeKey, "transactions", slug, "detail", id),
-  daily: (scopeKey: ScopeKey) => listQueryKey(scopeKey, "transactions", "daily"),
 };
 
 /** The CSV download URL of the filtered view, or of the selected rows. */

@@ -1,6 +1,6 @@
 /**
  * A wallet's balance history params schema (zod): what GET /api/wallets/{id}/history and its export
- * parse (the one validation), and the server page through parseRouteQuery; with the routes' `[id]`
+ * parse (the one validation), and the server page through readForPage; with the routes' `[id]`
  * check (the wallet id schema). Kept apart from balance-history-contract.ts, which client
  * components import, so zod stays on the server.
  */

@@ -1,13 +1,12 @@
 /**
  * A wallet's balance history list (wallet detail page): the nuqs parser map the page and the table
- * read the URL with, the API query string, the query keys, the row type and the type of the params
- * the list and export routes parse. Pure and free of zod: shared by the routes, the server page and
+ * read the URL with, the API query string, the row type and the type of the params the list and
+ * export routes parse. Pure and free of zod: shared by the routes, the server page and
  * the client. The params schema (zod) and the routes' id check (the wallet id schema) are
  * balance-history-contract-schema.ts, so zod stays on the server.
  */
 import type { z } from "zod";
 import { parseAsInteger, parseAsString } from "nuqs/server";
-import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
 import { listUrlState, type UrlStateOf } from "@/lib/client/list-params";
 import type { balanceHistorySchema } from "./balance-history-contract-schema";
 
@@ -51,9 +50,3 @@ export function balanceHistoryExportUrl(
 ): string {
   return `/api/wallets/${encodeURIComponent(walletId)}/history/export?${historyUrl.filterQuery(state, { tz })}`;
 }
-
-export const balanceHistoryQueryKeys = {
-  all: (scopeKey: ScopeKey, walletId: string) => listQueryKey(scopeKey, "wallets", walletId, "history"),
-  list: (scopeKey: ScopeKey, walletId: string, state: Partial<BalanceHistorySearchState>, tz: string) =>
-    listQueryKey(scopeKey, "wallets", walletId, "history", balanceHistoryListQuery(state, tz)),
-};

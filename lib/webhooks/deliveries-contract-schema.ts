@@ -1,6 +1,6 @@
 /**
  * The webhook log's params schema (zod): what GET /api/webhooks/deliveries parses (the one
- * validation), and the server page through parseRouteQuery. Kept apart from
+ * validation), and the server page through readForPage. Kept apart from
  * deliveries-contract.ts, which client components import, so zod stays on the server.
  */
 import { z } from "zod";

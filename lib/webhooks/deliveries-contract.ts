@@ -1,8 +1,8 @@
 /**
- * The webhook log (Settings → Webhooks): the nuqs parser map the server page and the table read the
- * URL with, the API query string, the query keys, the row types and the type of the params the
- * list route parses. One row per attempt (webhook_deliveries). Pure and free of zod: shared by the
- * routes, the server page and the client. The params schema (zod) is deliveries-contract-schema.ts,
+ * The webhook log (Settings → Webhooks): the nuqs parser map the server page and the log's controls
+ * read the URL with, the API query string, the detail's query key, the row types and the type of
+ * the params the list route parses. One row per attempt (webhook_deliveries). Pure and free of zod:
+ * shared by the routes, the server page and the client. The params schema (zod) is deliveries-contract-schema.ts,
  * so zod stays on the server.
  */
 import type { z } from "zod";
@@ -80,21 +80,13 @@ export function deliveriesListQuery(state: Partial<DeliveriesSearchState>, tz: s
   return deliveriesUrl.listQuery(state, { tz });
 }
 
-/** GET /api/webhooks/deliveries?…: one page of the log. */
-export function deliveriesUrlOf(state: Partial<DeliveriesSearchState>, tz: string): string {
-  return `/api/webhooks/deliveries?${deliveriesListQuery(state, tz)}`;
-}
-
 /** GET /api/webhooks/deliveries/{id}: one attempt in full, with the other attempts of its delivery. */
 export function deliveryUrl(id: string): string {
   return `/api/webhooks/deliveries/${encodeURIComponent(id)}`;
 }
 
 export const deliveriesQueryKeys = {
-  /** The log and every open detail (a resend, a test event refresh them all). */
-  all: (scopeKey: ScopeKey) => listQueryKey(scopeKey, "webhooks", "deliveries"),
-  list: (scopeKey: ScopeKey, state: Partial<DeliveriesSearchState>, tz: string) =>
-    listQueryKey(scopeKey, "webhooks", "deliveries", "list", deliveriesListQuery(state, tz)),
+  /** An open delivery (its sheet fetches it; a resend or a test event refresh the "webhooks" area). */
   detail: (scopeKey: ScopeKey, id: string) => listQueryKey(scopeKey, "webhooks", "deliveries", "detail", id),
 };
 

@@ -1,30 +1,88 @@
 import type { Metadata } from "next";
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { SearchParams } from "nuqs/server";
+import { ScrollText } from "lucide-react";
 import { requirePageScope } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
-import { scopeKeyOf } from "@/lib/client/fetch-json";
-import { parseRouteQuery, prefetchJson, requestZone } from "@/lib/client/prefetch";
-import { auditListQuery, auditQueryKeys, loadAuditSearchParams } from "@/lib/audit/list-contract";
+import { readForPage, requestZone } from "@/lib/client/page-data";
+import {
+  AUDIT_DEFAULT_SORT,
+  AUDIT_FILTER_KEYS,
+  auditListQuery,
+  loadAuditSearchParams,
+  type AuditRow,
+} from "@/lib/audit/list-contract";
 import { auditListSchema } from "@/lib/audit/list-contract-schema";
 import { listAuditFacets, listAuditLogs } from "@/lib/audit/list-audit-logs";
-import { AuditView } from "@/components/team/audit-view";
+import { Card, CardContent } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/shell/page-header";
+import { ListProvider } from "@/components/data-table/list-context";
+import { ListError } from "@/components/data-table/data-table-error";
+import { columnControls, ServerDataTable } from "@/components/data-table/server-data-table";
+import { auditColumns } from "@/components/team/audit-columns";
+import { AuditPagination, AuditToolbar } from "@/components/team/audit-list-controls";
 
 export const metadata: Metadata = { title: "Audit Log" };
 
+/**
+ * The audit log, rendered on the server (the URL read with the contract's parser map, the route's
+ * schema and service, in the zone the sidebar widget shows); the browser runs the toolbar and the
+ * keyset pagination (audit-list-controls.tsx).
+ */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requirePageScope("audit.read");
-  const [state, tz, db] = await Promise.all([loadAuditSearchParams(searchParams), requestZone(scope), getDb()]);
-  // The first page of the log comes with the HTML: the route's service, the client hook's key.
-  const qc = new QueryClient();
-  const input = parseRouteQuery(auditListSchema, auditListQuery(state, tz));
-  const [facets] = await Promise.all([
+  const [state, zone, db] = await Promise.all([loadAuditSearchParams(searchParams), requestZone(scope), getDb()]);
+  const [facets, list] = await Promise.all([
     listAuditFacets(db, scope),
-    input && prefetchJson(qc, auditQueryKeys.list(scopeKeyOf(scope), state, tz), () => listAuditLogs(db, scope, input)),
+    readForPage(auditListSchema, auditListQuery(state, zone), (input) => listAuditLogs(db, scope, input)),
   ]);
+  const columns = auditColumns(facets);
+  const controls = columnControls(columns);
+  const page = list.data;
+  const rows: AuditRow[] = page?.rows ?? [];
+  const filtered = AUDIT_FILTER_KEYS.some((k) => {
+    const v = state[k];
+    return Array.isArray(v) ? v.length > 0 : !!v;
+  });
+
   return (
-    <HydrationBoundary state={dehydrate(qc)}>
-      <AuditView facets={facets} />
-    </HydrationBoundary>
+    <ListProvider rowIds={rows.map((r) => String(r.id))}>
+      <PageHeader
+        title="Audit Log"
+        description="Who did what, when and from where, across your organisation. Entries cannot be edited or deleted."
+      />
+      <Card>
+        <CardContent className="space-y-4">
+          <AuditToolbar filters={controls.filters} columns={controls.choices} />
+          <ServerDataTable
+            columns={columns}
+            rows={rows}
+            getRowId={(r) => String(r.id)}
+            sort={state.sort}
+            defaultSort={AUDIT_DEFAULT_SORT}
+            hide={state.hide}
+            show={state.show}
+            aria-label="Audit log"
+            rowProps={(row) => ({ "data-testid": "audit-row", "data-action": row.action })}
+            error={list.error ? <ListError message={list.error} what="entries" /> : null}
+            empty={
+              <EmptyState
+                icon={<ScrollText />}
+                title="No entries"
+                description={filtered ? "No entries match these filters." : "Nothing has been recorded yet."}
+              />
+            }
+          />
+          <AuditPagination
+            rowsDisplayed={rows.length}
+            resolvedPage={page?.page}
+            hasPrev={!!page?.hasPrev}
+            hasNext={!!page?.hasNext}
+            prevCursor={page?.prevCursor ?? null}
+            nextCursor={page?.nextCursor ?? null}
+          />
+        </CardContent>
+      </Card>
+    </ListProvider>
   );
 }

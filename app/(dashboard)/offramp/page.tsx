@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import type { SearchParams } from "nuqs/server";
 import { requirePageScope } from "@/lib/auth/guard";
-import { TransactionsPage } from "@/components/transactions/transactions-page";
+import { TransactionsList } from "@/components/transactions/transactions-page";
 import { KIND_CONFIG } from "@/lib/transactions/kinds";
 
 export const metadata: Metadata = { title: KIND_CONFIG.offramp.title };
 
 export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requirePageScope("offramp.read");
-  return <TransactionsPage scope={scope} slug="offramp" searchParams={searchParams} />;
+  return <TransactionsList scope={scope} slug="offramp" searchParams={searchParams} />;
 }

@@ -1,30 +1,60 @@
 import type { Metadata } from "next";
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { SearchParams } from "nuqs/server";
 import { requirePageScope } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
-import { scopeKeyOf } from "@/lib/client/fetch-json";
-import { parseRouteQuery, prefetchJson } from "@/lib/client/prefetch";
+import { readForPage } from "@/lib/client/page-data";
 import { listRoles, listRolesPage } from "@/lib/team/list-roles";
-import { loadRolesSearchParams, rolesListQuery, rolesQueryKeys } from "@/lib/team/roles-contract";
+import { loadRolesSearchParams, rolesListQuery, type RoleSummary } from "@/lib/team/roles-contract";
 import { rolesListSchema } from "@/lib/team/roles-contract-schema";
-import { RolesView } from "@/components/team/roles-view";
+import { Card, CardContent } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/shell/page-header";
+import { ListProvider } from "@/components/data-table/list-context";
+import { ListError } from "@/components/data-table/data-table-error";
+import { columnControls, ServerDataTable } from "@/components/data-table/server-data-table";
+import { roleColumns } from "@/components/team/roles-columns";
+import { CreateRole, RolesPagination, RolesToolbar } from "@/components/team/roles-list-controls";
 
 export const metadata: Metadata = { title: "Roles & Permissions" };
 
+/**
+ * Roles & Permissions, rendered on the server (the URL read with the contract's parser map, the
+ * route's schema and service); the browser runs the toolbar, the pagination, "Create role" and the
+ * rows' buttons (roles-list-controls.tsx).
+ */
 export default async function RolesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requirePageScope("roles.manage");
   const [state, db] = await Promise.all([loadRolesSearchParams(searchParams), getDb()]);
-  // The first page of the table comes with the HTML: the route's service, the client hook's key.
-  const qc = new QueryClient();
-  const input = parseRouteQuery(rolesListSchema, rolesListQuery(state));
-  const [allRoles] = await Promise.all([
+  const [allRoles, list] = await Promise.all([
     listRoles(db, scope),
-    input && prefetchJson(qc, rolesQueryKeys.list(scopeKeyOf(scope), state), () => listRolesPage(db, scope, input)),
+    readForPage(rolesListSchema, rolesListQuery(state), (input) => listRolesPage(db, scope, input)),
   ]);
+  const columns = roleColumns(allRoles);
+  const controls = columnControls(columns);
+  const page = list.data;
+  const rows: RoleSummary[] = page?.rows ?? [];
+
   return (
-    <HydrationBoundary state={dehydrate(qc)}>
-      <RolesView allRoles={allRoles} />
-    </HydrationBoundary>
+    <ListProvider rowIds={rows.map((r) => r.id)}>
+      <PageHeader title="Roles & Permissions" description="Define roles and the permissions they grant" actions={<CreateRole />} />
+      <Card>
+        <CardContent className="space-y-4">
+          <RolesToolbar filters={controls.filters} columns={controls.choices} />
+          <ServerDataTable
+            columns={columns}
+            rows={rows}
+            getRowId={(r) => r.id}
+            sort={state.sort}
+            hide={state.hide}
+            show={state.show}
+            aria-label="Roles"
+            rowProps={(row) => ({ "data-testid": "role-row", "data-role": row.name })}
+            error={list.error ? <ListError message={list.error} what="roles" /> : null}
+            empty={<EmptyState title="No roles found" description="No roles match your filters." />}
+          />
+          <RolesPagination rowsDisplayed={rows.length} total={page?.total} resolvedPage={page?.page} />
+        </CardContent>
+      </Card>
+    </ListProvider>
   );
 }

@@ -1,25 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArrowLeft } from "lucide-react";
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { requirePageScope } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
-import { scopeKeyOf } from "@/lib/client/fetch-json";
-import { prefetchJson } from "@/lib/client/prefetch";
+import { jsonValue } from "@/lib/json";
 import { listPayoutApprovals } from "@/lib/engine/list-payout-approvals";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/shell/page-header";
 import { PayoutApprovals } from "@/components/engine/payout-approvals";
-import { payoutApprovalsKey } from "@/components/engine/payout-approvals-key";
 
 export const metadata: Metadata = { title: "Payout approvals" };
 
 /** Payouts held for a second member's approval (the maker-checker view of the Payouts section). */
 export default async function PayoutApprovalsPage() {
   const scope = await requirePageScope("payouts.read");
-  const qc = new QueryClient();
   const db = await getDb();
-  await prefetchJson(qc, payoutApprovalsKey(scopeKeyOf(scope)), () => listPayoutApprovals(db, scope));
+  const approvals = await listPayoutApprovals(db, scope).then(
+    (rows) => ({ data: jsonValue(rows) }),
+    (e: unknown) => {
+      console.error("[approvals] could not read the payouts awaiting approval", e);
+      return { error: "Something went wrong. Please try again." };
+    },
+  );
   return (
     <>
       <PageHeader
@@ -33,9 +35,7 @@ export default async function PayoutApprovalsPage() {
           </Button>
         }
       />
-      <HydrationBoundary state={dehydrate(qc)}>
-        <PayoutApprovals />
-      </HydrationBoundary>
+      <PayoutApprovals {...approvals} />
     </>
   );
 }

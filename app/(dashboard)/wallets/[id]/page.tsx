@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { SearchParams } from "nuqs/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -16,15 +15,6 @@ import { StatCard } from "@/components/ui/stat-card";
 import { StatusPill } from "@/components/ui/status-pill";
 import { PageHeader } from "@/components/shell/page-header";
 import { BalanceHistory } from "@/components/wallets/balance-history";
-import { scopeKeyOf } from "@/lib/client/fetch-json";
-import { parseRouteQuery, prefetchJson, requestZone } from "@/lib/client/prefetch";
-import { getBalanceHistory } from "@/lib/wallets/balance-history";
-import {
-  balanceHistoryListQuery,
-  balanceHistoryQueryKeys,
-  loadBalanceHistorySearchParams,
-} from "@/lib/wallets/balance-history-contract";
-import { balanceHistorySchema } from "@/lib/wallets/balance-history-contract-schema";
 
 export const metadata: Metadata = { title: "Balance history" };
 
@@ -43,15 +33,6 @@ export default async function WalletHistoryPage({
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  // The first page of the history comes with the HTML: the route's service, the client hook's key.
-  const [state, tz] = await Promise.all([loadBalanceHistorySearchParams(searchParams), requestZone(scope)]);
-  const qc = new QueryClient();
-  const input = parseRouteQuery(balanceHistorySchema, balanceHistoryListQuery(state, tz));
-  if (input) {
-    await prefetchJson(qc, balanceHistoryQueryKeys.list(scopeKeyOf(scope), wallet.id, state, tz), () =>
-      getBalanceHistory(db, scope, wallet.id, input),
-    );
-  }
   return (
     <>
       <Button asChild variant="ghost" size="sm" className="mb-3 -ml-2">
@@ -87,9 +68,7 @@ export default async function WalletHistoryPage({
           accent="blue"
         />
       </section>
-      <HydrationBoundary state={dehydrate(qc)}>
-        <BalanceHistory walletId={wallet.id} currency={wallet.currency} />
-      </HydrationBoundary>
+      <BalanceHistory scope={scope} wallet={wallet} searchParams={searchParams} />
     </>
   );
 }
