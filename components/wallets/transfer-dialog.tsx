@@ -71,7 +71,7 @@ function TransferForm({
 }) {
   // The page's wallets query, read again when the dialog opens (this form mounts per opening) and
   // when the window regains focus: another tab or a teammate may have moved the balance since.
-  const { data: fresh } = useQuery({
+  const { data: fresh, isFetchedAfterMount, isError } = useQuery({
     queryKey: walletsKey(useScopeKey()),
     queryFn: fetchWalletsOverview,
     staleTime: 0,
@@ -79,9 +79,10 @@ function TransferForm({
     refetchOnWindowFocus: "always",
   });
   const wallet = fresh?.wallets.find((w) => w.id === shown.id) ?? shown;
-  // The page behind shows what the server rendered: a balance that moved since asks it again.
+  // The page behind shows what the server rendered: a balance read again now (not a cached one,
+  // not after a refusal) that differs asks the server for the page again.
   const router = useRouter();
-  const moved = wallet.depositBalance !== shown.depositBalance;
+  const moved = isFetchedAfterMount && !isError && wallet.depositBalance !== shown.depositBalance;
   useEffect(() => {
     if (moved) router.refresh();
   }, [moved, wallet.depositBalance, router]);
