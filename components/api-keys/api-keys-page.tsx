@@ -15,7 +15,7 @@ import { Label } from "@/components/ui/label";
 import { PageHeader } from "@/components/shell/page-header";
 import { ListProvider } from "@/components/data-table/list-context";
 import { ServerDataTable } from "@/components/data-table/server-data-table";
-import { ListError } from "@/components/data-table/data-table-error";
+import { ListError } from "@/components/data-table/list-error";
 import { apiKeyColumns } from "./api-key-columns";
 import { OwnerFilter } from "./api-keys-list-controls";
 import { GenerateKeyDialog } from "./generate-key-dialog";

@@ -9,15 +9,8 @@ import { readForPage } from "@/lib/client/page-data";
 import { formatMoney } from "@/lib/money";
 import { getBulkStats } from "@/lib/bulk-payments/bulk-stats";
 import { listBulkUploads } from "@/lib/bulk-payments/list-bulk-uploads";
-import { bulkUploadsListSchema } from "@/lib/bulk-payments/uploads-contract-schema";
-import {
-  BULK_UPLOAD_DEFAULT_SORT,
-  bulkUploadsListQuery,
-  loadBulkUploadsSearchParams,
-  newBulkPaymentHref,
-  type BulkPaymentStatsDto,
-  type BulkUploadRow,
-} from "@/lib/bulk-payments/uploads-contract";
+import { bulkUploadsListSchema, loadBulkUploadsSearchParams } from "@/lib/bulk-payments/uploads-contract-schema";
+import { BULK_UPLOAD_DEFAULT_SORT, bulkUploadsListQuery, newBulkPaymentHref, type BulkPaymentStatsDto, type BulkUploadRow } from "@/lib/bulk-payments/uploads-contract";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
@@ -26,7 +19,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { ListProvider } from "@/components/data-table/list-context";
 import { columnControls, ServerDataTable } from "@/components/data-table/server-data-table";
-import { ListError } from "@/components/data-table/data-table-error";
+import { ListError } from "@/components/data-table/list-error";
 import { bulkUploadColumns } from "./bulk-upload-columns";
 import { BulkUploadsPagination, BulkUploadsToolbar } from "./bulk-payments-list-controls";
 

@@ -11,14 +11,8 @@ import { formatMoney } from "@/lib/money";
 import { getBulkUpload } from "@/lib/bulk-payments/get-bulk-upload";
 import { listBatchItems } from "@/lib/bulk-payments/list-batch-items";
 import { isFinalBatch, isLiveBatch, type BulkBatchDto } from "@/lib/bulk-payments/dto";
-import {
-  BULK_ITEM_DEFAULT_SORT,
-  batchItemsListQuery,
-  loadBatchItemsSearchParams,
-  selectedBatchId,
-  type BulkItemRow,
-} from "@/lib/bulk-payments/items-contract";
-import { batchItemsSchema } from "@/lib/bulk-payments/items-contract-schema";
+import { BULK_ITEM_DEFAULT_SORT, batchItemsListQuery, selectedBatchId, type BulkItemRow } from "@/lib/bulk-payments/items-contract";
+import { batchItemsSchema, loadBatchItemsSearchParams } from "@/lib/bulk-payments/items-contract-schema";
 import { BULK_STEPS, type BulkProgressStep, type BulkStep } from "@/lib/bulk-payments/constants";
 import { bulkPaymentsHref } from "@/lib/bulk-payments/uploads-contract";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -31,7 +25,7 @@ import { Timestamp } from "@/components/shell/timezone";
 import { ListProvider } from "@/components/data-table/list-context";
 import { LiveRefresh } from "@/components/data-table/list-refresh";
 import { columnControls, ServerDataTable } from "@/components/data-table/server-data-table";
-import { ListError } from "@/components/data-table/data-table-error";
+import { ListError } from "@/components/data-table/list-error";
 import { BatchStatusPill, UploadStatusPill } from "./bulk-status";
 import { CurrencyTotals } from "./bulk-upload-columns";
 import { bulkItemColumns } from "./bulk-item-columns";

@@ -12,22 +12,14 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Timestamp } from "@/components/shell/timezone";
 import { ListProvider } from "@/components/data-table/list-context";
 import { columnControls, ServerDataTable } from "@/components/data-table/server-data-table";
-import { ListError } from "@/components/data-table/data-table-error";
+import { ListError } from "@/components/data-table/list-error";
 import { NewCollectionDialog } from "@/components/engine/new-collection-dialog";
 import { SendMoneyDialog } from "@/components/engine/send-money-dialog";
 import type { Scope } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import { readForPage } from "@/lib/client/page-data";
-import {
-  CUSTOMER_TX_FILTER_KEYS,
-  CUSTOMER_TX_KIND_LABEL,
-  customerTransactionHref,
-  customerTransactionsListQuery,
-  loadCustomerTransactionsSearchParams,
-  type CustomerTxKind,
-  type CustomerTxRow,
-} from "@/lib/customers/customer-transactions-contract";
-import { customerTransactionsSchema } from "@/lib/customers/customer-transactions-contract-schema";
+import { CUSTOMER_TX_FILTER_KEYS, CUSTOMER_TX_KIND_LABEL, customerTransactionHref, customerTransactionsListQuery, type CustomerTxKind, type CustomerTxRow } from "@/lib/customers/customer-transactions-contract";
+import { customerTransactionsSchema, loadCustomerTransactionsSearchParams } from "@/lib/customers/customer-transactions-contract-schema";
 import { formatNationalPhone } from "@/lib/customers/format";
 import type { CustomerDetail } from "@/lib/customers/get-customer";
 import { listCustomerTransactions } from "@/lib/customers/list-customer-transactions";

@@ -5,13 +5,8 @@ import type { Scope } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import { readForPage } from "@/lib/client/page-data";
 import { ENV_PARAM, MARKET_PARAM } from "@/lib/context-url";
-import {
-  CUSTOMER_DEFAULT_SORT,
-  CUSTOMER_FILTER_KEYS,
-  customersListQuery,
-  loadCustomersSearchParams,
-} from "@/lib/customers/customers-contract";
-import { customersListSchema } from "@/lib/customers/customers-contract-schema";
+import { CUSTOMER_DEFAULT_SORT, CUSTOMER_FILTER_KEYS, customersListQuery } from "@/lib/customers/customers-contract";
+import { customersListSchema, loadCustomersSearchParams } from "@/lib/customers/customers-contract-schema";
 import { listCustomers } from "@/lib/customers/list-customers";
 import { marketKey } from "@/lib/markets";
 import { Card, CardContent } from "@/components/ui/card";
@@ -19,7 +14,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { ListProvider } from "@/components/data-table/list-context";
 import { columnControls, ServerDataTable } from "@/components/data-table/server-data-table";
-import { ListError } from "@/components/data-table/data-table-error";
+import { ListError } from "@/components/data-table/list-error";
 import { AddCustomerDialog } from "./customer-form-dialog";
 import { customerListColumns } from "./customers-columns";
 import { CustomersPagination, CustomersToolbar } from "./customers-list-controls";

@@ -30,7 +30,8 @@ export function settledMessage(t: TrackedTransaction, s: Pick<TransactionStatus,
  * Follows the transactions this tab created (components/engine/tracked-transactions.ts) until the
  * network answers: polls their status every 2 s while any is tracked and the tab is visible, then
  * toasts the outcome, stops tracking it and refreshes what it changed (lists, counters, chart,
- * wallet balances, the home page's balance cards). Mounted once, in DashboardProviders.
+ * wallet balances, the home page's balance cards). Mounted once, in DashboardProviders, from the
+ * tab's first tracked transaction on (transaction-watcher-on-demand.tsx).
  *
  * It sits above the ScopeProvider, so it refreshes those areas in every cached market and
  * environment rather than under one useScopeKey() (only the active queries refetch), and the page

@@ -13,16 +13,8 @@ import { getLinkAnalytics } from "@/lib/payment-links/link-analytics";
 import { listLinkPayments } from "@/lib/payment-links/list-link-payments";
 import type { PaymentLinkDto } from "@/lib/payment-links/link-dto";
 import { LINK_STATUS_LABEL, usageLimit } from "@/lib/payment-links/link-status";
-import {
-  LINK_ANALYTICS_DAYS,
-  LINK_PAYMENT_DEFAULT_SORT,
-  LINK_PAYMENT_FILTER_KEYS,
-  linkPaymentsListQuery,
-  loadLinkPaymentsSearchParams,
-  paymentLinksHref,
-  type LinkAnalytics,
-} from "@/lib/payment-links/link-payments-contract";
-import { linkAnalyticsSchema, linkPaymentsSchema } from "@/lib/payment-links/link-payments-contract-schema";
+import { LINK_ANALYTICS_DAYS, LINK_PAYMENT_DEFAULT_SORT, LINK_PAYMENT_FILTER_KEYS, linkPaymentsListQuery, paymentLinksHref, type LinkAnalytics } from "@/lib/payment-links/link-payments-contract";
+import { linkAnalyticsSchema, linkPaymentsSchema, loadLinkPaymentsSearchParams } from "@/lib/payment-links/link-payments-contract-schema";
 import {
   LINK_METHODS,
   LINK_TYPE_LABEL,
@@ -42,7 +34,7 @@ import { StatCard } from "@/components/ui/stat-card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Timestamp } from "@/components/shell/timezone";
 import { ListProvider } from "@/components/data-table/list-context";
-import { ListError } from "@/components/data-table/data-table-error";
+import { ListError } from "@/components/data-table/list-error";
 import { columnControls, ServerDataTable } from "@/components/data-table/server-data-table";
 import { LinkActiveButton } from "./link-active-button";
 import { LinkDailyChart, LinkPaymentsPagination, LinkPaymentsToolbar } from "./link-detail-controls";

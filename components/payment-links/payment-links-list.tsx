@@ -5,18 +5,13 @@ import type { Scope } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import { readForPage } from "@/lib/client/page-data";
 import { listPaymentLinks } from "@/lib/payment-links/list-payment-links";
-import {
-  loadPaymentLinksSearchParams,
-  PAYMENT_LINK_DEFAULT_SORT,
-  PAYMENT_LINK_FILTER_KEYS,
-  paymentLinksListQuery,
-} from "@/lib/payment-links/payment-links-contract";
-import { paymentLinksListSchema } from "@/lib/payment-links/payment-links-contract-schema";
+import { PAYMENT_LINK_DEFAULT_SORT, PAYMENT_LINK_FILTER_KEYS, paymentLinksListQuery } from "@/lib/payment-links/payment-links-contract";
+import { paymentLinksListSchema, loadPaymentLinksSearchParams } from "@/lib/payment-links/payment-links-contract-schema";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { ListProvider } from "@/components/data-table/list-context";
-import { ListError } from "@/components/data-table/data-table-error";
+import { ListError } from "@/components/data-table/list-error";
 import { columnControls, ServerDataTable } from "@/components/data-table/server-data-table";
 import { paymentLinkColumns } from "./payment-link-columns";
 import { PaymentLinkFormDialog } from "./payment-link-form-dialog";

@@ -20,15 +20,8 @@ import { Timestamp } from "@/components/shell/timezone";
 import { fetchJson, retryUnlessClientError } from "@/lib/client/fetch-json";
 import { cn } from "@/lib/utils";
 import { resendDeliveryAction } from "@/lib/webhooks/actions";
-import {
-  DELIVERY_NOT_FOUND,
-  deliveriesQueryKeys,
-  deliveryTransactionHref,
-  deliveryUrl,
-  eventLabel,
-  type DeliveryAttempt,
-  type WebhookDeliveryDetail,
-} from "@/lib/webhooks/deliveries-contract";
+import { DELIVERY_NOT_FOUND, deliveriesQueryKeys, deliveryTransactionHref, deliveryUrl, type DeliveryAttempt, type WebhookDeliveryDetail } from "@/lib/webhooks/deliveries-contract";
+import { eventLabel } from "@/lib/webhooks/delivery-labels";
 import { UNREACHABLE_MESSAGE as UNREACHABLE } from "@/lib/client/run-action";
 import { useRefreshWebhookLog } from "./use-refresh-webhook-log";
 

@@ -2,15 +2,8 @@ import "server-only";
 import { StatusPill } from "@/components/ui/status-pill";
 import { Timestamp } from "@/components/shell/timezone";
 import { sortHeader, type ListColumn } from "@/components/data-table/server-data-table";
-import {
-  DELIVERY_EVENT_OPTIONS,
-  DELIVERY_STATUS_LABEL,
-  DELIVERY_STATUSES,
-  deliveryTransactionHref,
-  eventLabel,
-  isRetrying,
-  type WebhookDeliveryRow,
-} from "@/lib/webhooks/deliveries-contract";
+import { DELIVERY_STATUSES, deliveryTransactionHref, isRetrying, type WebhookDeliveryRow } from "@/lib/webhooks/deliveries-contract";
+import { DELIVERY_EVENT_OPTIONS, DELIVERY_STATUS_LABEL, eventLabel } from "@/lib/webhooks/delivery-labels";
 import { DeliveryTransactionLink } from "./webhook-log-controls";
 
 type Col = ListColumn<WebhookDeliveryRow>;

@@ -15,11 +15,12 @@ import { useListUrl } from "@/components/data-table/use-list-url";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { ListOffsetPagination } from "@/components/data-table/data-table-pagination";
 import { DataTableError } from "@/components/data-table/data-table-error";
+import { ListCount } from "@/components/data-table/list-count";
 import type { ColumnChoice, ColumnFilterMeta } from "@/components/data-table/types";
 import { UNREACHABLE_MESSAGE as UNREACHABLE } from "@/lib/client/run-action";
 import { zonedRange } from "@/lib/transactions/dates";
 import { resendFailedDeliveriesAction } from "@/lib/webhooks/actions";
-import { DELIVERY_FILTER_KEYS, DELIVERY_PAGE_SIZES, deliveriesSearchParams, eventLabel } from "@/lib/webhooks/deliveries-contract";
+import { DELIVERY_FILTER_KEYS, DELIVERY_PAGE_SIZES, deliveriesSearchParams } from "@/lib/webhooks/deliveries-contract";
 import { useRefreshWebhookLog } from "./use-refresh-webhook-log";
 
 /*
@@ -56,12 +57,15 @@ export function WebhookLogToolbar({
       dateRange={{ zone }}
       actions={
         <>
-          {total !== undefined && (
-            <p className="text-sm text-muted-foreground" aria-live="polite">
-              {count(total)} attempt{total === 1 ? "" : "s"}
-            </p>
-          )}
-          <ResendAllFailed from={list.state.from} to={list.state.to} events={list.state.event} zone={zone} />
+          {total !== undefined && <ListCount total={total} noun="attempt" />}
+          <ResendAllFailed
+            from={list.state.from}
+            to={list.state.to}
+            events={list.state.event}
+            // The event filter's options carry the events' names (from the server's columns).
+            eventName={(e) => filters.find((f) => f.key === "event")?.options.find((o) => o.value === e)?.label ?? e}
+            zone={zone}
+          />
         </>
       }
     />
@@ -69,13 +73,25 @@ export function WebhookLogToolbar({
 }
 
 /** "Resend all failed" over the log's date range and event filter, after a confirmation. */
-function ResendAllFailed({ from, to, events, zone }: { from: string | null; to: string | null; events: string[]; zone: string }) {
+function ResendAllFailed({
+  from,
+  to,
+  events,
+  eventName,
+  zone,
+}: {
+  from: string | null;
+  to: string | null;
+  events: string[];
+  eventName: (event: string) => string;
+  zone: string;
+}) {
   const refresh = useRefreshWebhookLog();
   const [open, setOpen] = useState(false);
   const range = zonedRange(from ?? undefined, to ?? undefined, zone);
   const scopeText = [
     from || to ? `created ${from ? `from ${from}` : ""}${from && to ? " " : ""}${to ? `to ${to}` : ""}` : "",
-    events.length ? `for ${events.length === 1 ? eventLabel(events[0]!) : `${events.length} events`}` : "",
+    events.length ? `for ${events.length === 1 ? eventName(events[0]!) : `${events.length} events`}` : "",
   ]
     .filter(Boolean)
     .join(" ");

@@ -5,16 +5,9 @@ import type { Scope } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import { readForPage, requestZone } from "@/lib/client/page-data";
 import { listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
-import {
-  DELIVERY_DEFAULT_SORT,
-  DELIVERY_FILTER_KEYS,
-  deliveriesListQuery,
-  eventLabel,
-  isRetrying,
-  loadDeliveriesSearchParams,
-  type WebhookDeliveryRow,
-} from "@/lib/webhooks/deliveries-contract";
-import { deliveriesListSchema } from "@/lib/webhooks/deliveries-contract-schema";
+import { DELIVERY_DEFAULT_SORT, DELIVERY_FILTER_KEYS, deliveriesListQuery, isRetrying, type WebhookDeliveryRow } from "@/lib/webhooks/deliveries-contract";
+import { eventLabel } from "@/lib/webhooks/delivery-labels";
+import { deliveriesListSchema, loadDeliveriesSearchParams } from "@/lib/webhooks/deliveries-contract-schema";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ListProvider } from "@/components/data-table/list-context";

@@ -1,7 +1,6 @@
 "use client";
 
 import { useState } from "react";
-import dynamic from "next/dynamic";
 import { Info, Send } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -14,11 +13,7 @@ import type { WebhookSettingsView } from "@/lib/webhooks/get-webhook-settings";
 import { SigningSecret } from "./signing-secret";
 import { UNREACHABLE_MESSAGE as UNREACHABLE } from "@/lib/client/run-action";
 import { useRefreshWebhookLog } from "./use-refresh-webhook-log";
-
-// The endpoint form (react-hook-form, ~15 kB) is rendered by the server with the Webhooks tab and
-// its code comes as a chunk of its own, which the HTML loads only when that tab is the one shown:
-// the other tabs do not download it.
-const WebhookEndpointForm = dynamic(() => import("./webhook-endpoint-form").then((m) => m.WebhookEndpointForm));
+import { WebhookEndpointForm } from "./webhook-endpoint-form";
 
 /** Which delivery mode applies (§4.1), in words. */
 function ModeExplainer({ hasSecret, url }: { hasSecret: boolean; url: string | null }) {
@@ -89,11 +84,11 @@ function SendTestEvent({ url }: { url: string | null }) {
 }
 
 /**
- * Settings → Webhooks: the endpoint and its events, the signing secret, a test event, which mode
- * applies, then `children`: the log of every delivery (webhook-log.tsx, rendered on the server).
+ * Settings → Webhooks: the endpoint and its events, the signing secret, a test event and which
+ * mode applies (the log of every delivery follows it: webhook-log.tsx, rendered on the server).
  * The server page loaded the settings; saves and a new secret update them here.
  */
-export function WebhooksSection({ initial, children }: { initial: WebhookSettingsView; children: React.ReactNode }) {
+export function WebhooksSection({ initial }: { initial: WebhookSettingsView }) {
   const [settings, setSettings] = useState(initial);
   return (
     <>
@@ -118,7 +113,6 @@ export function WebhooksSection({ initial, children }: { initial: WebhookSetting
         </CardContent>
       </Card>
       <SigningSecret hasSecret={settings.hasSecret} onGenerated={() => setSettings((s) => ({ ...s, hasSecret: true }))} />
-      {children}
     </>
   );
 }

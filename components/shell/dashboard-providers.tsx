@@ -1,7 +1,7 @@
 "use client";
 
 import { NuqsAdapter } from "nuqs/adapters/next/app";
-import { TransactionWatcher } from "@/components/engine/transaction-watcher";
+import { TransactionWatcherOnDemand } from "@/components/engine/transaction-watcher-on-demand";
 
 /**
  * The dashboard's client state: URL state (nuqs). Here rather than in the root layout so the
@@ -13,7 +13,7 @@ export function DashboardProviders({ children }: { children: React.ReactNode }) 
     <NuqsAdapter>
       {children}
       {/* Toasts how this tab's new collections and payouts end, and refreshes what they change. */}
-      <TransactionWatcher />
+      <TransactionWatcherOnDemand />
     </NuqsAdapter>
   );
 }

@@ -7,14 +7,8 @@ import { readForPage, requestZone } from "@/lib/client/page-data";
 import { formatMoney } from "@/lib/money";
 import { cn } from "@/lib/utils";
 import { getBalanceHistory } from "@/lib/wallets/balance-history";
-import {
-  balanceHistoryListQuery,
-  HISTORY_DEFAULT_SORT,
-  HISTORY_FILTER_KEYS,
-  loadBalanceHistorySearchParams,
-  type BalanceHistoryRow,
-} from "@/lib/wallets/balance-history-contract";
-import { balanceHistorySchema } from "@/lib/wallets/balance-history-contract-schema";
+import { balanceHistoryListQuery, HISTORY_DEFAULT_SORT, HISTORY_FILTER_KEYS, type BalanceHistoryRow } from "@/lib/wallets/balance-history-contract";
+import { balanceHistorySchema, loadBalanceHistorySearchParams } from "@/lib/wallets/balance-history-contract-schema";
 import { LEDGER_KIND_LABELS, LEDGER_KINDS } from "@/lib/wallets/types";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
@@ -22,7 +16,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Timestamp } from "@/components/shell/timezone";
 import { ListProvider } from "@/components/data-table/list-context";
 import { columnControls, ServerDataTable, sortHeader, type ListColumn } from "@/components/data-table/server-data-table";
-import { ListError } from "@/components/data-table/data-table-error";
+import { ListError } from "@/components/data-table/list-error";
 import { BalanceHistoryPagination, BalanceHistoryToolbar } from "./balance-history-controls";
 
 type Col = ListColumn<BalanceHistoryRow>;

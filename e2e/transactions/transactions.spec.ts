@@ -153,7 +153,7 @@ test.describe("[TRANSACTIONS] lists scoped by market, filters in the URL, detail
     await page.goto("/collections?status=NOT_A_STATUS");
     await expect(page.getByText("These transactions could not be shown")).toBeVisible();
     await expect(page.getByText(/Unknown status/).first()).toBeVisible();
-    await page.getByRole("button", { name: "Reset filters" }).click();
+    await page.getByRole("link", { name: "Reset filters" }).click();
     const rows = await settledRows(page, "All Collections");
     expect(await rows.count()).toBeGreaterThan(0);
   });

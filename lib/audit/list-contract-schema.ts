@@ -16,14 +16,8 @@ import {
   textParam,
   tzParam,
 } from "@/lib/client/list-params-schema";
-import {
-  AUDIT_DEFAULT_SORT,
-  AUDIT_OUTCOMES,
-  AUDIT_PAGE_SIZE,
-  AUDIT_PAGE_SIZES,
-  AUDIT_SORT_COLUMNS,
-  parseAuditCursor,
-} from "./list-contract";
+import { AUDIT_DEFAULT_SORT, AUDIT_OUTCOMES, AUDIT_PAGE_SIZE, AUDIT_PAGE_SIZES, AUDIT_SORT_COLUMNS, parseAuditCursor, auditSearchParams } from "./list-contract";
+import { createLoader } from "nuqs/server";
 
 const actionCode = z
   .string()
@@ -57,3 +51,6 @@ export const auditListSchema = z
     size: pageSizeParam(AUDIT_PAGE_SIZES, AUDIT_PAGE_SIZE),
   })
   .superRefine(checkDateRange);
+
+/** The server page reads the URL with the same parser map the list's client controls use. */
+export const loadAuditSearchParams = createLoader(auditSearchParams);

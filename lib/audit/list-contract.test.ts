@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { queryObject } from "@/lib/client/list-params";
-import { auditExportUrl, auditListQuery, loadAuditSearchParams } from "./list-contract";
-import { auditListSchema } from "./list-contract-schema";
+import { auditExportUrl, auditListQuery } from "./list-contract";
+import { auditListSchema, loadAuditSearchParams } from "./list-contract-schema";
 
 const parse = (qs: string) => auditListSchema.safeParse(queryObject(qs));
 const firstMessage = (qs: string) => {

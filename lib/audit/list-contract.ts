@@ -50,7 +50,6 @@ const auditUrl = listUrlState(filterParsers, {
 });
 export const auditSearchParams = auditUrl.searchParams;
 export type AuditSearchState = UrlStateOf<typeof auditSearchParams>;
-export const loadAuditSearchParams = auditUrl.load;
 
 /** The list route's query string: filters, sort, paging and the zone of the date range. */
 export function auditListQuery(state: Partial<AuditSearchState>, tz: string): string {

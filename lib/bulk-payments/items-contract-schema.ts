@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { listParam, pageParam, pageSizeParam, searchParam, sortParam } from "@/lib/client/list-params-schema";
 import { BULK_ITEM_STATUSES } from "./constants";
-import { BULK_ITEM_DEFAULT_SORT, BULK_ITEM_PAGE_SIZE, BULK_ITEM_PAGE_SIZES, BULK_ITEM_SORT_COLUMNS } from "./items-contract";
+import { BULK_ITEM_DEFAULT_SORT, BULK_ITEM_PAGE_SIZE, BULK_ITEM_PAGE_SIZES, BULK_ITEM_SORT_COLUMNS, batchItemsSearchParams } from "./items-contract";
+import { createLoader } from "nuqs/server";
 
 /** What GET /api/bulk-payments/batches/{batchId}/items accepts. */
 export const batchItemsSchema = z.object({
@@ -22,3 +23,6 @@ export const batchItemsSchema = z.object({
   page: pageParam,
   size: pageSizeParam(BULK_ITEM_PAGE_SIZES, BULK_ITEM_PAGE_SIZE),
 });
+
+/** The server page reads the URL with the same parser map the list's client controls use. */
+export const loadBatchItemsSearchParams = createLoader(batchItemsSearchParams);

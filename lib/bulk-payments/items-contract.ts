@@ -47,7 +47,6 @@ const batchItemsUrlState = listUrlState(
 );
 export const batchItemsSearchParams = batchItemsUrlState.searchParams;
 export type BatchItemsSearchState = UrlStateOf<typeof batchItemsSearchParams>;
-export const loadBatchItemsSearchParams = batchItemsUrlState.load;
 
 /** The items route's query string: filters, sort and paging (defaults and `batch` left out). */
 export function batchItemsListQuery(state: Partial<BatchItemsSearchState>): string {

@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { listParam, pageParam, pageSizeParam, searchParam, sortParam } from "@/lib/client/list-params-schema";
 import { BULK_UPLOAD_STATUSES } from "./dto";
-import { BULK_UPLOAD_DEFAULT_SORT, BULK_UPLOAD_PAGE_SIZE, BULK_UPLOAD_PAGE_SIZES, BULK_UPLOAD_SORT_COLUMNS } from "./uploads-contract";
+import { BULK_UPLOAD_DEFAULT_SORT, BULK_UPLOAD_PAGE_SIZE, BULK_UPLOAD_PAGE_SIZES, BULK_UPLOAD_SORT_COLUMNS, bulkUploadsSearchParams } from "./uploads-contract";
+import { createLoader } from "nuqs/server";
 
 /** What GET /api/bulk-payments accepts. */
 export const bulkUploadsListSchema = z.object({
@@ -23,3 +24,6 @@ export const bulkUploadsListSchema = z.object({
   page: pageParam,
   size: pageSizeParam(BULK_UPLOAD_PAGE_SIZES, BULK_UPLOAD_PAGE_SIZE),
 });
+
+/** The server page reads the URL with the same parser map the list's client controls use. */
+export const loadBulkUploadsSearchParams = createLoader(bulkUploadsSearchParams);

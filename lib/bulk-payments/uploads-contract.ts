@@ -27,7 +27,6 @@ export const BULK_UPLOAD_DEFAULT_SORT = "createdAt.desc";
 export const BULK_UPLOAD_NOT_FOUND = "Bulk payment not found.";
 export const BULK_BATCH_NOT_FOUND = "Batch not found.";
 
-
 export type BulkUploadsListQuery = z.output<typeof bulkUploadsListSchema>;
 export type BulkUploadFilters = Pick<BulkUploadsListQuery, "q" | "status">;
 
@@ -47,7 +46,6 @@ const bulkUploadsUrlState = listUrlState(
 );
 export const bulkUploadsSearchParams = bulkUploadsUrlState.searchParams;
 export type BulkUploadsSearchState = UrlStateOf<typeof bulkUploadsSearchParams>;
-export const loadBulkUploadsSearchParams = bulkUploadsUrlState.load;
 
 /** The list route's query string: filters, sort and paging (defaults left out). */
 export function bulkUploadsListQuery(state: Partial<BulkUploadsSearchState>): string {

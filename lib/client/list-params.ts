@@ -11,7 +11,6 @@
  * visibility against the list's defaults, UI only). A list's contract picks the ones it has.
  */
 import {
-  createLoader,
   createSerializer,
   parseAsArrayOf,
   parseAsString,
@@ -108,8 +107,10 @@ export type UrlStateOf<P extends ParserMap> = { [K in keyof P]: ReturnType<P[K][
 /**
  * One list's URL state from its parts: the filters (what stats and exports are asked for), the sort
  * and paging keys (what the list adds), and keys only the page has (an open detail). The page's
- * parser map adds `hide` and `show` (column visibility); the loader reads them on the server; the
- * two serializers give the list's and the filters' API query strings.
+ * parser map adds `hide` and `show` (column visibility); the two serializers give the list's and
+ * the filters' API query strings. The server page's loader (`createLoader(searchParams)`) lives in
+ * the contract's `*-contract-schema.ts`, with the other server-only parts, so the client controls
+ * that import the contract do not ship it.
  */
 export function listUrlState<F extends ParserMap, G extends ParserMap, X extends ParserMap = Record<never, never>>(
   filters: F,
@@ -125,7 +126,6 @@ export function listUrlState<F extends ParserMap, G extends ParserMap, X extends
   };
   return {
     searchParams,
-    load: createLoader(searchParams),
     listQuery: apiQuerySerializer({ ...filters, ...paging }),
     filterQuery: apiQuerySerializer(filters),
   };

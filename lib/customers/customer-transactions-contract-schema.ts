@@ -9,13 +9,8 @@ import { NotFoundError } from "@/lib/auth/errors";
 import { listParam, pageParam, pageSizeParam, single } from "@/lib/client/list-params-schema";
 import { decodeCursor } from "@/lib/transactions/list-contract";
 import { CUSTOMER_NOT_FOUND } from "./schemas";
-import {
-  CUSTOMER_ID_PATTERN,
-  CUSTOMER_TX_KINDS,
-  CUSTOMER_TX_PAGE_SIZE,
-  CUSTOMER_TX_PAGE_SIZES,
-  CUSTOMER_TX_STATUSES,
-} from "./customer-transactions-contract";
+import { CUSTOMER_ID_PATTERN, CUSTOMER_TX_KINDS, CUSTOMER_TX_PAGE_SIZE, CUSTOMER_TX_PAGE_SIZES, CUSTOMER_TX_STATUSES, customerTransactionsSearchParams } from "./customer-transactions-contract";
+import { createLoader } from "nuqs/server";
 
 /** The route's `[id]` checked: anything else is "Customer not found." (404), like another integrator's customer. */
 export function customerRouteId(params: { id: string }): string {
@@ -48,3 +43,6 @@ export const customerTransactionsSchema = z
     size: pageSizeParam(CUSTOMER_TX_PAGE_SIZES, CUSTOMER_TX_PAGE_SIZE),
   })
   .transform(({ size, cursor, ...rest }) => ({ ...rest, cursor: cursor || undefined, pageSize: size }));
+
+/** The server page reads the URL with the same parser map the list's client controls use. */
+export const loadCustomerTransactionsSearchParams = createLoader(customerTransactionsSearchParams);

@@ -54,7 +54,6 @@ const customerTxUrl = listUrlState(filterParsers, {
 });
 export const customerTransactionsSearchParams = customerTxUrl.searchParams;
 export type CustomerTransactionsSearchState = UrlStateOf<typeof customerTransactionsSearchParams>;
-export const loadCustomerTransactionsSearchParams = customerTxUrl.load;
 
 export function customerTransactionsListQuery(state: Partial<CustomerTransactionsSearchState>): string {
   return customerTxUrl.listQuery(state);

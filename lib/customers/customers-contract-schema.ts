@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import { listParam, pageParam, pageSizeParam, searchParam, sortParam } from "@/lib/client/list-params-schema";
-import { CUSTOMER_DEFAULT_SORT, CUSTOMER_PAGE_SIZE, CUSTOMER_PAGE_SIZES, CUSTOMER_SORT_COLUMNS, CUSTOMER_STATUSES } from "./customers-contract";
+import { CUSTOMER_DEFAULT_SORT, CUSTOMER_PAGE_SIZE, CUSTOMER_PAGE_SIZES, CUSTOMER_SORT_COLUMNS, CUSTOMER_STATUSES, customersSearchParams } from "./customers-contract";
+import { createLoader } from "nuqs/server";
 
 /** What GET /api/customers and /api/customers/export accept (the export ignores sort and paging). */
 export const customersListSchema = z.object({
@@ -22,3 +23,6 @@ export const customersListSchema = z.object({
   page: pageParam,
   size: pageSizeParam(CUSTOMER_PAGE_SIZES, CUSTOMER_PAGE_SIZE),
 });
+
+/** The server page reads the URL with the same parser map the list's client controls use. */
+export const loadCustomersSearchParams = createLoader(customersSearchParams);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { queryObject } from "@/lib/client/list-params";
-import { customersExportUrl, customersListQuery, loadCustomersSearchParams } from "./customers-contract";
-import { customersListSchema } from "./customers-contract-schema";
+import { customersExportUrl, customersListQuery } from "./customers-contract";
+import { customersListSchema, loadCustomersSearchParams } from "./customers-contract-schema";
 import { customerName, formatNationalPhone } from "./format";
 
 const message = (qs: string) => {

@@ -20,7 +20,6 @@ export const CUSTOMER_DEFAULT_SORT = "createdAt.desc";
 /** At most this many customers in one CSV download. */
 export const CUSTOMER_EXPORT_MAX_ROWS = 200_000;
 
-
 export type CustomersListQuery = z.output<typeof customersListSchema>;
 export type CustomerFilters = Pick<CustomersListQuery, "q" | "country" | "network" | "status">;
 
@@ -43,7 +42,6 @@ const customersUrl = listUrlState(
 );
 export const customersSearchParams = customersUrl.searchParams;
 export type CustomersSearchState = UrlStateOf<typeof customersSearchParams>;
-export const loadCustomersSearchParams = customersUrl.load;
 
 /** The list route's query string: filters, sort and paging (defaults left out). */
 export function customersListQuery(state: Partial<CustomersSearchState>): string {

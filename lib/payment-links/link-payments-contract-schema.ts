@@ -8,16 +8,8 @@ import { z } from "zod";
 import { NotFoundError } from "@/lib/auth/errors";
 import { listParam, pageParam, pageSizeParam, searchParam, single, sortParam } from "@/lib/client/list-params-schema";
 import { LINK_NOT_FOUND } from "./schemas";
-import {
-  LINK_ANALYTICS_DAYS,
-  LINK_ANALYTICS_MAX_DAYS,
-  LINK_PAYMENT_DEFAULT_SORT,
-  LINK_PAYMENT_OUTCOMES,
-  LINK_PAYMENT_PAGE_SIZE,
-  LINK_PAYMENT_PAGE_SIZES,
-  LINK_PAYMENT_SORT_COLUMNS,
-  LINK_ROUTE_ID,
-} from "./link-payments-contract";
+import { LINK_ANALYTICS_DAYS, LINK_ANALYTICS_MAX_DAYS, LINK_PAYMENT_DEFAULT_SORT, LINK_PAYMENT_OUTCOMES, LINK_PAYMENT_PAGE_SIZE, LINK_PAYMENT_PAGE_SIZES, LINK_PAYMENT_SORT_COLUMNS, LINK_ROUTE_ID, linkPaymentsSearchParams } from "./link-payments-contract";
+import { createLoader } from "nuqs/server";
 
 /** The route's `[id]` (and `[paymentId]`) checked: anything else is the link's "not found" (404), like another integrator's id. */
 export function linkRouteIds<P extends { id: string; paymentId?: string }>(params: P): P {
@@ -51,3 +43,6 @@ export const linkAnalyticsSchema = z.object({
       .default(LINK_ANALYTICS_DAYS),
   ),
 });
+
+/** The server page reads the URL with the same parser map the list's client controls use. */
+export const loadLinkPaymentsSearchParams = createLoader(linkPaymentsSearchParams);

@@ -67,7 +67,6 @@ const linkPaymentsState = listUrlState(
 );
 export const linkPaymentsSearchParams = linkPaymentsState.searchParams;
 export type LinkPaymentsSearchState = UrlStateOf<typeof linkPaymentsSearchParams>;
-export const loadLinkPaymentsSearchParams = linkPaymentsState.load;
 
 /** The list route's query string: filters, sort and paging (defaults left out). */
 export function linkPaymentsListQuery(state: Partial<LinkPaymentsSearchState>): string {

@@ -7,12 +7,8 @@ import { z } from "zod";
 import { listParam, pageParam, pageSizeParam, searchParam, sortParam } from "@/lib/client/list-params-schema";
 import { LINK_STATUSES } from "./link-status";
 import { LINK_TYPES, PRICING } from "./schemas";
-import {
-  PAYMENT_LINK_DEFAULT_SORT,
-  PAYMENT_LINK_PAGE_SIZE,
-  PAYMENT_LINK_PAGE_SIZES,
-  PAYMENT_LINK_SORT_COLUMNS,
-} from "./payment-links-contract";
+import { PAYMENT_LINK_DEFAULT_SORT, PAYMENT_LINK_PAGE_SIZE, PAYMENT_LINK_PAGE_SIZES, PAYMENT_LINK_SORT_COLUMNS, paymentLinksSearchParams } from "./payment-links-contract";
+import { createLoader } from "nuqs/server";
 
 /** What GET /api/payment-links accepts. */
 export const paymentLinksListSchema = z.object({
@@ -32,3 +28,6 @@ export const paymentLinksListSchema = z.object({
   page: pageParam,
   size: pageSizeParam(PAYMENT_LINK_PAGE_SIZES, PAYMENT_LINK_PAGE_SIZE),
 });
+
+/** The server page reads the URL with the same parser map the list's client controls use. */
+export const loadPaymentLinksSearchParams = createLoader(paymentLinksSearchParams);

@@ -16,7 +16,6 @@ export const PAYMENT_LINK_SORT_COLUMNS = ["createdAt", "name", "status", "curren
 export type PaymentLinkSortColumn = (typeof PAYMENT_LINK_SORT_COLUMNS)[number];
 export const PAYMENT_LINK_DEFAULT_SORT = "createdAt.desc";
 
-
 export type PaymentLinksListQuery = z.output<typeof paymentLinksListSchema>;
 export type PaymentLinkFilters = Pick<PaymentLinksListQuery, "q" | "status" | "linkType" | "pricing">;
 
@@ -39,7 +38,6 @@ const paymentLinksUrl = listUrlState(
 );
 export const paymentLinksSearchParams = paymentLinksUrl.searchParams;
 export type PaymentLinksSearchState = UrlStateOf<typeof paymentLinksSearchParams>;
-export const loadPaymentLinksSearchParams = paymentLinksUrl.load;
 
 /** The list route's query string: filters, sort and paging (defaults left out). */
 export function paymentLinksListQuery(state: Partial<PaymentLinksSearchState>): string {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { queryObject } from "@/lib/client/list-params";
-import { loadMembersSearchParams, membersListQuery } from "./members-contract";
-import { membersListSchema } from "./members-contract-schema";
-import { loadRolesSearchParams, rolesListQuery } from "./roles-contract";
-import { rolesListSchema } from "./roles-contract-schema";
+import { membersListQuery } from "./members-contract";
+import { membersListSchema, loadMembersSearchParams } from "./members-contract-schema";
+import { rolesListQuery } from "./roles-contract";
+import { rolesListSchema, loadRolesSearchParams } from "./roles-contract-schema";
 
 const message = (schema: typeof membersListSchema | typeof rolesListSchema, qs: string) => {
   const r = schema.safeParse(queryObject(qs));

@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import { listParam, pageParam, pageSizeParam, searchParam, sortParam } from "@/lib/client/list-params-schema";
-import { MEMBER_DEFAULT_SORT, MEMBER_PAGE_SIZE, MEMBER_PAGE_SIZES, MEMBER_SORT_COLUMNS, MEMBER_STATUS_FILTERS } from "./members-contract";
+import { MEMBER_DEFAULT_SORT, MEMBER_PAGE_SIZE, MEMBER_PAGE_SIZES, MEMBER_SORT_COLUMNS, MEMBER_STATUS_FILTERS, membersSearchParams } from "./members-contract";
+import { createLoader } from "nuqs/server";
 
 const roleId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Unknown role");
 
@@ -19,3 +20,6 @@ export const membersListSchema = z.object({
   page: pageParam,
   size: pageSizeParam(MEMBER_PAGE_SIZES, MEMBER_PAGE_SIZE),
 });
+
+/** The server page reads the URL with the same parser map the list's client controls use. */
+export const loadMembersSearchParams = createLoader(membersSearchParams);

@@ -37,7 +37,6 @@ const membersUrl = listUrlState(
 );
 export const membersSearchParams = membersUrl.searchParams;
 export type MembersSearchState = UrlStateOf<typeof membersSearchParams>;
-export const loadMembersSearchParams = membersUrl.load;
 
 export function membersListQuery(state: Partial<MembersSearchState>): string {
   return membersUrl.listQuery(state);

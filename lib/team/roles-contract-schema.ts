@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { parseSortValue } from "@/lib/client/list-params";
 import { listParam, pageParam, pageSizeParam, searchParam, single } from "@/lib/client/list-params-schema";
-import { ROLE_PAGE_SIZE, ROLE_PAGE_SIZES, ROLE_SORT_COLUMNS, ROLE_TYPES } from "./roles-contract";
+import { ROLE_PAGE_SIZE, ROLE_PAGE_SIZES, ROLE_SORT_COLUMNS, ROLE_TYPES, rolesSearchParams } from "./roles-contract";
+import { createLoader } from "nuqs/server";
 
 /** What GET /api/team/roles accepts. Without `sort`: built-in roles first, in their canonical order, then custom ones by name. */
 export const rolesListSchema = z.object({
@@ -26,3 +27,6 @@ export const rolesListSchema = z.object({
   page: pageParam,
   size: pageSizeParam(ROLE_PAGE_SIZES, ROLE_PAGE_SIZE),
 });
+
+/** The server page reads the URL with the same parser map the list's client controls use. */
+export const loadRolesSearchParams = createLoader(rolesSearchParams);

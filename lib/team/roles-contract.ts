@@ -29,7 +29,6 @@ const rolesUrl = listUrlState(
 );
 export const rolesSearchParams = rolesUrl.searchParams;
 export type RolesSearchState = UrlStateOf<typeof rolesSearchParams>;
-export const loadRolesSearchParams = rolesUrl.load;
 
 export function rolesListQuery(state: Partial<RolesSearchState>): string {
   return rolesUrl.listQuery(state);

@@ -7,15 +7,8 @@
 import { z } from "zod";
 import { dayParam, listParam, single } from "@/lib/client/list-params-schema";
 import { cleanText } from "@/lib/text-input";
-import {
-  DEFAULT_PAGE_SIZE,
-  DEFAULT_SORT,
-  MAX_SELECTED_IDS,
-  PAGE_SIZES,
-  SORT_COLUMNS,
-  decodeCursor,
-  parseSort,
-} from "./list-contract";
+import { DEFAULT_PAGE_SIZE, DEFAULT_SORT, MAX_SELECTED_IDS, PAGE_SIZES, SORT_COLUMNS, decodeCursor, parseSort, txSearchParams } from "./list-contract";
+import { createLoader } from "nuqs/server";
 
 const token = z.string().regex(/^[A-Za-z0-9_]{1,40}$/, "Unknown value");
 const amountText = z
@@ -83,3 +76,6 @@ export const listQuerySchema = z
       ctx.addIssue({ code: "custom", path: ["to"], message: "The end date must be on or after the start date" });
     }
   });
+
+/** The server page reads the URL with the same parser map the list's client controls use. */
+export const loadTxSearchParams = createLoader(txSearchParams);

@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  ANY_TRANSACTION_READ,
-  listPermission,
-  loadTxSearchParams,
-  txExportUrl,
-  txFilterQuery,
-  txListQuery,
-  txQueryKeys,
-} from "./list-contract";
-import { listQuerySchema } from "./list-contract-schema";
+import { ANY_TRANSACTION_READ, listPermission } from "./list-route";
+import { txExportUrl, txFilterQuery, txListQuery, txQueryKeys } from "./list-contract";
+import { listQuerySchema, loadTxSearchParams } from "./list-contract-schema";
 import { queryObject } from "@/lib/client/list-params";
 
 /** What the route's schema makes of a query string, as the gate hands it over (repeated keys grouped). */

@@ -2,22 +2,20 @@
  * The transaction lists' contract (collections, payouts, onramp, offramp and the home page's
  * recent transactions): one place for
  *   - the types of the params the routes parse (list, stats, export; the schema: list-contract-schema.ts);
- *   - the nuqs parser map the server page (createLoader) and the list's client controls (useListUrl) read the URL with;
+ *   - the nuqs parser map the server page (its loader: list-contract-schema.ts) and the list's client controls (useListUrl) read the URL with;
  *   - the API query-string serializers built from that map;
  *   - the row and response types;
- *   - paging, sorting and keyset-cursor vocabulary, and the `[kind]` route segment.
+ *   - paging, sorting and keyset-cursor vocabulary (the `[kind]` route segment: list-route.ts).
  * Pure and free of zod: shared by routes, server pages and client components. The params schema
  * itself (zod) is list-contract-schema.ts, so zod stays on the server. The per-kind configuration
  * is kinds.ts; the SQL is query.ts.
  */
 import type { z } from "zod";
 import { parseAsArrayOf, parseAsInteger, parseAsString } from "nuqs/server";
-import type { Permission } from "@/lib/auth/permissions";
-import { NotFoundError } from "@/lib/auth/errors";
 import type { TransactionKind } from "@/lib/db/schema/enums";
 import { listQueryKey, type ScopeKey } from "@/lib/client/fetch-json";
 import { listUrlState, type CursorPage, type UrlStateOf } from "@/lib/client/list-params";
-import { isListSlug, KIND_CONFIG, KIND_PERMISSION, type ListSlug } from "./kinds";
+import type { ListSlug } from "./kinds";
 import type { listQuerySchema } from "./list-contract-schema";
 
 // ---------------------------------------------------------------- paging and sorting
@@ -158,9 +156,6 @@ const txUrl = listUrlState(
 export const txSearchParams = txUrl.searchParams;
 export type TxSearchState = UrlStateOf<typeof txSearchParams>;
 
-/** The server page reads the URL with the same parsers the table does. */
-export const loadTxSearchParams = txUrl.load;
-
 /** The list's API query string: filters, sort, paging and the zone of the date range. */
 export function txListQuery(state: Partial<TxSearchState>, tz: string): string {
   return txUrl.listQuery(state, { tz });
@@ -186,31 +181,6 @@ export function txExportUrl(
 ): string {
   const qs = ids?.length ? new URLSearchParams({ ids: ids.join(","), tz }).toString() : txFilterQuery(state, tz);
   return `/api/transactions/${slug}/export?${qs}`;
-}
-
-// ---------------------------------------------------------------- the `[kind]` segment
-
-/** The `[kind]` route segment → a known list (404 otherwise). */
-export function listSlug(value: string): ListSlug {
-  if (!isListSlug(value)) throw new NotFoundError("Unknown transaction list");
-  return value;
-}
-
-/** The `[id]` route segment checked: anything but a transaction id's alphabet is "Transaction not found" (404). */
-export function transactionRouteId(value: string): string {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(value)) throw new NotFoundError("Transaction not found");
-  return value;
-}
-
-/** Any one of the kind permissions: what "recent" (every kind the member may read) needs. */
-export const ANY_TRANSACTION_READ: readonly Permission[] = Object.values(KIND_PERMISSION);
-
-/**
- * What a `[kind]` route requires, for gatedRoute: the gate then refuses (403, audited as
- * access.denied) a list the member may not read, e.g. payouts for a Collections-only role.
- */
-export function listPermission(params: { kind: string }): Permission | readonly Permission[] {
-  return KIND_CONFIG[listSlug(params.kind)].permission ?? ANY_TRANSACTION_READ;
 }
 
 // ---------------------------------------------------------------- rows (JSON: bigints as strings)

@@ -17,13 +17,8 @@ import {
   tzParam,
 } from "@/lib/client/list-params-schema";
 import { walletIdSchema } from "./schemas";
-import {
-  HISTORY_DEFAULT_SORT,
-  HISTORY_PAGE_SIZE,
-  HISTORY_PAGE_SIZES,
-  HISTORY_SORT_COLUMNS,
-  WALLET_NOT_FOUND,
-} from "./balance-history-contract";
+import { HISTORY_DEFAULT_SORT, HISTORY_PAGE_SIZE, HISTORY_PAGE_SIZES, HISTORY_SORT_COLUMNS, WALLET_NOT_FOUND, balanceHistorySearchParams } from "./balance-history-contract";
+import { createLoader } from "nuqs/server";
 
 /**
  * What GET /api/wallets/{id}/history and …/history/export accept (the export ignores sort and
@@ -56,3 +51,6 @@ export function walletRouteId(params: { id: string }): string {
   if (!parsed.success) throw new NotFoundError(WALLET_NOT_FOUND);
   return parsed.data;
 }
+
+/** The server page reads the URL with the same parser map the list's client controls use. */
+export const loadBalanceHistorySearchParams = createLoader(balanceHistorySearchParams);

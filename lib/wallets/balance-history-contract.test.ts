@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { queryObject } from "@/lib/client/list-params";
-import {
-  balanceHistoryExportUrl,
-  balanceHistoryListQuery,
-  loadBalanceHistorySearchParams,
-} from "./balance-history-contract";
-import { balanceHistorySchema } from "./balance-history-contract-schema";
+import { balanceHistoryExportUrl, balanceHistoryListQuery } from "./balance-history-contract";
+import { balanceHistorySchema, loadBalanceHistorySearchParams } from "./balance-history-contract-schema";
 
 const message = (qs: string) => {
   const r = balanceHistorySchema.safeParse(queryObject(qs));

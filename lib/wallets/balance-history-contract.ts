@@ -37,7 +37,6 @@ const historyUrl = listUrlState(filterParsers, {
 });
 export const balanceHistorySearchParams = historyUrl.searchParams;
 export type BalanceHistorySearchState = UrlStateOf<typeof balanceHistorySearchParams>;
-export const loadBalanceHistorySearchParams = historyUrl.load;
 
 export function balanceHistoryListQuery(state: Partial<BalanceHistorySearchState>, tz: string): string {
   return historyUrl.listQuery(state, { tz });

@@ -14,14 +14,9 @@ import {
   sortParam,
   tzParam,
 } from "@/lib/client/list-params-schema";
-import {
-  DELIVERY_DEFAULT_SORT,
-  DELIVERY_EVENT_OPTIONS,
-  DELIVERY_PAGE_SIZE,
-  DELIVERY_PAGE_SIZES,
-  DELIVERY_SORT_COLUMNS,
-  DELIVERY_STATUSES,
-} from "./deliveries-contract";
+import { DELIVERY_EVENT_OPTIONS } from "./delivery-labels";
+import { DELIVERY_DEFAULT_SORT, DELIVERY_PAGE_SIZE, DELIVERY_PAGE_SIZES, DELIVERY_SORT_COLUMNS, DELIVERY_STATUSES, deliveriesSearchParams } from "./deliveries-contract";
+import { createLoader } from "nuqs/server";
 
 /** An event name as stored (`transaction.deposit.status.updated`). */
 const eventName = z.string().max(60, "Unknown event").regex(/^[a-z._]+$/, "Unknown event");
@@ -47,3 +42,6 @@ export const deliveriesListSchema = z
     size: pageSizeParam(DELIVERY_PAGE_SIZES, DELIVERY_PAGE_SIZE),
   })
   .superRefine(checkDateRange);
+
+/** The server page reads the URL with the same parser map the list's client controls use. */
+export const loadDeliveriesSearchParams = createLoader(deliveriesSearchParams);

@@ -13,7 +13,7 @@ import type { deliveriesListSchema } from "./deliveries-contract-schema";
 import { NotFoundError } from "@/lib/auth/errors";
 import { ENV_PARAM, MARKET_PARAM } from "@/lib/context-url";
 import { marketKey } from "@/lib/markets";
-import { EVENT_LABEL, TEST_EVENT, WEBHOOK_EVENTS, type DeliveryStatus, type WebhookEvent } from "./events";
+import type { DeliveryStatus } from "./events";
 
 export const DELIVERY_PAGE_SIZES = [10, 20, 50, 100] as const;
 export const DELIVERY_PAGE_SIZE = 20;
@@ -21,25 +21,6 @@ export const DELIVERY_SORT_COLUMNS = ["createdAt"] as const;
 export const DELIVERY_DEFAULT_SORT = "createdAt.desc";
 
 export const DELIVERY_STATUSES = ["COMPLETED", "FAILED", "PERMANENTLY_FAILED"] as const satisfies readonly DeliveryStatus[];
-/** How the status filter names them (the cells show the stored word). */
-export const DELIVERY_STATUS_LABEL: Record<DeliveryStatus, string> = {
-  COMPLETED: "Delivered (COMPLETED)",
-  FAILED: "Failed, will retry (FAILED)",
-  PERMANENTLY_FAILED: "Failed for good (PERMANENTLY_FAILED)",
-};
-
-/** The events the filter offers: the test event, then every subscribable event. */
-export const DELIVERY_EVENT_OPTIONS: readonly { value: string; label: string }[] = [
-  { value: TEST_EVENT, label: "Test event" },
-  ...WEBHOOK_EVENTS.map((e) => ({ value: e, label: EVENT_LABEL[e] })),
-];
-
-/** A stored event name in words (unknown names, e.g. older ones, as they are). */
-export function eventLabel(event: string): string {
-  if (event === TEST_EVENT) return "Test event";
-  return EVENT_LABEL[event as WebhookEvent] ?? event;
-}
-
 /** A delivery id as the routes accept it (the tables' id alphabet). */
 export const DELIVERY_ROUTE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const DELIVERY_NOT_FOUND = "Delivery not found";
@@ -73,7 +54,6 @@ const deliveriesUrl = listUrlState(
 );
 export const deliveriesSearchParams = deliveriesUrl.searchParams;
 export type DeliveriesSearchState = UrlStateOf<typeof deliveriesSearchParams>;
-export const loadDeliveriesSearchParams = deliveriesUrl.load;
 
 /** The list route's query string: filters, sort, paging and the zone of the date range. */
 export function deliveriesListQuery(state: Partial<DeliveriesSearchState>, tz: string): string {

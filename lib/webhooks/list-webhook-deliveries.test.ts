@@ -7,13 +7,8 @@ import { NotFoundError } from "@/lib/auth/errors";
 import type { MemberScope } from "@/lib/auth/scope";
 import { queryObject } from "@/lib/client/list-params";
 import { createIntegrator, makeScope } from "@/lib/wallets/test-fixtures";
-import {
-  deliveriesListQuery,
-  deliveryRouteId,
-  loadDeliveriesSearchParams,
-  webhookLogHref,
-} from "./deliveries-contract";
-import { deliveriesListSchema } from "./deliveries-contract-schema";
+import { deliveriesListQuery, deliveryRouteId, webhookLogHref } from "./deliveries-contract";
+import { deliveriesListSchema, loadDeliveriesSearchParams } from "./deliveries-contract-schema";
 import { listWebhookDeliveries } from "./list-webhook-deliveries";
 import { getWebhookDelivery } from "./get-webhook-delivery";
 

@@ -4,20 +4,14 @@ import { ScrollText } from "lucide-react";
 import { requirePageScope } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 import { readForPage, requestZone } from "@/lib/client/page-data";
-import {
-  AUDIT_DEFAULT_SORT,
-  AUDIT_FILTER_KEYS,
-  auditListQuery,
-  loadAuditSearchParams,
-  type AuditRow,
-} from "@/lib/audit/list-contract";
-import { auditListSchema } from "@/lib/audit/list-contract-schema";
+import { AUDIT_DEFAULT_SORT, AUDIT_FILTER_KEYS, auditListQuery, type AuditRow } from "@/lib/audit/list-contract";
+import { auditListSchema, loadAuditSearchParams } from "@/lib/audit/list-contract-schema";
 import { listAuditFacets, listAuditLogs } from "@/lib/audit/list-audit-logs";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { ListProvider } from "@/components/data-table/list-context";
-import { ListError } from "@/components/data-table/data-table-error";
+import { ListError } from "@/components/data-table/list-error";
 import { columnControls, ServerDataTable } from "@/components/data-table/server-data-table";
 import { auditColumns } from "@/components/team/audit-columns";
 import { AuditPagination, AuditToolbar } from "@/components/team/audit-list-controls";

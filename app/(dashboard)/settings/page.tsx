@@ -5,20 +5,21 @@ import type { Scope } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import { getAccountSettings } from "@/lib/settings/get-account-settings";
 import { getFeeArrangements } from "@/lib/settings/get-fee-arrangements";
-import { loadSettingsTab, type SettingsTab } from "@/lib/settings/settings-tabs";
+import { createLoader } from "nuqs/server";
+import { settingsTabParsers, type SettingsTab } from "@/lib/settings/settings-tabs";
 import { getWebhookSettings } from "@/lib/webhooks/get-webhook-settings";
 import { PageHeader } from "@/components/shell/page-header";
 import { AccountSection } from "@/components/settings/account-section";
 import { FeesSection } from "@/components/settings/fees-section";
 import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { WebhookLog } from "@/components/settings/webhook-log";
-import { WebhooksSection } from "@/components/settings/webhooks-section";
+import { WebhooksSection } from "@/components/settings/webhooks-section-on-demand";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const scope = await requirePageScope("settings.manage");
-  const { tab } = await loadSettingsTab(searchParams);
+  const { tab } = await createLoader(settingsTabParsers)(searchParams);
   return (
     <>
       <PageHeader
@@ -42,9 +43,10 @@ async function Section({ tab, scope, searchParams }: { tab: SettingsTab; scope: 
       return <FeesSection wallets={await getFeeArrangements(db, scope)} environment={scope.environment} />;
     case "webhooks":
       return (
-        <WebhooksSection initial={await getWebhookSettings(db, scope)}>
+        <>
+          <WebhooksSection initial={await getWebhookSettings(db, scope)} />
           <WebhookLog scope={scope} searchParams={searchParams} />
-        </WebhooksSection>
+        </>
       );
   }
 }

@@ -1,6 +1,6 @@
 import { gatedRoute } from "@/lib/auth/guard";
 import { csvResponse } from "@/lib/csv";
-import { listPermission, listSlug } from "@/lib/transactions/list-contract";
+import { listPermission, listSlug } from "@/lib/transactions/list-route";
 import { listQuerySchema } from "@/lib/transactions/list-contract-schema";
 import { exportTransactions } from "@/lib/transactions/export-transactions";
 

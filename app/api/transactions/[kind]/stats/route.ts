@@ -1,5 +1,5 @@
 import { gatedRoute } from "@/lib/auth/guard";
-import { listPermission, listSlug } from "@/lib/transactions/list-contract";
+import { listPermission, listSlug } from "@/lib/transactions/list-route";
 import { listQuerySchema } from "@/lib/transactions/list-contract-schema";
 import { transactionStats } from "@/lib/transactions/transaction-stats";
 
