@@ -1,9 +1,8 @@
 "use client";
 
-import { useList } from "@/components/data-table/list-context";
 import { useListUrl } from "@/components/data-table/use-list-url";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
-import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { ListCursorPagination } from "@/components/data-table/data-table-pagination";
 import type { ColumnChoice, ColumnFilterMeta } from "@/components/data-table/types";
 import {
   CUSTOMER_TX_FILTER_KEYS,
@@ -17,8 +16,8 @@ import {
  * navigation.
  */
 
-function useCustomerTxListUrl(resolvedPage?: number) {
-  return useListUrl({ parsers: customerTransactionsSearchParams, filterKeys: CUSTOMER_TX_FILTER_KEYS, resolvedPage });
+function useCustomerTxListUrl() {
+  return useListUrl({ parsers: customerTransactionsSearchParams, filterKeys: CUSTOMER_TX_FILTER_KEYS });
 }
 
 /** The status and kind filters, Views and View. */
@@ -34,41 +33,6 @@ export function CustomerTransactionsToolbar({
 }
 
 /** "N row(s) displayed", rows per page and ‹ Page N of M › (keyset paging through the server's cursors). */
-export function CustomerTransactionsPagination({
-  rowsDisplayed,
-  total,
-  resolvedPage,
-  hasPrev,
-  hasNext,
-  prevCursor,
-  nextCursor,
-}: {
-  rowsDisplayed: number;
-  /** Rows matching the filters; unknown when the list could not be read. */
-  total: number | undefined;
-  /** The page the server answered (a page past the end comes back as the last one). */
-  resolvedPage?: number;
-  hasPrev: boolean;
-  hasNext: boolean;
-  prevCursor: string | null;
-  nextCursor: string | null;
-}) {
-  const list = useCustomerTxListUrl(resolvedPage);
-  const { pending } = useList();
-  return (
-    <DataTablePagination
-      rowsDisplayed={rowsDisplayed}
-      selected={0}
-      page={list.page}
-      pageCount={total === undefined ? undefined : Math.max(1, Math.ceil(total / list.pageSize))}
-      pageSize={list.pageSize}
-      pageSizes={CUSTOMER_TX_PAGE_SIZES}
-      hasPrev={hasPrev}
-      hasNext={hasNext}
-      disabled={pending}
-      onPrev={() => list.prevPage({ prevCursor })}
-      onNext={() => list.nextPage({ nextCursor })}
-      onPageSize={list.setPageSize}
-    />
-  );
+export function CustomerTransactionsPagination(props: { rowsDisplayed: number; total?: number; resolvedPage?: number; hasPrev: boolean; hasNext: boolean; prevCursor: string | null; nextCursor: string | null }) {
+  return <ListCursorPagination parsers={customerTransactionsSearchParams} filterKeys={CUSTOMER_TX_FILTER_KEYS} pageSizes={CUSTOMER_TX_PAGE_SIZES} {...props} />;
 }

@@ -116,3 +116,53 @@ export function ListOffsetPagination<P extends UseQueryStatesKeysMap>({
     />
   );
 }
+
+/**
+ * Keyset paging (transactions, a customer's transactions, the audit log): ‹ Page N › walks the
+ * server's cursors; the page count shows when the total is known. The selection count is the
+ * list's (none on lists without checkboxes).
+ */
+export function ListCursorPagination<P extends UseQueryStatesKeysMap>({
+  parsers,
+  filterKeys,
+  pageSizes,
+  rowsDisplayed,
+  total,
+  resolvedPage,
+  hasPrev,
+  hasNext,
+  prevCursor,
+  nextCursor,
+}: {
+  parsers: P;
+  filterKeys: readonly (keyof P & string)[];
+  pageSizes: readonly number[];
+  rowsDisplayed: number;
+  /** Rows matching the filters, when counted (for "of M"). */
+  total?: number;
+  /** The page the server answered (a page past the end comes back as the last one). */
+  resolvedPage?: number;
+  hasPrev: boolean;
+  hasNext: boolean;
+  prevCursor: string | null;
+  nextCursor: string | null;
+}) {
+  const list = useListUrl({ parsers, filterKeys, resolvedPage });
+  const { selected, pending } = useList();
+  return (
+    <DataTablePagination
+      rowsDisplayed={rowsDisplayed}
+      selected={selected.size}
+      page={list.page}
+      pageCount={total === undefined ? undefined : Math.max(1, Math.ceil(total / list.pageSize))}
+      pageSize={list.pageSize}
+      pageSizes={pageSizes}
+      hasPrev={hasPrev}
+      hasNext={hasNext}
+      disabled={pending}
+      onPrev={() => list.prevPage({ prevCursor })}
+      onNext={() => list.nextPage({ nextCursor })}
+      onPageSize={list.setPageSize}
+    />
+  );
+}

@@ -1,10 +1,9 @@
 "use client";
 
 import { useTimezone } from "@/components/shell/timezone";
-import { useList } from "@/components/data-table/list-context";
 import { useListUrl } from "@/components/data-table/use-list-url";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
-import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { ListCursorPagination } from "@/components/data-table/data-table-pagination";
 import type { ColumnChoice, ColumnFilterMeta } from "@/components/data-table/types";
 import { AUDIT_FILTER_KEYS, AUDIT_PAGE_SIZES, auditExportUrl, auditSearchParams } from "@/lib/audit/list-contract";
 
@@ -14,8 +13,8 @@ import { AUDIT_FILTER_KEYS, AUDIT_PAGE_SIZES, auditExportUrl, auditSearchParams 
  * navigation in the list's transition.
  */
 
-function useAuditListUrl(resolvedPage?: number) {
-  return useListUrl({ parsers: auditSearchParams, filterKeys: AUDIT_FILTER_KEYS, resolvedPage });
+function useAuditListUrl() {
+  return useListUrl({ parsers: auditSearchParams, filterKeys: AUDIT_FILTER_KEYS });
 }
 
 /** Search, the date range, the actor / action / outcome filters, Views, Export CSV (the filtered log) and View. */
@@ -35,37 +34,6 @@ export function AuditToolbar({ filters, columns }: { filters: readonly ColumnFil
 }
 
 /** "N row(s) displayed", rows per page and ‹ Page N › (keyset paging through the server's cursors). */
-export function AuditPagination({
-  rowsDisplayed,
-  resolvedPage,
-  hasPrev,
-  hasNext,
-  prevCursor,
-  nextCursor,
-}: {
-  rowsDisplayed: number;
-  /** The page the server answered (going back past the start comes back as page 1). */
-  resolvedPage?: number;
-  hasPrev: boolean;
-  hasNext: boolean;
-  prevCursor: string | null;
-  nextCursor: string | null;
-}) {
-  const list = useAuditListUrl(resolvedPage);
-  const { pending } = useList();
-  return (
-    <DataTablePagination
-      rowsDisplayed={rowsDisplayed}
-      selected={0}
-      page={list.state.page}
-      pageSize={list.state.size}
-      pageSizes={AUDIT_PAGE_SIZES}
-      hasPrev={hasPrev}
-      hasNext={hasNext}
-      disabled={pending}
-      onPrev={() => list.prevPage({ prevCursor })}
-      onNext={() => list.nextPage({ nextCursor })}
-      onPageSize={list.setPageSize}
-    />
-  );
+export function AuditPagination(props: { rowsDisplayed: number; resolvedPage?: number; hasPrev: boolean; hasNext: boolean; prevCursor: string | null; nextCursor: string | null }) {
+  return <ListCursorPagination parsers={auditSearchParams} filterKeys={AUDIT_FILTER_KEYS} pageSizes={AUDIT_PAGE_SIZES} {...props} />;
 }

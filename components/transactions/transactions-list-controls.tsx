@@ -12,7 +12,7 @@ import { useList, useWarmOnApproach } from "@/components/data-table/list-context
 import { useListUrl } from "@/components/data-table/use-list-url";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { DataTableAmountRange } from "@/components/data-table/data-table-amount-range";
-import { DataTablePagination } from "@/components/data-table/data-table-pagination";
+import { ListCursorPagination } from "@/components/data-table/data-table-pagination";
 import type { ColumnChoice, ColumnFilterMeta } from "@/components/data-table/types";
 import type { ListSlug } from "@/lib/transactions/kinds";
 import { FILTER_PARAMS, PAGE_SIZES, txExportUrl, txSearchParams } from "@/lib/transactions/list-contract";
@@ -23,8 +23,8 @@ import { FILTER_PARAMS, PAGE_SIZES, txExportUrl, txSearchParams } from "@/lib/tr
  * server navigation in the list's transition.
  */
 
-function useTxListUrl(resolvedPage?: number) {
-  return useListUrl({ parsers: txSearchParams, filterKeys: FILTER_PARAMS, resolvedPage });
+function useTxListUrl() {
+  return useListUrl({ parsers: txSearchParams, filterKeys: FILTER_PARAMS });
 }
 
 /** Search, date range, the columns' filters, the amount range, Views, Export (all or the selected rows) and View. */
@@ -87,43 +87,8 @@ export function TransactionsToolbar({
 }
 
 /** "N row(s) displayed", rows per page and ‹ Page N of M › (keyset paging through the server's cursors). */
-export function TransactionsPagination({
-  rowsDisplayed,
-  pageCount,
-  resolvedPage,
-  hasPrev,
-  hasNext,
-  prevCursor,
-  nextCursor,
-}: {
-  rowsDisplayed: number;
-  /** Known when the counters are (list pages, not the home card). */
-  pageCount?: number;
-  /** The page the server answered (a page past the end comes back as the last one). */
-  resolvedPage?: number;
-  hasPrev: boolean;
-  hasNext: boolean;
-  prevCursor: string | null;
-  nextCursor: string | null;
-}) {
-  const list = useTxListUrl(resolvedPage);
-  const { selected, pending } = useList();
-  return (
-    <DataTablePagination
-      rowsDisplayed={rowsDisplayed}
-      selected={selected.size}
-      page={list.state.page}
-      pageCount={pageCount}
-      pageSize={list.state.size}
-      pageSizes={PAGE_SIZES}
-      hasPrev={hasPrev}
-      hasNext={hasNext}
-      disabled={pending}
-      onPrev={() => list.prevPage({ prevCursor })}
-      onNext={() => list.nextPage({ nextCursor })}
-      onPageSize={list.setPageSize}
-    />
-  );
+export function TransactionsPagination(props: { rowsDisplayed: number; total?: number; resolvedPage?: number; hasPrev: boolean; hasNext: boolean; prevCursor: string | null; nextCursor: string | null }) {
+  return <ListCursorPagination parsers={txSearchParams} filterKeys={FILTER_PARAMS} pageSizes={PAGE_SIZES} {...props} />;
 }
 
 // The detail sheet (Radix Dialog, the engine's action dialogs) loads when a row is first opened (or

@@ -57,7 +57,6 @@ export async function TransactionsList({
   const page = list.data;
   const rows = (page?.rows ?? []) as TxRow[];
   const total = stats?.data?.counters.total;
-  const pageCount = variant === "page" && total !== undefined ? Math.max(1, Math.ceil(total / state.size)) : undefined;
 
   const body = (
     <div className="space-y-3">
@@ -84,7 +83,7 @@ export async function TransactionsList({
       />
       <TransactionsPagination
         rowsDisplayed={rows.length}
-        pageCount={pageCount}
+        total={variant === "page" ? total : undefined}
         resolvedPage={page?.page}
         hasPrev={!!page?.hasPrev}
         hasNext={!!page?.hasNext}
